@@ -1,0 +1,34 @@
+// @ts-check
+import eslint from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['scripts/**/*.mjs', 'test/**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', __dirname: 'readonly' } },
+  },
+  {
+    // The core is pure: it must run in the CLI, in tests and in any editor host.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'vscode', message: 'src/core must not import vscode: put editor wiring in src/extension/.' },
+          { name: 'fs', message: 'src/core does no I/O: read files in src/cli/ or src/extension/.' },
+          { name: 'node:fs', message: 'src/core does no I/O: read files in src/cli/ or src/extension/.' },
+          { name: 'fs/promises', message: 'src/core does no I/O.' },
+          { name: 'node:fs/promises', message: 'src/core does no I/O.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }] }],
+    },
+  },
+);

@@ -1,0 +1,13 @@
+// Bundles the CLI (and, once it exists, the extension) with esbuild.
+import { build } from 'esbuild';
+import { existsSync, chmodSync, readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, logLevel: 'warning', legalComments: 'none', define: { GONGWEN_VERSION: JSON.stringify(pkg.version) } };
+
+await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
+chmodSync('dist/cli.js', 0o755);
+if (existsSync('src/extension/extension.ts')) {
+  await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', 'nodejieba'] });
+}

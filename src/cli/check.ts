@@ -1,0 +1,70 @@
+import { createTwoFilesPatch } from 'diff';
+import { fixAll, lint, LineIndex } from '../core';
+import { ConfigResolver } from './config-file';
+import { collectFiles } from './files';
+import { encodeText, writeFileAtomic } from './io';
+import { pick, type Lang } from './lang';
+import { formatSummary, formatTextLine, sortProblems, tally, toCliProblem, type CliProblem } from './format';
+import { openReport, type OpenedReport, type Output } from './report';
+
+export interface CheckOptions {
+  paths: string[];
+  format: 'text' | 'json';
+  fix: boolean;
+  fixDryRun: boolean;
+  maxWarnings?: number;
+  config?: string;
+  lang: Lang;
+}
+
+/** `gongwen check`: lint files, optionally fix them; returns the exit code. */
+export function runCheck(opts: CheckOptions, io: Output): number {
+  const { lang } = opts;
+  const collected = collectFiles(opts.paths);
+  let usageError = collected.missing.length > 0;
+  for (const m of collected.missing) io.err(pick(lang, `${m}：文件或目录不存在`, `${m}: no such file or directory`));
+  for (const w of collected.warnings) io.err(pick(lang, w.message, w.messageEn));
+  const configs = new ConfigResolver(opts.config);
+  const seenConfigErrors = new Set<string>();
+  const problems: CliProblem[] = [];
+  let readCount = 0;
+  for (const file of collected.files) {
+    const { report, configBroken } = openReport(file, configs, lang, io, seenConfigErrors);
+    usageError ||= configBroken;
+    if (!report) continue;
+    readCount++;
+    const text = opts.fix || opts.fixDryRun ? applyFixes(report, opts, io) : report.file.text;
+    const lines = new LineIndex(text);
+    for (const p of lint(text, report.options)) problems.push(toCliProblem(file, p, lines));
+  }
+  sortProblems(problems);
+  if (opts.format === 'json') io.out(JSON.stringify(problems, null, 2));
+  else if (!opts.fixDryRun) {
+    for (const p of problems) io.out(formatTextLine(p, lang));
+    io.out(formatSummary(tally(problems), readCount, lang));
+  }
+  if (readCount === 0 && collected.files.length + collected.missing.length > 0) return 2;
+  if (usageError) return 2;
+  const t = tally(problems);
+  const tooManyWarnings = opts.maxWarnings !== undefined && t.warning > opts.maxWarnings;
+  return t.error > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/** Applies safe fixes; writes the file back (same encoding, BOM, line endings) or prints the diff. Returns the new text. */
+function applyFixes(report: OpenedReport, opts: CheckOptions, io: Output): string {
+  const before = report.file.text;
+  const { output, fixed } = fixAll(before, report.options);
+  if (output === before) return before;
+  if (opts.fixDryRun) {
+    io.out(createTwoFilesPatch(report.path, report.path, before, output, '', '').trimEnd());
+    return output;
+  }
+  try {
+    writeFileAtomic(report.path, encodeText(output, report.file.encoding, report.file.bom));
+    io.err(pick(opts.lang, `${report.path}：已修复 ${fixed} 处`, `${report.path}: fixed ${fixed} problem${fixed === 1 ? '' : 's'}`));
+    return output;
+  } catch (e) {
+    io.err(pick(opts.lang, `${report.path}：无法写回修复（${(e as Error).message}）`, `${report.path}: could not write the fixes (${(e as Error).message})`));
+    return before;
+  }
+}

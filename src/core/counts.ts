@@ -1,0 +1,46 @@
+/**
+ * 字数 as Word and WPS count it: each Han character and each full-width punctuation mark is 1, each run of
+ * Latin letters or digits is 1; spaces and half-width punctuation count 0.
+ */
+export function countZishu(text: string, start = 0, end = text.length): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isAlnum(c)) {
+      if (!inWord) count++;
+      inWord = true;
+      continue;
+    }
+    inWord = false;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      // An astral Han character (CJK Extension B and later) counts once for its pair.
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        if (c >= 0xd840 && c <= 0xd87f) count++;
+        i++;
+      }
+      continue;
+    }
+    if (isHan(c) || isFullWidthPunctuation(c)) count++;
+  }
+  return count;
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+}
+
+export function isHan(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007;
+}
+
+/** CJK punctuation, full-width forms, curly quotes, the ellipsis and dashes used in Chinese text. */
+function isFullWidthPunctuation(c: number): boolean {
+  return (
+    (c >= 0x3001 && c <= 0x303f && c !== 0x3007) ||
+    (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65) ||
+    (c >= 0x2018 && c <= 0x201f) || c === 0x2026 || c === 0x2014 || c === 0x2015 || c === 0x00b7 || c === 0x2027 ||
+    (c >= 0xfe10 && c <= 0xfe1f) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0x2460 && c <= 0x24ff) || c === 0x25a1 || c === 0x25cb || c === 0x00d7
+  );
+}

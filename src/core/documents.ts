@@ -1,0 +1,144 @@
+import type { Heading, ReportDocument, SectionNode } from './model';
+import type { LineIndex } from './text';
+import { ENDS_LIKE_PARAGRAPH } from './patterns';
+import { matchMarker } from './headings';
+
+/** Conventions: a table of contents is a run of at least this many bare heading lines. */
+const TOC_MIN_RUN = 5;
+const TOC_MAX_TITLE = 60;
+const TITLE_MAX_CHARS = 50;
+
+/**
+ * Marks table-of-contents runs: five or more consecutive bare heading lines (no run-in body, short titles),
+ * with no paragraph between them, whose first heading the body later repeats (so a file that is only an
+ * outline in progress is still judged as a document).
+ */
+export function markTableOfContents(headings: Heading[], lines: LineIndex): void {
+  const byLine = new Map(headings.map((h) => [h.line, h]));
+  let run: Heading[] = [];
+  const close = () => {
+    if (run.length >= TOC_MIN_RUN && isRepeatedLater(run, headings)) for (const h of run) h.inToc = true;
+    run = [];
+  };
+  for (let line = 0; line < lines.lineCount; line++) {
+    const h = byLine.get(line);
+    if (h) {
+      if (h.level > 0 && !h.runIn && h.title.length <= TOC_MAX_TITLE) run.push(h);
+      else close();
+    } else if (lines.lineText(line).trim() !== '') close();
+  }
+  close();
+}
+
+function isRepeatedLater(run: Heading[], headings: Heading[]): boolean {
+  const first = run[0];
+  const last = run[run.length - 1];
+  return headings.some((h) => h.line > last.line && h.level === first.level && h.number === first.number);
+}
+
+/** A line that can be a document's title: short, no marker, not ending like a paragraph. */
+function isTitleLine(text: string): boolean {
+  const t = text.trim();
+  return t !== '' && [...t].length <= TITLE_MAX_CHARS && !ENDS_LIKE_PARAGRAPH.test(t) && matchMarker(t) === null;
+}
+
+interface DocumentStart {
+  startLine: number;
+  titleLine: number;
+  titleHeading: Heading | null;
+}
+
+/** The title of a document that starts at `first`: scan upward, never past the previous heading. */
+function findTitle(first: Heading, previous: Heading | null, lines: LineIndex): DocumentStart {
+  const floor = previous ? previous.line + 1 : 0;
+  for (let line = first.line - 1; line >= floor; line--) {
+    if (isTitleLine(lines.lineText(line))) return { startLine: line, titleLine: line, titleHeading: null };
+  }
+  if (previous && previous.level === 0) return { startLine: previous.line, titleLine: previous.line, titleHeading: previous };
+  return { startLine: first.line, titleLine: -1, titleHeading: null };
+}
+
+/** Title of the first document: its first non-empty line, or in markdown its first `#` heading before any numbered one. */
+function firstDocumentTitle(headings: Heading[], lines: LineIndex): DocumentStart {
+  const firstNumbered = headings.find((h) => h.level > 0);
+  const hashTitle = headings.find((h) => h.level === 0);
+  if (hashTitle && (!firstNumbered || hashTitle.line < firstNumbered.line)) {
+    const before = headings.filter((h) => h.line < hashTitle.line).length === 0;
+    if (before) return { startLine: 0, titleLine: hashTitle.line, titleHeading: hashTitle };
+  }
+  for (let line = 0; line < lines.lineCount; line++) {
+    const text = lines.lineText(line);
+    if (text.trim() === '') continue;
+    const isHeading = headings.length > 0 && headings[0].line === line;
+    return isTitleLine(text) && !isHeading ? { startLine: 0, titleLine: line, titleHeading: null } : { startLine: 0, titleLine: -1, titleHeading: null };
+  }
+  return { startLine: 0, titleLine: -1, titleHeading: null };
+}
+
+/**
+ * Splits a file into documents: a new one starts where level-1 numbering restarts at 一、 after the current
+ * document already had a level-1 heading (in markdown, unless a new `#` section began in between).
+ */
+export function splitDocuments(headings: Heading[], lines: LineIndex): ReportDocument[] {
+  const starts: DocumentStart[] = [firstDocumentTitle(headings, lines)];
+  let hadLevel1 = false;
+  let hashSinceLevel1 = false;
+  headings.forEach((h, i) => {
+    if (h.level === 0) hashSinceLevel1 = hadLevel1;
+    if (h.level !== 1) return;
+    if (h.number === 1 && hadLevel1 && !hashSinceLevel1) starts.push(findTitle(h, headings[i - 1] ?? null, lines));
+    hadLevel1 = true;
+    hashSinceLevel1 = false;
+  });
+  return starts.map((s, index) => {
+    const endLine = index + 1 < starts.length ? starts[index + 1].startLine - 1 : lines.lineCount - 1;
+    return buildDocument(index, s, endLine, headings, lines);
+  });
+}
+
+function buildDocument(index: number, s: DocumentStart, endLine: number, all: Heading[], lines: LineIndex): ReportDocument {
+  const own = all.filter((h) => h.line >= s.startLine && h.line <= endLine && h !== s.titleHeading);
+  const lastLine = lastNonBlankLine(lines, s.startLine, endLine);
+  const numbered = own.filter((h) => h.level > 0);
+  const doc: ReportDocument = {
+    index,
+    kind: numbered.length > 0 && numbered.every((h) => h.inToc) ? 'toc' : 'document',
+    title: s.titleLine >= 0 ? (s.titleHeading ? s.titleHeading.title : lines.lineText(s.titleLine).trim()) : '',
+    titleLine: s.titleLine,
+    startLine: s.startLine,
+    endLine: lastLine,
+    start: lines.starts[s.startLine],
+    end: lines.ends[lastLine],
+    headings: own,
+    sections: [],
+    nodes: [],
+  };
+  buildTree(doc, lines);
+  return doc;
+}
+
+function lastNonBlankLine(lines: LineIndex, from: number, to: number): number {
+  for (let line = to; line > from; line--) if (lines.lineText(line).trim() !== '') return line;
+  return from;
+}
+
+/** True when `h` closes the section `open` (same or higher rank). */
+function closes(h: Heading, open: Heading): boolean {
+  if (h.level === 0) return open.level > 0 || open.hashes >= h.hashes;
+  return open.level > 0 && open.level >= h.level;
+}
+
+/** Nests headings: numbered by level, `#` by their count of `#`, numbered under the nearest `#` above. */
+function buildTree(doc: ReportDocument, lines: LineIndex): void {
+  const stack: SectionNode[] = [];
+  const endBefore = (line: number) => lines.ends[lastNonBlankLine(lines, doc.startLine, Math.max(doc.startLine, line - 1))];
+  for (const h of doc.headings) {
+    while (stack.length && closes(h, stack[stack.length - 1].heading)) stack.pop()!.end = endBefore(h.line);
+    const parent = stack.length ? stack[stack.length - 1] : null;
+    const node: SectionNode = { heading: h, depth: stack.length + 1, parent, children: [], end: doc.end };
+    (parent ? parent.children : doc.sections).push(node);
+    doc.nodes.push(node);
+    stack.push(node);
+  }
+  for (const n of stack) n.end = doc.end;
+}

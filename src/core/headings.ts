@@ -1,0 +1,128 @@
+import type { Heading, MarkerParts } from './model';
+import {
+  INDENT, MARKER_LEVEL1, MARKER_LEVEL2, MARKER_LEVEL3, MARKER_LEVEL4, MARKER_LEVEL5, NUMERAL_LIST_AFTER, TITLE_STOP,
+} from './patterns';
+import { arabicToNumber, chineseToNumber } from './numerals';
+
+interface MarkerMatch {
+  level: number;
+  number: number;
+  parts: MarkerParts;
+  length: number;
+}
+
+const MARKERS: ReadonlyArray<{ level: number; re: RegExp; chinese: boolean }> = [
+  { level: 2, re: MARKER_LEVEL2, chinese: true },
+  { level: 4, re: MARKER_LEVEL4, chinese: false },
+  { level: 1, re: MARKER_LEVEL1, chinese: true },
+  { level: 3, re: MARKER_LEVEL3, chinese: false },
+  { level: 5, re: MARKER_LEVEL5, chinese: false },
+];
+
+/** Recognises a section marker at the start of `s`. */
+export function matchMarker(s: string): MarkerMatch | null {
+  for (const { level, re, chinese } of MARKERS) {
+    const m = re.exec(s);
+    if (!m) continue;
+    const [whole, open, numeral, close, suffix] = m;
+    const number = level === 5 ? numeral.charCodeAt(0) - 0x245f : chinese ? chineseToNumber(numeral) : arabicToNumber(numeral);
+    if (!(number > 0)) return null;
+    if (level === 1 && isNumeralList(number, s.slice(whole.length))) return null;
+    return { level, number, parts: { open, numeral, close, suffix }, length: whole.length };
+  }
+  return null;
+}
+
+/** `一、二级医院`: a list of numerals (一、二), not a heading. */
+function isNumeralList(number: number, rest: string): boolean {
+  const m = NUMERAL_LIST_AFTER.exec(rest);
+  return m !== null && chineseToNumber(m[1]) === number + 1;
+}
+
+/** Markdown emphasis that often wraps a heading line: `**一、总体要求**`. */
+const EMPHASIS_OPEN = /^(?:\*\*|__)/;
+const EMPHASIS_LEAD = /^[*_\s]+/;
+const EMPHASIS_TRAIL = /[*_\s]+$/;
+const stripEmphasis = (s: string): string => s.replace(EMPHASIS_LEAD, '').replace(EMPHASIS_TRAIL, '');
+
+/**
+ * Parses a numbered heading in `content` (a line, or a markdown heading's content) starting at `base`.
+ * Returns null when the content does not start with a marker.
+ */
+export function parseNumberedHeading(
+  content: string,
+  base: number,
+  line: number,
+  lineEnd: number,
+  markdown: boolean,
+  hashes = 0,
+): Heading | null {
+  let skip = INDENT.exec(content)![0].length;
+  if (markdown) {
+    const em = EMPHASIS_OPEN.exec(content.slice(skip));
+    if (em) skip += em[0].length;
+  }
+  const rest = content.slice(skip);
+  const m = matchMarker(rest);
+  if (!m) return null;
+  const markerStart = base + skip;
+  const markerEnd = markerStart + m.length;
+  const t = titleOf(content, skip + m.length, markdown);
+  return {
+    line,
+    level: m.level,
+    hashes,
+    number: m.number,
+    marker: rest.slice(0, m.length),
+    parts: m.parts,
+    markerStart,
+    markerEnd,
+    title: t.title,
+    titleStart: base + t.start,
+    titleEnd: base + t.end,
+    runIn: t.runIn,
+    lineEnd,
+    inToc: false,
+  };
+}
+
+/** A markdown `#` heading without a number marker. */
+export function unnumberedHeading(content: string, contentStart: number, hashStart: number, line: number, lineEnd: number, hashes: number): Heading {
+  const t = titleOf(content, 0, true);
+  return {
+    line,
+    level: 0,
+    hashes,
+    number: null,
+    marker: '#'.repeat(hashes),
+    parts: { open: '', numeral: '', close: '', suffix: '' },
+    markerStart: hashStart,
+    markerEnd: hashStart + hashes,
+    title: t.title,
+    titleStart: contentStart + t.start,
+    titleEnd: contentStart + t.end,
+    runIn: false,
+    lineEnd,
+    inToc: false,
+  };
+}
+
+/** The title: text after the marker up to the first full-width 。；： or the end of the line. */
+function titleOf(content: string, from: number, markdown: boolean): { title: string; start: number; end: number; runIn: boolean } {
+  let start = from;
+  while (start < content.length && /[ \t\u3000]/.test(content[start])) start++;
+  const rest = content.slice(start);
+  const stop = TITLE_STOP.exec(rest);
+  let end = stop ? start + stop.index : content.length;
+  const runIn = stop !== null && stripEmphasis(content.slice(start + stop.index + 1).trim()) !== '';
+  while (end > start && /\s/.test(content[end - 1])) end--;
+  let title = content.slice(start, end);
+  if (markdown) {
+    const trimmed = stripEmphasis(title);
+    const lead = title.indexOf(trimmed);
+    start += Math.max(0, lead);
+    end = start + trimmed.length;
+    title = trimmed;
+  }
+  return { title, start, end, runIn };
+}

@@ -1,0 +1,109 @@
+import picomatch from 'picomatch';
+import type { DocumentModel, SourceFormat } from './model';
+import type { GongwenConfig, IgnoreEntry } from './config-types';
+import type { Problem, Severity } from './types';
+import { DEFAULT_CONFIG, resolveRules } from './config';
+import { parse } from './parse';
+import { DEFAULT_SEVERITIES, RULES } from './rules';
+import type { Rule } from './rules';
+
+export interface LintOptions {
+  format?: SourceFormat;
+  config?: GongwenConfig;
+  /** Path relative to the config file's folder, for `overrides` and `ignore.files` globs. */
+  filePath?: string;
+  /** Restrict to these rules (e.g. only `placeholder` for the check-placeholders command). */
+  only?: readonly string[];
+}
+
+const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
+const milder = (a: Severity, b: Severity): Severity => (RANK[a] <= RANK[b] ? a : b);
+
+/** Lints a report: parse once, run every enabled rule, drop silenced problems, sort by position. */
+export function lint(text: string, options: LintOptions = {}): Problem[] {
+  return lintModel(parse(text, options.format ?? 'text'), options);
+}
+
+/** Lints an already parsed model (the editor keeps the model for the outline too). */
+export function lintModel(model: DocumentModel, options: LintOptions = {}): Problem[] {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const settings = resolveRules(config, DEFAULT_SEVERITIES, options.filePath);
+  const problems: Problem[] = [];
+  const order = new Map<string, number>();
+  RULES.forEach((rule: Rule, i) => {
+    order.set(rule.id, i);
+    const setting = settings[rule.id];
+    if (!setting || setting.severity === 'off' || (options.only && !options.only.includes(rule.id))) return;
+    const severity = setting.severity;
+    for (const p of rule.check({ model, config, options: setting.options })) {
+      problems.push({
+        ruleId: rule.id,
+        severity: p.severityCap ? milder(severity, p.severityCap) : severity,
+        start: p.start,
+        end: p.end,
+        message: p.message,
+        messageEn: p.messageEn,
+        ...(p.fix && p.fix.edits.length ? { fix: p.fix } : {}),
+      });
+    }
+  });
+  const silenced = silencer(model, config.ignore, options.filePath);
+  return problems.filter((p) => !silenced(p)).sort((a, b) => a.start - b.start || a.end - b.end || order.get(a.ruleId)! - order.get(b.ruleId)!);
+}
+
+/** Markdown `<!-- gongwen-disable… -->` comments and config `ignore` entries. */
+function silencer(model: DocumentModel, ignore: IgnoreEntry[], filePath: string | undefined): (p: Problem) => boolean {
+  const disabled = disabledLines(model);
+  const anchors = ignoreAnchors(model.text, ignore, filePath);
+  if (!disabled.length && !anchors.length) return () => false;
+  return (p) => {
+    const line = model.lines.lineAt(p.start);
+    if (disabled.some((d) => (d.rule === null || d.rule === p.ruleId) && line >= d.from && line <= d.to)) return true;
+    return anchors.some((a) => a.rule === p.ruleId && a.ranges.some(([s, e]) => s <= p.start && p.end <= e));
+  };
+}
+
+interface DisabledSpan {
+  rule: string | null;
+  from: number;
+  to: number;
+}
+
+const DIRECTIVE = /^gongwen-(disable-next-line|disable-line|disable|enable)\b(.*)$/s;
+
+/** Lines silenced by markdown comments: `gongwen-disable-next-line [RULE…]`, `gongwen-disable [RULE…]` … `gongwen-enable [RULE…]`. */
+function disabledLines(model: DocumentModel): DisabledSpan[] {
+  const spans: DisabledSpan[] = [];
+  const open = new Map<string | null, number>();
+  const last = model.lines.lineCount - 1;
+  for (const c of model.markdown?.comments ?? []) {
+    const m = DIRECTIVE.exec(c.text.trim());
+    if (!m) continue;
+    const ids = m[2].split(/[\s,]+/).filter(Boolean);
+    const rules: Array<string | null> = ids.length ? ids : [null];
+    for (const rule of rules) {
+      if (m[1] === 'disable-next-line') spans.push({ rule, from: c.endLine + 1, to: c.endLine + 1 });
+      else if (m[1] === 'disable-line') spans.push({ rule, from: c.line, to: c.endLine });
+      else if (m[1] === 'disable') open.set(rule, c.line);
+      else {
+        const targets = rule === null ? [...open.keys()] : [rule];
+        for (const t of targets) {
+          if (open.has(t)) spans.push({ rule: t, from: open.get(t)!, to: c.line });
+          open.delete(t);
+        }
+      }
+    }
+  }
+  for (const [rule, from] of open) spans.push({ rule, from, to: last });
+  return spans;
+}
+
+function ignoreAnchors(text: string, ignore: IgnoreEntry[], filePath: string | undefined): Array<{ rule: string; ranges: Array<[number, number]> }> {
+  return ignore
+    .filter((entry) => !entry.files || (filePath !== undefined && picomatch(entry.files, { dot: true, matchBase: true })(filePath.replace(/\\/g, '/'))))
+    .map((entry) => {
+      const ranges: Array<[number, number]> = [];
+      for (let i = text.indexOf(entry.text); i >= 0 && entry.text; i = text.indexOf(entry.text, i + 1)) ranges.push([i, i + entry.text.length]);
+      return { rule: entry.rule, ranges };
+    });
+}

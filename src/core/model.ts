@@ -1,0 +1,105 @@
+import type { LineIndex } from './text';
+import type { MarkdownInfo } from './markdown';
+
+export type SourceFormat = 'text' | 'markdown';
+
+/** The parts of a section marker as written: `（` `一` `）` `、`. */
+export interface MarkerParts {
+  open: string;
+  numeral: string;
+  close: string;
+  suffix: string;
+}
+
+/** A section heading: a numbered marker (`一、` … `①`) or a markdown `#` heading. */
+export interface Heading {
+  /** 0-based line. */
+  line: number;
+  /** GB/T 9704 level by marker: 1 `一、`, 2 `（一）`, 3 `1.`, 4 `（1）`, 5 `①`; 0 for an unnumbered `#` heading. */
+  level: number;
+  /** Count of `#` for a markdown heading, else 0. */
+  hashes: number;
+  /** The number the marker carries, null for a `#` heading. */
+  number: number | null;
+  /** The marker as written (`(一)`, `1、`, `##`). */
+  marker: string;
+  parts: MarkerParts;
+  markerStart: number;
+  markerEnd: number;
+  title: string;
+  titleStart: number;
+  titleEnd: number;
+  /** Body text follows the title on the same line. */
+  runIn: boolean;
+  /** Offset of the end of the heading's line (before its terminator). */
+  lineEnd: number;
+  /** Part of a table of contents (a run of bare heading lines). */
+  inToc: boolean;
+}
+
+/** A heading placed in its document's tree. */
+export interface SectionNode {
+  heading: Heading;
+  /** Nesting depth in the tree, 1 = top. */
+  depth: number;
+  parent: SectionNode | null;
+  children: SectionNode[];
+  /** Offset where the section ends: before the next heading of the same or a higher rank, or the document's end. */
+  end: number;
+}
+
+export type DocumentKind = 'document' | 'toc';
+
+/** One report inside a file. */
+export interface ReportDocument {
+  index: number;
+  kind: DocumentKind;
+  title: string;
+  /** 0-based line of the title, -1 when the document has none. */
+  titleLine: number;
+  startLine: number;
+  /** Last line of the document, inclusive. */
+  endLine: number;
+  start: number;
+  end: number;
+  /** Numbered and `#` headings of the document, the title heading excluded. */
+  headings: Heading[];
+  /** Top-level sections. */
+  sections: SectionNode[];
+  /** Every section node, in document order. */
+  nodes: SectionNode[];
+}
+
+export type EnumerationStyle = 'shi' | 'di' | 'shouxian';
+
+/** One ordinal of an inline enumeration (`二是`, `第三`). */
+export interface EnumerationItem {
+  style: EnumerationStyle;
+  number: number;
+  text: string;
+  start: number;
+  end: number;
+  line: number;
+}
+
+/** A run of ordinals: those of one paragraph, continued into following paragraphs that begin with the next ordinal. */
+export interface EnumerationRun {
+  style: EnumerationStyle;
+  items: EnumerationItem[];
+}
+
+/** The parsed file: what every rule reads. Parse once, then every rule reads this. */
+export interface DocumentModel {
+  text: string;
+  format: SourceFormat;
+  lines: LineIndex;
+  /** Markdown analysis, for `.md` files. */
+  markdown?: MarkdownInfo;
+  headings: Heading[];
+  documents: ReportDocument[];
+  enumerations: EnumerationRun[];
+  /** 0-based lines that are not prose (markdown code, html, rules). */
+  isProseLine(line: number): boolean;
+  /** True when text[start, end) overlaps markdown syntax that is not prose. */
+  isExcluded(start: number, end: number): boolean;
+}

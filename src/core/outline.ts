@@ -1,0 +1,100 @@
+import type { DocumentKind, DocumentModel, SectionNode } from './model';
+import type { GongwenConfig } from './config-types';
+import { DEFAULT_CONFIG } from './config';
+import { findPlaceholders, type Placeholder } from './placeholders';
+import { numberingOf, type DetectedMode } from './numbering';
+import { countZishu } from './counts';
+
+/** A section of the outline, with its own and its children's counts. Offsets are UTF-16. */
+export interface OutlineSection {
+  level: number;
+  depth: number;
+  marker: string;
+  number: number | null;
+  title: string;
+  /** Where the heading starts (its marker). */
+  start: number;
+  /** Where the section ends: before the next heading of the same or a higher rank, or the document's end. */
+  end: number;
+  titleStart: number;
+  titleEnd: number;
+  /** 0-based line of the heading. */
+  line: number;
+  placeholders: number;
+  /** 字数 of the section, children included. */
+  chars: number;
+  children: OutlineSection[];
+}
+
+export interface OutlineDocument {
+  index: number;
+  kind: DocumentKind;
+  title: string;
+  /** 0-based first and last lines. */
+  startLine: number;
+  endLine: number;
+  titleLine: number;
+  start: number;
+  end: number;
+  numberingMode: { level3: DetectedMode; level4: DetectedMode };
+  placeholders: number;
+  chars: number;
+  sections: OutlineSection[];
+}
+
+/** The tree of sections, documents first, with per-section placeholder counts and 字数. */
+export function outline(model: DocumentModel, config: GongwenConfig = DEFAULT_CONFIG): OutlineDocument[] {
+  const placeholders = findPlaceholders(model, config);
+  const countIn = (start: number, end: number) => countRange(placeholders, start, end);
+  return model.documents.map((doc) => {
+    const levels = numberingOf(doc, config.numbering.mode);
+    const mode = (level: number): DetectedMode => levels.get(level)?.detected ?? 'none';
+    const toSection = (node: SectionNode): OutlineSection => {
+      const h = node.heading;
+      return {
+        level: h.level,
+        depth: node.depth,
+        marker: h.marker,
+        number: h.number,
+        title: h.title,
+        start: h.markerStart,
+        end: node.end,
+        titleStart: h.titleStart,
+        titleEnd: h.titleEnd,
+        line: h.line,
+        placeholders: countIn(h.markerStart, node.end),
+        chars: countZishu(model.text, h.markerStart, node.end),
+        children: node.children.map(toSection),
+      };
+    };
+    return {
+      index: doc.index,
+      kind: doc.kind,
+      title: doc.title,
+      startLine: doc.startLine,
+      endLine: doc.endLine,
+      titleLine: doc.titleLine,
+      start: doc.start,
+      end: doc.end,
+      numberingMode: { level3: mode(3), level4: mode(4) },
+      placeholders: countIn(doc.start, doc.end),
+      chars: countZishu(model.text, doc.start, doc.end),
+      sections: doc.sections.map(toSection),
+    };
+  });
+}
+
+/** Placeholders starting in [start, end), by binary search over the sorted list. */
+function countRange(sorted: Placeholder[], start: number, end: number): number {
+  const lowerBound = (x: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return lowerBound(end) - lowerBound(start);
+}

@@ -1,0 +1,50 @@
+import type { Rule, RuleProblem } from './rule';
+import { CONVENTION, numberOption } from './rule';
+import type { Heading } from '../model';
+
+/** Conventions: over 40 characters, over three times the median of at least three other run-in titles. */
+const DEFAULTS = { minLength: 40, ratio: 3, minPeers: 3 };
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+const lengthOf = (h: Heading): number => [...h.title].length;
+
+/** A run-in heading whose title swallowed its body because the 。 after the title is missing. */
+export const headingTitleStop: Rule = {
+  id: 'heading-title-stop',
+  defaultSeverity: 'warning',
+  description: '段首标题后缺少句号，标题与正文连在一起',
+  descriptionEn: 'A run-in heading has no full stop between its title and its body',
+  check({ model, options }) {
+    const minLength = numberOption(options, 'minLength', DEFAULTS.minLength);
+    const ratio = numberOption(options, 'ratio', DEFAULTS.ratio);
+    const problems: RuleProblem[] = [];
+    for (const doc of model.documents) {
+      if (doc.kind === 'toc') continue;
+      const byLevel = new Map<number, Heading[]>();
+      for (const h of doc.headings) if (h.level > 0) byLevel.set(h.level, [...(byLevel.get(h.level) ?? []), h]);
+      for (const headings of byLevel.values()) {
+        const runIn = headings.filter((h) => h.runIn);
+        for (const h of headings) {
+          const peers = runIn.filter((x) => x !== h).map(lengthOf);
+          if (peers.length < DEFAULTS.minPeers) continue;
+          const len = lengthOf(h);
+          const typical = median(peers);
+          if (len <= minLength || len <= ratio * typical) continue;
+          const shown = h.title.slice(0, 12);
+          problems.push({
+            start: h.markerStart,
+            end: h.markerEnd,
+            message: `标题“${shown}…”长达${len}字，同级标题一般约${Math.round(typical)}字：标题后可能漏了句号，正文连进了标题（${CONVENTION.zh}）`,
+            messageEn: `The title "${shown}…" is ${len} characters long where titles of this level run about ${Math.round(typical)}: the full stop after the title is probably missing (${CONVENTION.en})`,
+          });
+        }
+      }
+    }
+    return problems;
+  },
+};

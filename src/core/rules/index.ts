@@ -1,0 +1,28 @@
+import type { Rule } from './rule';
+import { placeholder } from './placeholder';
+import { numberingSequence } from './numbering-sequence';
+import { numberingStart } from './numbering-start';
+import { numberingStyle } from './numbering-style';
+import { numberingMode } from './numbering-mode';
+import { numberingHierarchy } from './numbering-hierarchy';
+import { inlineSequence } from './inline-sequence';
+import { headingTitleStop } from './heading-title-stop';
+
+/** Every rule, in the order their problems are listed when they share a position. */
+export const RULES: readonly Rule[] = [
+  placeholder,
+  numberingSequence,
+  numberingStart,
+  numberingStyle,
+  numberingMode,
+  numberingHierarchy,
+  inlineSequence,
+  headingTitleStop,
+];
+
+export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
+
+/** Rule id -> default severity, for config resolution. */
+export const DEFAULT_SEVERITIES = Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity]));
+
+export type { Rule, RuleProblem, RuleContext } from './rule';

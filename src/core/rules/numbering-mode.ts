@@ -1,0 +1,34 @@
+import type { Rule, RuleProblem } from './rule';
+import { CONVENTION } from './rule';
+import { expectedStart, headingsFrom, numberingOf, renderMarker, renumberEdits } from '../numbering';
+
+/** Level-3/4 numbering that restarts under one parent and runs on under another. */
+export const numberingMode: Rule = {
+  id: 'numbering-mode',
+  defaultSeverity: 'warning',
+  description: '第三、四级编号时而分段重排、时而全文连续',
+  descriptionEn: 'Level-3/4 numbering both restarts and runs on in one document',
+  check({ model, config }) {
+    const problems: RuleProblem[] = [];
+    for (const doc of model.documents) {
+      for (const entry of numberingOf(doc, config.numbering.mode).values()) {
+        const first = entry.runs.find((r) => entry.departures.has(r));
+        if (!first) continue;
+        const h = first.nodes[0].heading;
+        const want = expectedStart(entry, first);
+        const wantMarker = renderMarker(h, h.parts, want);
+        const continuous = entry.effective === 'continuous';
+        const how = continuous ? '全文连续编号' : '在各部分内重新从1起编号';
+        const howEn = continuous ? 'runs on through the document' : 'restarts under each parent';
+        problems.push({
+          start: h.markerStart,
+          end: h.markerEnd,
+          message: `编号方式不一致：本文第${h.level}级标题${how}，此处却${continuous ? '重新从1起编' : '接续上一部分'}，应为${wantMarker}（${CONVENTION.zh}）`,
+          messageEn: `Inconsistent numbering: level ${h.level} ${howEn} in this document, but here it ${continuous ? 'restarts' : 'runs on'}; expected ${wantMarker} (${CONVENTION.en})`,
+          fix: { safe: false, edits: renumberEdits(headingsFrom(entry, first, 0), want), title: `从${wantMarker}起重新编号`, titleEn: `Renumber from ${wantMarker}` },
+        });
+      }
+    }
+    return problems;
+  },
+};

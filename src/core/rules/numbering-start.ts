@@ -1,0 +1,38 @@
+import type { Rule, RuleProblem } from './rule';
+import { CLAUSE_7_3_3 } from './rule';
+import { expectedStart, firstNumber, headingsFrom, numberingOf, renderMarker, renumberEdits } from '../numbering';
+
+/** A run of sibling sections that does not start where it should (1, or after the previous run in a continuous document). */
+export const numberingStart: Rule = {
+  id: 'numbering-start',
+  defaultSeverity: 'warning',
+  description: '同级编号不从一（1）开始，或未接续上一部分',
+  descriptionEn: 'A level does not start at one under its parent (or does not continue, in continuous numbering)',
+  check({ model, config }) {
+    const problems: RuleProblem[] = [];
+    for (const doc of model.documents) {
+      for (const entry of numberingOf(doc, config.numbering.mode).values()) {
+        for (const run of entry.runs) {
+          if (entry.departures.has(run)) continue; // numbering-mode reports it
+          const want = expectedStart(entry, run);
+          if (firstNumber(run) === want) continue;
+          const h = run.nodes[0].heading;
+          const wantMarker = renderMarker(h, h.parts, want);
+          const continuous = want > 1;
+          problems.push({
+            start: h.markerStart,
+            end: h.markerEnd,
+            message: continuous
+              ? `编号未接续：本文第${h.level}级编号连续排列，此处应为${wantMarker}，实为${h.marker}（${CLAUSE_7_3_3.zh}）`
+              : `编号起始错误：本级第一个标题应为${wantMarker}，实为${h.marker}（${CLAUSE_7_3_3.zh}）`,
+            messageEn: continuous
+              ? `Numbering does not continue: level ${h.level} runs on through this document, so this should be ${wantMarker}, not ${h.marker} (${CLAUSE_7_3_3.en})`
+              : `Numbering starts wrong: the first heading of this level should be ${wantMarker}, not ${h.marker} (${CLAUSE_7_3_3.en})`,
+            fix: { safe: false, edits: renumberEdits(headingsFrom(entry, run, 0), want), title: `从${wantMarker}起重新编号`, titleEn: `Renumber from ${wantMarker}` },
+          });
+        }
+      }
+    }
+    return problems;
+  },
+};

@@ -1,0 +1,19 @@
+import type { Rule } from './rule';
+import { CONVENTION } from './rule';
+import { findPlaceholders } from '../placeholders';
+
+/** Unfilled template placeholders: one left in a submitted report is an embarrassment. */
+export const placeholder: Rule = {
+  id: 'placeholder',
+  defaultSeverity: 'error',
+  description: '未填写的占位符（XX、xxxx年、***、××、某某、〇〇、□□、____、【待补充】）',
+  descriptionEn: 'Unfilled placeholders (XX, xxxx年, ***, ××, 某某, 〇〇, □□, ____, 【待补充】)',
+  check({ model, config }) {
+    return findPlaceholders(model, config).map((p) => ({
+      start: p.start,
+      end: p.end,
+      message: `未填写的占位符“${p.text}”：提交前请填写实际内容（${CONVENTION.zh}）`,
+      messageEn: `Unfilled placeholder "${p.text}": fill it in before the report is submitted (${CONVENTION.en})`,
+    }));
+  },
+};

@@ -1,0 +1,75 @@
+import type { LineColumn } from './types';
+
+/** Removes a leading byte-order mark: it is never part of the text. */
+export function stripBom(text: string): { text: string; bom: boolean } {
+  return text.charCodeAt(0) === 0xfeff ? { text: text.slice(1), bom: true } : { text, bom: false };
+}
+
+/**
+ * Line starts of a text, for O(log n) offset -> line/column conversion.
+ * `\n`, `\r\n` and a lone `\r` each end a line; the terminator belongs to no column.
+ */
+export class LineIndex {
+  /** Offset where each line starts. */
+  readonly starts: number[];
+  /** Offset where each line's content ends (before its terminator). */
+  readonly ends: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    const ends: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 /* \n */ || c === 13 /* \r */) {
+        ends.push(i);
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    ends.push(text.length);
+    this.starts = starts;
+    this.ends = ends;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** 0-based line containing `offset` (a terminator belongs to the line it ends). */
+  lineAt(offset: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The text of a line, without its terminator. */
+  lineText(line: number): string {
+    return this.text.slice(this.starts[line], this.ends[line]);
+  }
+
+  /** 0-based line and UTF-16 column; an offset inside a terminator clamps to the line's end. */
+  position(offset: number): { line: number; character: number } {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(clamped);
+    return { line, character: Math.min(clamped, this.ends[line]) - this.starts[line] };
+  }
+
+  /** 1-based line and column, as the CLI prints them. */
+  lineColumn(offset: number): LineColumn {
+    const p = this.position(offset);
+    return { line: p.line + 1, column: p.character + 1 };
+  }
+
+  /** Offset of a 0-based line and column, clamped into the text. */
+  offsetAt(line: number, character: number): number {
+    if (line < 0) return 0;
+    if (line >= this.starts.length) return this.text.length;
+    return Math.min(this.starts[line] + Math.max(0, character), this.ends[line]);
+  }
+}
