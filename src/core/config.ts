@@ -6,13 +6,11 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import schema from '../../schemas/gongwenrc.schema.json';
 import type { GongwenConfig, IgnoreEntry, OverrideEntry, RuleSetting } from './config-types';
+import { RULE_IDS } from './rules';
 import type { Severity } from './types';
 
-/**
- * Rule ids known when this module was written. The rule registry is the source of truth: callers
- * should pass its ids to `parseConfig` (this list is only a convenience default for them).
- */
-export const KNOWN_RULE_IDS: readonly string[] = Object.freeze(['placeholder', 'heading-title-stop']);
+/** The ids of the registered rules, for `parseConfig`'s `knownRuleIds` (which stays a parameter). */
+export const KNOWN_RULE_IDS: readonly string[] = RULE_IDS;
 
 export const DEFAULT_CONFIG: GongwenConfig = deepFreeze({
   rules: {},

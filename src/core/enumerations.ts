@@ -27,7 +27,7 @@ function itemsOfLine(lines: LineIndex, line: number, isExcluded: (s: number, e: 
 
 /**
  * Finds inline enumerations (一是…二是…, 第一，…第二，…). A run is the ordinals of one paragraph (line); it
- * continues into following paragraphs that begin with the next ordinal; an ordinal 1 after others starts a new run.
+ * continues into following paragraphs that begin with a later ordinal; an ordinal 1 after others starts a new run.
  */
 export function findEnumerations(
   lines: LineIndex,
@@ -47,7 +47,8 @@ export function findEnumerations(
       let run = next.get(item.style);
       if (!run) {
         const previous = open.get(item.style);
-        const continues = previous && item.start === lines.starts[line] + indent && item.number === last(previous).number + 1;
+        // A paragraph that begins with a later ordinal carries the previous paragraph's run on (a gap is then a skip).
+        const continues = previous && item.start === lines.starts[line] + indent && item.number > last(previous).number;
         run = continues ? previous! : { style: item.style, items: [] };
         if (!continues) runs.push(run);
       } else if (item.number === 1) {

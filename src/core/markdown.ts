@@ -358,8 +358,6 @@ function analyze(text: string): MarkdownInfo {
   ends.push(len);
   const lineCount = starts.length;
   const lineStart = (l: number): number => (l < lineCount ? starts[l] : len);
-  /** Start of line l's successor, i.e. the end of line l including its line break. */
-  const lineNext = (l: number): number => (l + 1 < lineCount ? starts[l + 1] : len);
   // markdown-it replaces NUL by U+FFFD (same length): compare against the same text.
   const cmp = text.indexOf('\0') >= 0 ? text.replace(/\0/g, '\uFFFD') : text;
   const lineText = (l: number): string => cmp.slice(starts[l], ends[l]);
@@ -508,8 +506,7 @@ function analyze(text: string): MarkdownInfo {
   const flushInline = (tok: Token): void => {
     const ctx = r.inline.get(tok);
     if (!ctx) return;
-    const rg = ctx.ranges;
-    if (rg.length > 2) sortPairs(rg);
+    const rg = ctx.ranges; // not sorted: the final merge sorts (link ends and delimiters come late)
     for (let i = 0; i < rg.length; i += 2) pushRange(mapStart(rg[i]), mapEnd(rg[i + 1]));
     const cr = ctx.commentRanges;
     for (let i = 0; i < cr.length; i += 2) {
@@ -653,22 +650,6 @@ function blockComments(content: string, firstLine: number, out: MarkdownComment[
     countTo(e);
     out.push({ line: startLine, endLine: line, text: commentText(content, s, e) });
     pos = e;
-  }
-}
-
-/** Sort flat [start, end) pairs by start (insertion sort: the lists are short and nearly sorted). */
-function sortPairs(a: number[]): void {
-  for (let i = 2; i < a.length; i += 2) {
-    const s = a[i];
-    const e = a[i + 1];
-    let j = i - 2;
-    while (j >= 0 && (a[j] > s || (a[j] === s && a[j + 1] > e))) {
-      a[j + 2] = a[j];
-      a[j + 3] = a[j + 1];
-      j -= 2;
-    }
-    a[j + 2] = s;
-    a[j + 3] = e;
   }
 }
 

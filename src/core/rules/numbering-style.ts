@@ -57,12 +57,16 @@ function headingsByLevel(doc: ReportDocument): Map<number, Heading[]> {
   return map;
 }
 
-/** The most common variant of a level (ties: the first seen). */
+/** The most common variant of a level (ties: the standard form, else the first seen). */
 function majorityKey(headings: Heading[]): string {
   const counts = new Map<string, number>();
   for (const h of headings) counts.set(variantKey(h), (counts.get(variantKey(h)) ?? 0) + 1);
+  const standard = headings.find((h) => formOf(h) === 'standard');
   let best = variantKey(headings[0]);
-  for (const [key, n] of counts) if (n > counts.get(best)!) best = key;
+  for (const [key, n] of counts) {
+    const tieToStandard = n === counts.get(best) && standard !== undefined && key === variantKey(standard);
+    if (n > counts.get(best)! || tieToStandard) best = key;
+  }
   return best;
 }
 

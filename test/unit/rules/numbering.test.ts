@@ -1,0 +1,116 @@
+import { testRule } from '../rule-tester';
+
+testRule('numbering-sequence', {
+  valid: [
+    '一、总体要求\n（一）指导思想\n（二）基本原则\n二、主要任务\n（一）甲\n（二）乙',
+    '一、甲\n1.a\n2.b\n二、乙\n1.c\n2.d',
+    '一、甲\n1.a\n2.b\n二、乙\n3.c\n4.d',
+    '第一份报告\n一、甲\n二、乙\n第二份报告\n一、丙\n二、丁',
+    '1.3.44万人次\n2.5倍以上\n1,500元',
+  ],
+  invalid: [
+    {
+      text: '一、总体要求\n（一）指导思想\n（二）基本原则\n（四）主要目标\n（五）保障',
+      errors: [{ line: 4, column: 1, endColumn: 4, message: '跳号', safe: true }],
+      output: '一、总体要求\n（一）指导思想\n（二）基本原则\n（三）主要目标\n（四）保障',
+    },
+    {
+      text: '1.甲\n2.乙\n2.丙\n3.丁',
+      errors: [{ line: 3, column: 1, endColumn: 3, message: '重复', safe: false }],
+      output: '1.甲\n2.乙\n3.丙\n4.丁',
+    },
+    {
+      text: '（一）a\n（三）b\n（二）c',
+      errors: [{ line: 2, column: 1, message: '跳号', safe: false }, { line: 3, column: 1, message: '颠倒', safe: false }],
+    },
+    {
+      // Continuous level-3 numbering: the renumber runs on through the later sections.
+      text: '一、甲\n1.a\n2.b\n二、乙\n3.c\n5.d\n三、丙\n6.e',
+      errors: [{ line: 6, column: 1, endColumn: 3, safe: true }],
+      output: '一、甲\n1.a\n2.b\n二、乙\n3.c\n4.d\n三、丙\n5.e',
+    },
+    {
+      text: '  十、甲\r\n  十二、乙',
+      errors: [{ line: 2, column: 3, endColumn: 6, message: '十一、' }],
+      output: '  十、甲\r\n  十一、乙',
+    },
+  ],
+});
+
+testRule('numbering-start', {
+  valid: ['一、甲\n（一）a\n（二）b', '（一）a\n（二）b'],
+  invalid: [
+    {
+      text: '一、甲\n（二）a\n（三）b',
+      errors: [{ line: 2, column: 1, endColumn: 4, message: '应为（一）', safe: false }],
+      output: '一、甲\n（一）a\n（二）b',
+    },
+    {
+      text: '一、甲\n1.a\n2.b\n二、乙\n4.c\n5.d\n三、丙\n6.e',
+      errors: [{ line: 5, column: 1, endColumn: 3, message: '未接续' }],
+      output: '一、甲\n1.a\n2.b\n二、乙\n3.c\n4.d\n三、丙\n5.e',
+    },
+    { text: '二、甲\n三、乙', errors: [{ line: 1, column: 1, endColumn: 3, message: '应为一、' }], output: '一、甲\n二、乙' },
+  ],
+});
+
+testRule('numbering-mode', {
+  valid: ['一、甲\n1.a\n2.b\n二、乙\n1.c\n三、丙\n1.d', '一、甲\n1.a\n2.b\n二、乙\n3.c\n三、丙\n4.d'],
+  invalid: [
+    {
+      text: '一、甲\n1.a\n2.b\n二、乙\n3.c\n4.d\n三、丙\n5.e\n四、丁\n1.f\n2.g',
+      errors: [{ line: 10, column: 1, endColumn: 3, message: '全文连续编号', safe: false }],
+      output: '一、甲\n1.a\n2.b\n二、乙\n3.c\n4.d\n三、丙\n5.e\n四、丁\n6.f\n7.g',
+    },
+    {
+      text: '一、甲\n1.a\n二、乙\n1.b\n三、丙\n2.c',
+      errors: [{ line: 6, column: 1, message: '重新从1起编号' }],
+      output: '一、甲\n1.a\n二、乙\n1.b\n三、丙\n1.c',
+    },
+    {
+      text: '一、甲\n1.a\n二、乙\n2.b',
+      config: { numbering: { style: 'gbt9704', mode: 'restart' } },
+      errors: [{ line: 4, column: 1 }],
+    },
+  ],
+});
+
+testRule('numbering-style', {
+  valid: [
+    '一、甲\n（一）a\n1.x\n（1）y\n二、乙',
+    { text: '(一)a\n(二)b', config: { numbering: { style: 'document', mode: 'auto' } } },
+  ],
+  invalid: [
+    {
+      text: '一、甲\n(一)a\n(二)b',
+      errors: [{ line: 2, column: 1, endColumn: 4, severity: 'info', safe: true }],
+      output: '一、甲\n（一）a\n（二）b',
+    },
+    {
+      text: '一、甲\n（一）a\n(二)b\n（三）c',
+      errors: [{ line: 3, column: 1, endColumn: 4, severity: 'warning', message: '不一致', safe: true }],
+      output: '一、甲\n（一）a\n（二）b\n（三）c',
+    },
+    {
+      text: '1、甲\n2、乙',
+      errors: [{ line: 1, column: 1, endColumn: 3, message: '不规范' }, { line: 2, column: 1, endColumn: 3 }],
+      output: '1.甲\n2.乙',
+    },
+    { text: '一.甲\n二、乙', errors: [{ line: 1, column: 1, endColumn: 3, message: '应为“一、”' }], output: '一、甲\n二、乙' },
+    { text: '（一）、甲\n（二）乙', errors: [{ line: 1, column: 1, endColumn: 5, message: '（一）' }], output: '（一）甲\n（二）乙' },
+    { text: '(一）甲', errors: [{ line: 1, column: 1, endColumn: 4 }], output: '（一）甲' },
+    {
+      text: '(一)a\n(二)b\n（三）c',
+      config: { numbering: { style: 'document', mode: 'auto' } },
+      errors: [{ line: 3, column: 1, endColumn: 4, message: '(三)' }],
+      output: '(一)a\n(二)b\n(三)c',
+    },
+  ],
+});
+
+testRule('numbering-hierarchy', {
+  valid: ['一、甲\n1.a\n二、乙\n1.b', '一、甲\n（一）a\n1.x\n二、乙\n（一）b'],
+  invalid: [
+    { text: '一、甲\n（一）a\n1.x\n二、乙\n1.b\n2.c', errors: [{ line: 5, column: 1, endColumn: 3, severity: 'info', message: '（一）' }] },
+  ],
+});
