@@ -1,6 +1,6 @@
 import type { Heading, MarkerParts } from './model';
 import {
-  INDENT, MARKER_LEVEL1, MARKER_LEVEL2, MARKER_LEVEL3, MARKER_LEVEL4, MARKER_LEVEL5, NUMERAL_LIST_AFTER, TITLE_STOP,
+  INDENT, MD_CODE, MD_LINK, globalCopy, MARKER_LEVEL1, MARKER_LEVEL2, MARKER_LEVEL3, MARKER_LEVEL4, MARKER_LEVEL5, NUMERAL_LIST_AFTER, TITLE_STOP,
 } from './patterns';
 import { arabicToNumber, chineseToNumber } from './numerals';
 
@@ -44,6 +44,8 @@ const EMPHASIS_OPEN = /^(?:\*\*|__)/;
 const EMPHASIS_LEAD = /^[*_\s]+/;
 const EMPHASIS_TRAIL = /[*_\s]+$/;
 const stripEmphasis = (s: string): string => s.replace(EMPHASIS_LEAD, '').replace(EMPHASIS_TRAIL, '');
+/** A markdown title as a reader sees it: link text without its target, code without backticks. */
+const plainMarkdown = (s: string): string => s.replace(globalCopy(MD_LINK), '$1').replace(globalCopy(MD_CODE), '$1');
 
 /**
  * Parses a numbered heading in `content` (a line, or a markdown heading's content) starting at `base`.
@@ -122,7 +124,7 @@ function titleOf(content: string, from: number, markdown: boolean): { title: str
     const lead = title.indexOf(trimmed);
     start += Math.max(0, lead);
     end = start + trimmed.length;
-    title = trimmed;
+    title = plainMarkdown(trimmed);
   }
   return { title, start, end, runIn };
 }

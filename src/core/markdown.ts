@@ -3,8 +3,8 @@
  * headings and the HTML comments are. One markdown-it parse per call; inline constructs are located by stamping
  * positions while markdown-it parses (wrapped inline rules), never by re-scanning the source with regexes.
  *
- * Offsets are UTF-16 offsets into exactly the string given; lines are 0-based and split at `\r\n`, `\r` or `\n`
- * (the same line breaks markdown-it uses).
+ * Offsets are UTF-16 offsets into exactly the string given; lines are 0-based and end at `\r\n`, `\r` or `\n`
+ * (the line breaks markdown-it knows).
  */
 import MarkdownIt from 'markdown-it';
 
@@ -35,55 +35,54 @@ export interface MarkdownComment {
 
 export interface MarkdownInfo {
   /**
-   * Sorted, merged, non-overlapping [start, end) source ranges that are not prose: code blocks and fences (whole
-   * lines), HTML blocks, inline HTML, code spans (with backticks), link/image brackets and `(url "title")` or `[ref]`
-   * parts, reference definitions, autolinks, consumed emphasis/strikethrough delimiters, thematic breaks, heading
-   * markup, setext underlines, table delimiter rows and the pipes between cells, front matter and the backslash of
-   * backslash escapes.
+   * Sorted, merged, non-overlapping [start, end) source ranges that are not prose, so a linter must ignore them:
+   * fenced and indented code blocks and HTML blocks (whole lines, line breaks included), inline HTML, code spans
+   * (with their backticks), links and images except their text (`[`, `![`, and `](url "title")` / `][ref]` / `]`),
+   * reference definitions, autolinks, emphasis and strikethrough delimiters that markdown-it matched (unmatched
+   * `**` stay prose), thematic breaks, heading markup (`## `, closing ` ##`, setext underlines), table delimiter
+   * rows and the pipes between cells, front matter, and the backslash of backslash escapes.
    */
   excluded: Array<[number, number]>;
-  /** 0-based lines that are wholly non-prose (code, fences, HTML blocks, hr, front matter, setext underlines,
-   * table delimiter rows, reference definitions). */
+  /** 0-based lines that are wholly non-prose: code blocks and fences (fence lines included), HTML blocks,
+   * thematic breaks, front matter, setext underlines, table delimiter rows, reference definitions. */
   nonProseLines: Set<number>;
   headings: MarkdownHeading[];
   comments: MarkdownComment[];
 }
 
-/** Per inline token: ranges and comments in the coordinates of the inline token's `content`. */
-interface InlineCtx {
-  /** Flat [start, end) pairs. */
+/** An inline state with the stamps this module attaches to it. */
+interface StampedState extends StateInline {
+  /** Offset of this state's `src` in the inline token's content (image alts are parsed by a nested state). */
+  gongwenBase?: number;
+  /** Emphasis / strikethrough delimiter tokens pushed by this state, and start * 4 + length of each. */
+  gongwenDelimTokens?: Token[];
+  gongwenDelimPacked?: number[];
+}
+
+/** Collector of the inline token being parsed (markdown-it parses synchronously: one analysis at a time). */
+interface Run {
+  /** True while an inline token of the analysed document is being parsed. */
+  active: boolean;
+  /** Flat [start, end) pairs in the coordinates of the inline token's content. */
   ranges: number[];
-  /** Flat [start, end) pairs of HTML comments, with their texts. */
+  /** Flat [start, end) pairs of inline HTML comments, and their texts. */
   commentRanges: number[];
   commentTexts: string[];
-}
-
-/** Delimiter tokens (emphasis / strikethrough) created by one inline state, with their positions. */
-interface DelimList {
-  tokens: Token[];
-  /** start * 4 + length (length is 1 or 2). */
-  packed: number[];
-}
-
-/** State of the analysis in progress (markdown-it parses synchronously, so one at a time). */
-interface Run {
-  inline: Map<Token, InlineCtx>;
-  ctx: InlineCtx | null;
-  /** Offset of each inline state's `src` within the current inline token's content (image alts are re-parsed). */
-  bases: WeakMap<StateInline, number>;
+  /** Base given to the next new inline state. */
   pendingBase: number;
-  delims: WeakMap<StateInline, DelimList>;
-  /** Flat [startLine, endLine) pairs of reference definitions. */
+  /** Flat [startLine, endLine) pairs of reference definitions (they produce no token). */
   refLines: number[];
+  /** Replaces the core 'inline' rule: parses the inline tokens and maps what they collected. */
+  walk: ((state: StateCore) => void) | null;
 }
 
 let run: Run | null = null;
 
-function baseOf(r: Run, state: StateInline): number {
-  let b = r.bases.get(state);
+function baseOf(r: Run, state: StampedState): number {
+  let b = state.gongwenBase;
   if (b === undefined) {
     b = r.pendingBase;
-    r.bases.set(state, b);
+    state.gongwenBase = b;
   }
   return b;
 }
@@ -92,15 +91,20 @@ function lastToken(state: StateInline, before: number): Token | null {
   return state.tokens.length > before ? state.tokens[state.tokens.length - 1] : null;
 }
 
-function recordDelim(r: Run, state: StateInline, token: Token | undefined, start: number, length: number): void {
+function recordDelim(state: StampedState, token: Token | undefined, start: number, length: number): void {
   if (!token) return;
-  let list = r.delims.get(state);
-  if (!list) {
-    list = { tokens: [], packed: [] };
-    r.delims.set(state, list);
+  if (!state.gongwenDelimTokens || !state.gongwenDelimPacked) {
+    state.gongwenDelimTokens = [];
+    state.gongwenDelimPacked = [];
   }
-  list.tokens.push(token);
-  list.packed.push(start * 4 + length);
+  state.gongwenDelimTokens.push(token);
+  state.gongwenDelimPacked.push(start * 4 + length);
+}
+
+/** Inner text of the comment s[start, end) (`<!--` ... `-->`), trimmed. */
+function commentText(s: string, start: number, end: number): string {
+  if (end - start < 7 || !s.startsWith('-->', end - 3)) return '';
+  return s.slice(start + 4, end - 3).trim();
 }
 
 interface RuleRecord<T> {
@@ -113,6 +117,7 @@ function rulesOf<T>(ruler: MarkdownIt.Ruler<T>): Array<RuleRecord<T>> {
   return (ruler as unknown as { __rules__: Array<RuleRecord<T>> }).__rules__;
 }
 
+/** Replace inline rule `name` by make(original); the wrapper must pass silent calls straight through. */
 function wrapInline(md: MarkdownIt, name: string, make: (orig: RuleInline) => RuleInline): void {
   const rule = rulesOf(md.inline.ruler).find((x) => x.name === name);
   if (rule) md.inline.ruler.at(name, make(rule.fn), { alt: rule.alt });
@@ -120,27 +125,23 @@ function wrapInline(md: MarkdownIt, name: string, make: (orig: RuleInline) => Ru
 
 function createParser(): MarkdownIt {
   const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+  // The inline token children are not used after the walk: joining text tokens is wasted work.
+  md.core.ruler.disable('text_join');
+  md.inline.ruler2.disable('fragments_join');
 
-  // Parse inline tokens one by one, so that each gets its own collector.
   md.core.ruler.at('inline', (state: StateCore) => {
     const r = run;
+    if (r && r.walk) {
+      r.walk(state);
+      return;
+    }
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
-      if (tok.type !== 'inline') continue;
-      if (r) {
-        const ctx: InlineCtx = { ranges: [], commentRanges: [], commentTexts: [] };
-        r.inline.set(tok, ctx);
-        r.ctx = ctx;
-        r.pendingBase = 0;
-      }
-      if (!tok.children) tok.children = [];
-      state.md.inline.parse(tok.content, state.md, state.env, tok.children);
+      if (tok.type === 'inline') state.md.inline.parse(tok.content, state.md, state.env, tok.children ?? []);
     }
-    if (r) r.ctx = null;
   });
 
-  // Reference definitions produce no token: note the lines they consume.
   const ref = rulesOf(md.block.ruler).find((x) => x.name === 'reference');
   if (ref) {
     const orig = ref.fn;
@@ -154,7 +155,7 @@ function createParser(): MarkdownIt {
 
   wrapInline(md, 'escape', (orig) => (state, silent) => {
     const r = run;
-    if (silent || !r || !r.ctx) return orig(state, silent);
+    if (silent || !r || !r.active) return orig(state, silent);
     const start = state.pos;
     const n = state.tokens.length;
     const ok = orig(state, silent);
@@ -162,61 +163,59 @@ function createParser(): MarkdownIt {
     // A real escape (`\*`) or a backslash hard break; `\ ` and `\x` stay literal text.
     if (t && (t.type === 'hardbreak' || (t.type === 'text_special' && t.content !== t.markup))) {
       const b = baseOf(r, state) + start;
-      r.ctx.ranges.push(b, b + 1);
+      r.ranges.push(b, b + 1);
     }
     return ok;
   });
 
   wrapInline(md, 'backticks', (orig) => (state, silent) => {
     const r = run;
-    if (silent || !r || !r.ctx) return orig(state, silent);
+    if (silent || !r || !r.active) return orig(state, silent);
     const start = state.pos;
     const n = state.tokens.length;
     const ok = orig(state, silent);
     const t = ok ? lastToken(state, n) : null;
+    // An unmatched backtick run is added to the pending text instead.
     if (t && t.type === 'code_inline') {
       const b = baseOf(r, state);
-      r.ctx.ranges.push(b + start, b + state.pos);
+      r.ranges.push(b + start, b + state.pos);
     }
     return ok;
   });
 
+  // Delimiter runs push one text token per delimiter; which of them became tags is known after post-processing.
   wrapInline(md, 'strikethrough', (orig) => (state, silent) => {
     const r = run;
-    if (silent || !r || !r.ctx) return orig(state, silent);
+    if (silent || !r || !r.active) return orig(state, silent);
     const start = state.pos;
     const delims = state.delimiters;
     const d0 = delims.length;
     const ok = orig(state, silent);
     if (ok) {
+      // `~~~~~` is split as `~` + `~~` + `~~`: the lone marker comes first.
       const b = baseOf(r, state) + start + ((state.pos - start) % 2);
-      for (let k = d0; k < delims.length; k++) {
-        recordDelim(r, state, state.tokens[delims[k].token], b + 2 * (k - d0), 2);
-      }
+      for (let k = d0; k < delims.length; k++) recordDelim(state, state.tokens[delims[k].token], b + 2 * (k - d0), 2);
     }
     return ok;
   });
 
   wrapInline(md, 'emphasis', (orig) => (state, silent) => {
     const r = run;
-    if (silent || !r || !r.ctx) return orig(state, silent);
+    if (silent || !r || !r.active) return orig(state, silent);
     const start = state.pos;
     const delims = state.delimiters;
     const d0 = delims.length;
     const ok = orig(state, silent);
     if (ok) {
       const b = baseOf(r, state) + start;
-      for (let k = d0; k < delims.length; k++) {
-        recordDelim(r, state, state.tokens[delims[k].token], b + (k - d0), 1);
-      }
+      for (let k = d0; k < delims.length; k++) recordDelim(state, state.tokens[delims[k].token], b + (k - d0), 1);
     }
     return ok;
   });
 
   wrapInline(md, 'link', (orig) => (state, silent) => {
     const r = run;
-    if (silent || !r || !r.ctx) return orig(state, silent);
-    const ctx = r.ctx;
+    if (silent || !r || !r.active) return orig(state, silent);
     const start = state.pos;
     const n = state.tokens.length;
     const b = baseOf(r, state);
@@ -224,18 +223,17 @@ function createParser(): MarkdownIt {
     const t = ok ? lastToken(state, n) : null;
     if (t && t.type === 'link_close') {
       const end = state.pos;
-      // Same call as the rule made; answered from the inline state's cache.
+      // The same call the rule made, answered from the state's skipToken cache; it restores state.pos.
       const labelEnd = state.md.helpers.parseLinkLabel(state, start, true);
-      ctx.ranges.push(b + start, b + start + 1);
-      if (labelEnd > start && labelEnd < end) ctx.ranges.push(b + labelEnd, b + end);
+      r.ranges.push(b + start, b + start + 1);
+      if (labelEnd > start && labelEnd < end) r.ranges.push(b + labelEnd, b + end);
     }
     return ok;
   });
 
   wrapInline(md, 'image', (orig) => (state, silent) => {
     const r = run;
-    if (silent || !r || !r.ctx) return orig(state, silent);
-    const ctx = r.ctx;
+    if (silent || !r || !r.active) return orig(state, silent);
     const start = state.pos;
     const n = state.tokens.length;
     const b = baseOf(r, state);
@@ -251,60 +249,60 @@ function createParser(): MarkdownIt {
     if (t && t.type === 'image') {
       const end = state.pos;
       const labelEnd = state.md.helpers.parseLinkLabel(state, start + 1, false);
-      ctx.ranges.push(b + start, b + start + 2);
-      if (labelEnd > start && labelEnd < end) ctx.ranges.push(b + labelEnd, b + end);
+      r.ranges.push(b + start, b + start + 2);
+      if (labelEnd > start && labelEnd < end) r.ranges.push(b + labelEnd, b + end);
     }
     return ok;
   });
 
   wrapInline(md, 'autolink', (orig) => (state, silent) => {
     const r = run;
-    if (silent || !r || !r.ctx) return orig(state, silent);
+    if (silent || !r || !r.active) return orig(state, silent);
     const start = state.pos;
     const n = state.tokens.length;
     const ok = orig(state, silent);
     if (ok && state.tokens.length > n) {
       const b = baseOf(r, state);
-      r.ctx.ranges.push(b + start, b + state.pos);
+      r.ranges.push(b + start, b + state.pos);
     }
     return ok;
   });
 
   wrapInline(md, 'html_inline', (orig) => (state, silent) => {
     const r = run;
-    if (silent || !r || !r.ctx) return orig(state, silent);
+    if (silent || !r || !r.active) return orig(state, silent);
     const start = state.pos;
     const n = state.tokens.length;
     const ok = orig(state, silent);
     const t = ok ? lastToken(state, n) : null;
     if (t && t.type === 'html_inline') {
       const b = baseOf(r, state);
-      r.ctx.ranges.push(b + start, b + state.pos);
+      r.ranges.push(b + start, b + state.pos);
       if (t.content.startsWith('<!--')) {
-        r.ctx.commentRanges.push(b + start, b + state.pos);
-        r.ctx.commentTexts.push(commentText(t.content, 0, t.content.length));
+        r.commentRanges.push(b + start, b + state.pos);
+        r.commentTexts.push(commentText(t.content, 0, t.content.length));
       }
     }
     return ok;
   });
 
-  // After emphasis post-processing (before text fragments are joined): consumed delimiters became
-  // strong/em/s open/close tokens, or empty text (the outer `*` of a `**` pair); unmatched ones are still text.
-  md.inline.ruler2.before('fragments_join', 'gongwen_delimiters', (state: StateInline) => {
+  // After emphasis post-processing: matched delimiters became strong/em/s open/close tokens, or empty text (the
+  // outer `*` of a `**` pair); unmatched ones are still text with their marker.
+  md.inline.ruler2.push('gongwen_delimiters', (s: StateInline) => {
+    const state = s as StampedState;
     const r = run;
-    if (!r || !r.ctx) return false;
-    const list = r.delims.get(state);
-    if (!list) return false;
-    r.delims.delete(state);
-    const ranges = r.ctx.ranges;
-    for (let i = 0; i < list.tokens.length; i++) {
-      const t = list.tokens[i];
+    const toks = state.gongwenDelimTokens;
+    const packed = state.gongwenDelimPacked;
+    if (!r || !r.active || !toks || !packed) return false;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
       if (t.type !== 'text' || t.content === '') {
-        const p = list.packed[i];
-        const s = Math.floor(p / 4);
-        ranges.push(s, s + (p % 4));
+        const p = packed[i];
+        const st = Math.floor(p / 4);
+        r.ranges.push(st, st + (p % 4));
       }
     }
+    state.gongwenDelimTokens = state.gongwenDelimPacked = undefined;
     return false;
   });
 
@@ -313,20 +311,22 @@ function createParser(): MarkdownIt {
 
 let parser: MarkdownIt | null = null;
 
-/** Inner text of the comment starting at `start` (`<!--`) and ending at `end` (after `-->`), trimmed. */
-function commentText(s: string, start: number, end: number): string {
-  if (end - start < 7 || !s.startsWith('-->', end - 3)) return '';
-  return s.slice(start + 4, end - 3).trim();
-}
-
 const FRONT_OPEN = /^---[ \t]*$/;
 const FRONT_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+
+/** The whitespace String.prototype.trim removes. */
+function isTrimSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
 
 function emptyInfo(): MarkdownInfo {
   return { excluded: [], nonProseLines: new Set(), headings: [], comments: [] };
 }
 
-/** Analyse markdown `text`. Never throws; on an internal failure it returns an empty analysis. */
+/** Analyse markdown `text` (BOM already removed). Never throws: on an internal failure it returns an empty analysis. */
 export function analyzeMarkdown(text: string): MarkdownInfo {
   if (typeof text !== 'string' || text.length === 0) return emptyInfo();
   try {
@@ -341,44 +341,34 @@ export function analyzeMarkdown(text: string): MarkdownInfo {
 function analyze(text: string): MarkdownInfo {
   const len = text.length;
 
-  // Line table of the original text: content start and end (before the line break) of each line.
+  // Line table of the original text: start of each line and end of its content (before the line break).
   const starts: number[] = [0];
   const ends: number[] = [];
-  for (let i = 0; i < len; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
+  const hasCR = text.indexOf('\r') >= 0;
+  if (hasCR) {
+    for (let i = 0; i < len; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        ends.push(i);
+        starts.push(i + 1);
+      } else if (c === 13) {
+        ends.push(i);
+        if (i + 1 < len && text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+  } else {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
       ends.push(i);
-      starts.push(i + 1);
-    } else if (c === 13) {
-      ends.push(i);
-      if (i + 1 < len && text.charCodeAt(i + 1) === 10) i++;
       starts.push(i + 1);
     }
   }
   ends.push(len);
   const lineCount = starts.length;
   const lineStart = (l: number): number => (l < lineCount ? starts[l] : len);
-  // markdown-it replaces NUL by U+FFFD (same length): compare against the same text.
+  // markdown-it replaces NUL by U+FFFD (same length): compare its contents with the same replacement.
   const cmp = text.indexOf('\0') >= 0 ? text.replace(/\0/g, '\uFFFD') : text;
   const lineText = (l: number): string => cmp.slice(starts[l], ends[l]);
-
-  const ranges: Array<[number, number]> = [];
-  const nonProseLines = new Set<number>();
-  const headings: MarkdownHeading[] = [];
-  const comments: MarkdownComment[] = [];
-
-  const pushRange = (s: number, e: number): void => {
-    if (s < 0) s = 0;
-    if (e > len) e = len;
-    if (e > s) ranges.push([s, e]);
-  };
-  const wholeLines = (l0: number, l1: number): void => {
-    if (l0 < 0) l0 = 0;
-    if (l1 > lineCount) l1 = lineCount;
-    if (l1 <= l0) return;
-    pushRange(starts[l0], lineStart(l1));
-    for (let l = l0; l < l1; l++) nonProseLines.add(l);
-  };
   const lineOf = (offset: number): number => {
     let lo = 0;
     let hi = lineCount - 1;
@@ -390,7 +380,25 @@ function analyze(text: string): MarkdownInfo {
     return lo;
   };
 
-  // Front matter: a leading `---` line closed by `---` or `...`.
+  const ranges: number[] = []; // flat [start, end) pairs in source offsets
+  const nonProseLines = new Set<number>();
+  const headings: MarkdownHeading[] = [];
+  const comments: MarkdownComment[] = [];
+
+  const pushRange = (s: number, e: number): void => {
+    if (s < 0) s = 0;
+    if (e > len) e = len;
+    if (e > s) ranges.push(s, e);
+  };
+  const wholeLines = (l0: number, l1: number): void => {
+    if (l0 < 0) l0 = 0;
+    if (l1 > lineCount) l1 = lineCount;
+    if (l1 <= l0) return;
+    pushRange(starts[l0], lineStart(l1));
+    for (let l = l0; l < l1; l++) nonProseLines.add(l);
+  };
+
+  // Front matter: a leading `---` line closed by a `---` or `...` line.
   let frontEnd = 0;
   if (FRONT_OPEN.test(lineText(0))) {
     for (let l = 1; l < lineCount; l++) {
@@ -401,7 +409,8 @@ function analyze(text: string): MarkdownInfo {
     }
   }
 
-  let source = text.replace(/\r\n?/g, '\n');
+  // markdown-it would normalise the line breaks itself; doing it here keeps the line numbers the same.
+  let source = hasCR ? text.replace(/\r\n?/g, '\n') : text;
   if (frontEnd > 0) {
     wholeLines(0, frontEnd);
     // Blank the front matter lines, keeping the line numbers.
@@ -417,27 +426,21 @@ function analyze(text: string): MarkdownInfo {
     source = cut < 0 ? '\n'.repeat(frontEnd - 1) : '\n'.repeat(frontEnd) + source.slice(cut);
   }
 
-  if (!parser) parser = createParser();
-  const r: Run = {
-    inline: new Map(),
-    ctx: null,
-    bases: new WeakMap(),
-    pendingBase: 0,
-    delims: new WeakMap(),
-    refLines: [],
-  };
-  run = r;
-  const tokens = parser.parse(source, {});
-  run = null;
-
-  for (let i = 0; i < r.refLines.length; i += 2) wholeLines(r.refLines[i], r.refLines[i + 1]);
-
   // Mapping of one inline token's content to the source: anchors (content offset -> source offset), each clamped
-  // to the source line it lies on.
+  // to the source line it lies on. Content line k of a block comes from source line map[0] + k.
   const aC: number[] = [];
   const aS: number[] = [];
   const aMin: number[] = [];
   const aMax: number[] = [];
+  const resetAnchors = (): void => {
+    aC.length = aS.length = aMin.length = aMax.length = 0;
+  };
+  const addAnchor = (c: number, s: number, line: number): void => {
+    aC.push(c);
+    aS.push(s);
+    aMin.push(starts[line]);
+    aMax.push(ends[line]);
+  };
   const anchorAt = (p: number): number => {
     let lo = 0;
     let hi = aC.length - 1;
@@ -455,177 +458,199 @@ function analyze(text: string): MarkdownInfo {
   const mapEnd = (p: number): number => {
     if (p <= 0) return mapStart(0);
     const k = anchorAt(p - 1);
-    return Math.min(Math.max(aS[k] + (p - 1 - aC[k]) + 1, aMin[k]), aMax[k]);
+    return Math.min(Math.max(aS[k] + (p - aC[k]), aMin[k]), aMax[k]);
   };
 
-  /** Column of content line `c` in source line `l` for paragraph-like content (a suffix of the line). */
+  /** Column of paragraph content line `c` in source line `l`: a suffix of the line, maybe right-trimmed. */
   const locateSuffix = (l: number, c: string): number => {
-    const s = lineText(l);
-    if (s.endsWith(c)) return s.length - c.length;
-    const t = s.trimEnd();
-    if (t.endsWith(c)) return t.length - c.length;
-    const idx = c.length > 0 ? s.indexOf(c) : -1;
-    if (idx >= 0) return idx;
-    // Tabs expanded in the indentation: align on the end of the line.
-    return (c.length > 0 && c.trimEnd().length < c.length ? s.length : t.length) - c.length;
+    const ls = starts[l];
+    const le = ends[l];
+    if (c.length <= le - ls && cmp.endsWith(c, le)) return le - ls - c.length;
+    let te = le;
+    while (te > ls && isTrimSpace(cmp.charCodeAt(te - 1))) te--;
+    if (c.length <= te - ls && cmp.endsWith(c, te)) return te - ls - c.length;
+    if (c.length > 0) {
+      const idx = lineText(l).indexOf(c);
+      if (idx >= 0) return idx;
+    }
+    // Tabs expanded into spaces in the indentation: align on the end of the line.
+    return (c.length > 0 && isTrimSpace(c.charCodeAt(c.length - 1)) ? le : te) - ls - c.length;
   };
 
-  const mapInline = (tok: Token, kind: 'para' | 'atx', firstLine: number, hashes: number): void => {
-    aC.length = aS.length = aMin.length = aMax.length = 0;
+  const anchorParagraph = (tok: Token, firstLine: number): void => {
+    resetAnchors();
     const content = tok.content;
     let cPos = 0;
-    let l = firstLine;
-    for (;;) {
+    for (let l = firstLine; ; l++) {
       const nl = content.indexOf('\n', cPos);
-      const c = nl < 0 ? content.slice(cPos) : content.slice(cPos, nl);
+      const c = nl < 0 ? (cPos === 0 ? content : content.slice(cPos)) : content.slice(cPos, nl);
       const line = Math.min(l, lineCount - 1);
-      let col: number;
-      if (kind === 'atx' && l === firstLine) {
-        const s = lineText(line);
-        const h = s.indexOf('#'.repeat(hashes));
-        let c0 = h < 0 ? 0 : h + hashes;
-        while (c0 < s.length && (s.charCodeAt(c0) === 32 || s.charCodeAt(c0) === 9)) c0++;
-        if (s.startsWith(c, c0)) col = c0;
-        else {
-          const idx = s.indexOf(c, c0);
-          col = idx >= 0 ? idx : c0;
-        }
-      } else {
-        col = locateSuffix(line, c);
-      }
-      aC.push(cPos);
-      aS.push(starts[line] + col);
-      aMin.push(starts[line]);
-      aMax.push(ends[line]);
+      addAnchor(cPos, starts[line] + locateSuffix(line, c), line);
       if (nl < 0) break;
       cPos = nl + 1;
-      l++;
     }
   };
 
-  const flushInline = (tok: Token): void => {
-    const ctx = r.inline.get(tok);
-    if (!ctx) return;
-    const rg = ctx.ranges; // not sorted: the final merge sorts (link ends and delimiters come late)
-    for (let i = 0; i < rg.length; i += 2) pushRange(mapStart(rg[i]), mapEnd(rg[i + 1]));
-    const cr = ctx.commentRanges;
-    for (let i = 0; i < cr.length; i += 2) {
-      const s = mapStart(cr[i]);
-      const e = mapEnd(cr[i + 1]);
-      comments.push({ line: lineOf(s), endLine: lineOf(Math.max(s, e - 1)), text: ctx.commentTexts[i / 2] });
+  const anchorAtx = (tok: Token, line: number, level: number): void => {
+    resetAnchors();
+    const c = tok.content;
+    const s = lineText(line);
+    // Container prefixes (`>`, list markers, spaces) contain no `#`: the first run of them is the marker.
+    const h = s.indexOf('#');
+    let c0 = h < 0 ? 0 : h + level;
+    while (c0 < s.length && (s.charCodeAt(c0) === 32 || s.charCodeAt(c0) === 9)) c0++;
+    let col = c0;
+    if (!s.startsWith(c, c0)) {
+      const idx = s.indexOf(c, c0);
+      if (idx >= 0) col = idx;
     }
+    addAnchor(0, starts[line] + col, line);
   };
 
   // Table rows: cells are located left to right on the row's line.
   let rowLine = -1;
   let rowCursor = 0;
   let rowOk = false;
-
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    const map = t.map;
-    switch (t.type) {
-      case 'fence':
-      case 'code_block':
-      case 'hr':
-        if (map) wholeLines(map[0], map[1]);
-        break;
-      case 'html_block':
-        if (map) {
-          wholeLines(map[0], map[1]);
-          blockComments(t.content, map[0], comments);
-        }
-        break;
-      case 'table_open':
-        if (map) wholeLines(map[0] + 1, map[0] + 2);
-        break;
-      case 'tr_open':
-        rowLine = map && map[0] < lineCount ? map[0] : -1;
-        rowCursor = 0;
-        rowOk = rowLine >= 0;
-        break;
-      case 'tr_close':
-        if (rowOk) pushGap(rowLine, rowCursor, ends[rowLine] - starts[rowLine]);
-        rowLine = -1;
-        break;
-      case 'heading_open': {
-        const inl = tokens[i + 1];
-        if (!map || !inl || inl.type !== 'inline') break;
-        const level = Number(t.tag.slice(1)) || 1;
-        const setext = t.markup === '=' || t.markup === '-';
-        const line = Math.min(map[0], lineCount - 1);
-        mapInline(inl, setext ? 'para' : 'atx', line, level);
-        const contentStart = mapStart(0);
-        const contentEnd = inl.content.length > 0 ? Math.max(contentStart, mapEnd(inl.content.length)) : contentStart;
-        headings.push({ line, hashes: level, contentStart, contentEnd });
-        if (!setext) pushRange(starts[line], contentStart);
-        flushInline(inl);
-        if (setext) wholeLines(map[1] - 1, map[1]);
-        else pushRange(contentEnd, ends[line]);
-        i++;
-        break;
-      }
-      case 'inline': {
-        const prev = i > 0 ? tokens[i - 1].type : '';
-        if (prev === 'th_open' || prev === 'td_open') {
-          mapCell(t);
-        } else if (map) {
-          mapInline(t, 'para', map[0], 0);
-          flushInline(t);
-        }
-        break;
-      }
-      default:
-        break;
-    }
-  }
-
-  function pushGap(line: number, from: number, to: number): void {
-    // Only whitespace, pipes and blockquote markers: the cell separators.
-    const gap = lineText(line).slice(from, to);
-    if (/^[\s|>]*$/.test(gap)) pushRange(starts[line] + from, starts[line] + to);
-  }
-
-  function mapCell(tok: Token): void {
-    if (rowLine < 0) return;
-    const s = lineText(rowLine);
-    const c = tok.content;
-    // Every `|` inside a cell was written `\|` (escapedSplit drops the backslash).
-    const written = c.includes('|') ? c.replace(/\|/g, '\\|') : c;
-    const idx = s.indexOf(written, rowCursor);
-    aC.length = aS.length = aMin.length = aMax.length = 0;
-    const base = starts[rowLine];
-    const col = idx >= 0 ? idx : rowCursor;
-    aC.push(0);
-    aS.push(base + col);
-    aMin.push(base);
-    aMax.push(ends[rowLine]);
-    if (idx >= 0) {
-      if (rowOk) pushGap(rowLine, rowCursor, idx);
-      for (let j = c.indexOf('|'), n = 0; j >= 0; j = c.indexOf('|', j + 1), n++) {
-        // Content offset j is source column col + j + n + 1; the backslash before it is an escape.
-        pushRange(base + col + j + n, base + col + j + n + 1);
-        aC.push(j);
-        aS.push(base + col + j + n + 1);
-        aMin.push(base);
-        aMax.push(ends[rowLine]);
-      }
-      rowCursor = idx + written.length;
-    } else {
-      rowOk = false;
-    }
-    flushInline(tok);
-  }
-
-  return {
-    excluded: mergeRanges(ranges),
-    nonProseLines,
-    headings,
-    comments,
+  const pushGap = (line: number, from: number, to: number): void => {
+    // Only whitespace, pipes and blockquote markers: cell separators.
+    if (/^[\s|>]*$/.test(lineText(line).slice(from, to))) pushRange(starts[line] + from, starts[line] + to);
   };
+  const anchorCell = (tok: Token): void => {
+    resetAnchors();
+    const line = rowLine >= 0 ? rowLine : 0;
+    const s = lineText(line);
+    const c = tok.content;
+    // Every `|` inside a cell was written `\|` (the table rule drops the backslash).
+    const written = c.includes('|') ? c.replace(/\|/g, '\\|') : c;
+    const idx = rowLine >= 0 ? s.indexOf(written, rowCursor) : -1;
+    const base = starts[line];
+    const col = idx >= 0 ? idx : rowCursor;
+    addAnchor(0, base + col, line);
+    if (idx < 0) {
+      rowOk = false;
+      return;
+    }
+    if (rowOk) pushGap(line, rowCursor, idx);
+    for (let j = c.indexOf('|'), n = 0; j >= 0; j = c.indexOf('|', j + 1), n++) {
+      // Content offset j is at source column col + j + n + 1; the backslash before it is an escape.
+      pushRange(base + col + j + n, base + col + j + n + 1);
+      addAnchor(j, base + col + j + n + 1, line);
+    }
+    rowCursor = idx + written.length;
+  };
+
+  if (!parser) parser = createParser();
+  const md = parser;
+  const r: Run = {
+    active: false,
+    ranges: [],
+    commentRanges: [],
+    commentTexts: [],
+    pendingBase: 0,
+    refLines: [],
+    walk: null,
+  };
+
+  const parseInline = (state: StateCore, tok: Token): void => {
+    r.ranges.length = r.commentRanges.length = r.commentTexts.length = 0;
+    r.pendingBase = 0;
+    r.active = true;
+    try {
+      md.inline.parse(tok.content, md, state.env, tok.children ?? (tok.children = []));
+    } finally {
+      r.active = false;
+    }
+  };
+  /** Map what parseInline collected through the current anchors. */
+  const flushInline = (): void => {
+    const rg = r.ranges;
+    for (let i = 0; i < rg.length; i += 2) pushRange(mapStart(rg[i]), mapEnd(rg[i + 1]));
+    const cr = r.commentRanges;
+    for (let i = 0; i < cr.length; i += 2) {
+      const s = mapStart(cr[i]);
+      const e = Math.max(s, mapEnd(cr[i + 1]));
+      comments.push({ line: lineOf(s), endLine: lineOf(Math.max(s, e - 1)), text: r.commentTexts[i / 2] });
+    }
+  };
+
+  r.walk = (state: StateCore): void => {
+    const tokens = state.tokens;
+    for (let i = 0; i < r.refLines.length; i += 2) wholeLines(r.refLines[i], r.refLines[i + 1]);
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      const map = t.map;
+      switch (t.type) {
+        case 'fence':
+        case 'code_block':
+        case 'hr':
+          if (map) wholeLines(map[0], map[1]);
+          break;
+        case 'html_block':
+          if (map) {
+            wholeLines(map[0], map[1]);
+            blockComments(t.content, map[0], comments);
+          }
+          break;
+        case 'table_open':
+          if (map) wholeLines(map[0] + 1, map[0] + 2); // the delimiter row
+          break;
+        case 'tr_open':
+          rowLine = map && map[0] < lineCount ? map[0] : -1;
+          rowCursor = 0;
+          rowOk = rowLine >= 0;
+          break;
+        case 'tr_close':
+          if (rowOk) pushGap(rowLine, rowCursor, ends[rowLine] - starts[rowLine]);
+          rowLine = -1;
+          break;
+        case 'heading_open': {
+          const inl = tokens[i + 1];
+          if (!map || !inl || inl.type !== 'inline') break;
+          i++;
+          parseInline(state, inl);
+          const level = Number(t.tag.slice(1)) || 1;
+          const setext = t.markup === '=' || t.markup === '-';
+          const line = Math.min(map[0], lineCount - 1);
+          if (setext) anchorParagraph(inl, line);
+          else anchorAtx(inl, line, level);
+          const contentStart = mapStart(0);
+          const contentEnd = inl.content.length > 0 ? Math.max(contentStart, mapEnd(inl.content.length)) : contentStart;
+          headings.push({ line, hashes: level, contentStart, contentEnd });
+          if (!setext) pushRange(starts[line], contentStart);
+          flushInline();
+          if (setext) wholeLines(map[1] - 1, map[1]);
+          else pushRange(contentEnd, ends[line]);
+          break;
+        }
+        case 'inline': {
+          parseInline(state, t);
+          const prev = i > 0 ? tokens[i - 1].type : '';
+          if (prev === 'th_open' || prev === 'td_open') {
+            anchorCell(t);
+            flushInline();
+          } else if (map) {
+            anchorParagraph(t, Math.min(map[0], lineCount - 1));
+            flushInline();
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  };
+
+  run = r;
+  try {
+    md.parse(source, {});
+  } finally {
+    run = null;
+  }
+
+  return { excluded: mergeRanges(ranges), nonProseLines, headings, comments };
 }
 
-/** Comments inside an HTML block whose content starts on `firstLine`. */
+/** Comments inside an HTML block whose content starts on line `firstLine`. */
 function blockComments(content: string, firstLine: number, out: MarkdownComment[]): void {
   let pos = 0;
   let line = firstLine;
@@ -642,7 +667,7 @@ function blockComments(content: string, firstLine: number, out: MarkdownComment[
     else if (content.startsWith('<!--->', s)) e = s + 6;
     else {
       const close = content.indexOf('-->', s + 4);
-      if (close < 0) return;
+      if (close < 0) return; // unterminated: not a comment we can read
       e = close + 3;
     }
     countTo(s);
@@ -653,18 +678,68 @@ function blockComments(content: string, firstLine: number, out: MarkdownComment[
   }
 }
 
-function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
-  // Nearly sorted already (document order); the engine's merge sort is fast on such input.
-  ranges.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+const PACK = 2 ** 26;
+
+/** Sort flat [start, end) pairs by start and merge overlapping or touching ones. */
+function mergeRanges(flat: number[]): Array<[number, number]> {
+  const n = flat.length >> 1;
   const out: Array<[number, number]> = [];
-  for (const [s, e] of ranges) {
-    const last = out.length > 0 ? out[out.length - 1] : null;
-    if (last && s <= last[1]) {
-      if (e > last[1]) last[1] = e;
+  if (n === 0) return out;
+  let sorted = true;
+  let maxStart = 0;
+  for (let i = 0; i < flat.length; i += 2) {
+    if (i > 0 && flat[i] < flat[i - 2]) sorted = false;
+    if (flat[i] > maxStart) maxStart = flat[i];
+  }
+  let order: ArrayLike<number>;
+  if (sorted) {
+    order = flat;
+  } else if (maxStart < 2 ** 26) {
+    // start * 2^26 + length fits a double exactly; lengths are capped (only the start order matters).
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = flat[2 * i] * PACK + Math.min(flat[2 * i + 1] - flat[2 * i], PACK - 1);
+    keys.sort();
+    const pairs = new Array<number>(2 * n);
+    for (let i = 0; i < n; i++) {
+      const s = Math.floor(keys[i] / PACK);
+      pairs[2 * i] = s;
+      pairs[2 * i + 1] = -1; // looked up below
+    }
+    // Recover the ends: lengths may have been capped, so sort the pairs themselves when any was.
+    const tuples: Array<[number, number]> = [];
+    for (let i = 0; i < n; i++) tuples.push([flat[2 * i], flat[2 * i + 1]]);
+    tuples.sort((x, y) => x[0] - y[0]);
+    const o = new Array<number>(2 * n);
+    for (let i = 0; i < n; i++) {
+      o[2 * i] = tuples[i][0];
+      o[2 * i + 1] = tuples[i][1];
+    }
+    order = o;
+  } else {
+    const tuples: Array<[number, number]> = [];
+    for (let i = 0; i < n; i++) tuples.push([flat[2 * i], flat[2 * i + 1]]);
+    tuples.sort((x, y) => x[0] - y[0]);
+    const o = new Array<number>(2 * n);
+    for (let i = 0; i < n; i++) {
+      o[2 * i] = tuples[i][0];
+      o[2 * i + 1] = tuples[i][1];
+    }
+    order = o;
+  }
+  let cs = order[0];
+  let ce = order[1];
+  for (let i = 2; i < 2 * n; i += 2) {
+    const s = order[i];
+    const e = order[i + 1];
+    if (s <= ce) {
+      if (e > ce) ce = e;
     } else {
-      out.push([s, e]);
+      out.push([cs, ce]);
+      cs = s;
+      ce = e;
     }
   }
+  out.push([cs, ce]);
   return out;
 }
 
@@ -675,7 +750,7 @@ function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
 export function isExcluded(info: MarkdownInfo, start: number, end: number): boolean {
   const r = info.excluded;
   const stop = end > start ? end : start + 1;
-  // Last range whose start is before `stop`; ranges are disjoint and sorted, so it has the largest end of those.
+  // The last range starting before `stop`: ranges are disjoint and sorted, so it has the largest end of those.
   let lo = 0;
   let hi = r.length;
   while (lo < hi) {

@@ -69,3 +69,7 @@ export const CN_NUMERAL_CHAR = /[一二三四五六七八九十零〇○]/;
 /** A printable ASCII run around a candidate (to see whether it sits in a URL, e-mail or path). */
 export const ASCII_TOKEN_CHAR = /[!-~]/;
 export const URL_LIKE = /:\/\/|^www\.|@[A-Za-z0-9-]+\.|\.(?:com|cn|org|net|gov|edu|io|html?|php|aspx?)(?:[/?#:]|$)/i;
+
+/** Markdown inline link or image `[text](target)`, and a code span, for plain heading titles. */
+export const MD_LINK = /!?\[([^\]]*)\]\([^)]*\)/;
+export const MD_CODE = /`+([^`]*)`+/;

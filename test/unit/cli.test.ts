@@ -140,9 +140,9 @@ describe('CLI', () => {
     });
 
     it('--fix leaves unsafe fixes alone', () => {
-      const f = write('a.txt', '1.甲\n2.乙\n2.丙\n');
+      const f = write('a.txt', '1.甲\n3.乙\n2.丙\n');
       run('check', '--fix', f);
-      assert.equal(fs.readFileSync(f, 'utf8'), '1.甲\n2.乙\n2.丙\n');
+      assert.equal(fs.readFileSync(f, 'utf8'), '1.甲\n3.乙\n2.丙\n');
     });
 
     it('--fix-dry-run prints a unified diff and writes nothing', () => {
@@ -183,9 +183,9 @@ describe('CLI', () => {
     it('prints an indented tree with counts', () => {
       const r = run('outline', '--lang', 'zh', C004);
       const lines = r.out.split('\n');
-      assert.match(lines[0], /^文档 1: 2024年西安市新城区卫生健康工作计划  \[1-59\]  0处占位符 · [\d,]+字$/);
-      assert.match(lines[1], /^  一、建强公共卫生体系  \[3:1\]  0处占位符 · [\d,]+字$/);
-      assert.match(lines[2], /^    1\.提升重大疫情应对能力  \[5:1\]/);
+      assert.match(lines[0], /^文档 1: 2024年西安市新城区卫生健康工作计划 {2}\[1-59\] {2}0处占位符 · [\d,]+字$/);
+      assert.match(lines[1], /^ {2}一、建强公共卫生体系 {2}\[3:1\] {2}0处占位符 · [\d,]+字$/);
+      assert.match(lines[2], /^ {4}1\.提升重大疫情应对能力 {2}\[5:1\]/);
     });
   });
 });

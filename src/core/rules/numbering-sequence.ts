@@ -14,14 +14,14 @@ export const numberingSequence: Rule = {
     for (const doc of model.documents) {
       for (const entry of numberingOf(doc, config.numbering.mode).values()) {
         for (const run of entry.runs) {
-          const breaks = breaksOf(run.nodes.map((n) => n.heading));
-          breaks.forEach((i) => {
-            const prev = run.nodes[i - 1].heading;
-            const here = run.nodes[i].heading;
-            const safe = breaks.length === 1 && here.number! > prev.number! + 1;
+          const headings = run.nodes.map((n) => n.heading);
+          const reported = reportedBreaks(headings);
+          const safe = reported.length === 1 && isClearMistake(headings);
+          for (const i of reported) {
+            const prev = headings[i - 1];
             const edits = renumberEdits(headingsFrom(entry, run, i), prev.number! + 1);
-            problems.push({ start: here.markerStart, end: here.markerEnd, ...describe(prev, here), fix: { safe, edits, title: '重新编号此后的同级标题', titleEn: 'Renumber the following headings of this level' } });
-          });
+            problems.push({ start: headings[i].markerStart, end: headings[i].markerEnd, ...describe(prev, headings[i]), fix: { safe, edits, title: '重新编号此后的同级标题', titleEn: 'Renumber the following headings of this level' } });
+          }
         }
       }
     }
@@ -29,15 +29,35 @@ export const numberingSequence: Rule = {
   },
 };
 
-/** Indexes where a number does not follow its predecessor by one. */
-function breaksOf(headings: Heading[]): number[] {
+/**
+ * Indexes where a number does not follow its predecessor by one and is not where the run's count puts it
+ * (in 1. 2. 2. 4. only the second 2. is wrong: 4. is in its place).
+ */
+function reportedBreaks(headings: Heading[]): number[] {
+  const base = headings[0].number!;
   const out: number[] = [];
-  for (let i = 1; i < headings.length; i++) if (headings[i].number !== headings[i - 1].number! + 1) out.push(i);
+  for (let i = 1; i < headings.length; i++) {
+    const n = headings[i].number!;
+    if (n !== headings[i - 1].number! + 1 && n !== base + i) out.push(i);
+  }
   return out;
 }
 
+/**
+ * A fix cannot guess wrong when the run has one clear gap (every number from some point on is off by the same
+ * amount) or one stray number among numbers that are all in place.
+ */
+function isClearMistake(headings: Heading[]): boolean {
+  const base = headings[0].number!;
+  const offsets = headings.map((h, i) => h.number! - (base + i));
+  const wrong = offsets.filter((d) => d !== 0).length;
+  const first = offsets.findIndex((d) => d !== 0);
+  const clearGap = first > 0 && offsets.slice(first).every((d) => d === offsets[first] && d > 0);
+  return wrong === 1 || clearGap;
+}
+
 function describe(prev: Heading, here: Heading): { message: string; messageEn: string } {
-  const want = renderMarker(here, here.parts, prev.number! + 1);
+  const want = renderMarker(here, prev.parts, prev.number! + 1);
   const clause = `（${CLAUSE_7_3_3.zh}）`;
   const clauseEn = ` (${CLAUSE_7_3_3.en})`;
   if (here.number === prev.number) {

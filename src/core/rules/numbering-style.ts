@@ -100,7 +100,7 @@ function checkAgainstStandard(level: number, headings: Heading[]): RuleProblem[]
     if (form === 'standard' && !odd) continue;
     if (form === 'harmless' && !odd) continue;
     const target = renderMarker(h, standardParts(h));
-    const unlike = odd ? `与本级其他编号（${headings.find((x) => variantKey(x) === majority)!.marker}）写法不一致` : '';
+    const unlike = odd ? `与本级其他编号“${headings.find((x) => variantKey(x) === majority)!.marker}”写法不一致` : '';
     const unlikeEn = odd ? `unlike the other markers of this level (${headings.find((x) => variantKey(x) === majority)!.marker})` : '';
     const edits = form === 'standard' ? headings.filter((x) => formOf(x) !== 'standard').map((x) => rewrite(x, standardParts(x))) : [rewrite(h, standardParts(h))];
     problems.push({
@@ -129,7 +129,7 @@ function checkAgainstMajority(headings: Heading[]): RuleProblem[] {
     return {
       start: h.markerStart,
       end: h.markerEnd,
-      message: `编号“${h.marker}”与本级其他编号（${model.marker}）写法不一致，应为“${target}”（${CLAUSE_7_3_3.zh}）`,
+      message: `编号“${h.marker}”与本级其他编号“${model.marker}”写法不一致，应为“${target}”（${CLAUSE_7_3_3.zh}）`,
       messageEn: `Marker "${h.marker}" is unlike the other markers of this level (${model.marker}); expected "${target}" (${CLAUSE_7_3_3.en})`,
       fix: { safe: true, edits: [rewrite(h, parts)], title: `改为“${target}”`, titleEn: `Change to "${target}"` },
     };

@@ -114,3 +114,17 @@ testRule('numbering-hierarchy', {
     { text: '一、甲\n（一）a\n1.x\n二、乙\n1.b\n2.c', errors: [{ line: 5, column: 1, endColumn: 3, severity: 'info', message: '（一）' }] },
   ],
 });
+
+describe('numbering-sequence: which number is wrong', () => {
+  testRule('numbering-sequence', {
+    valid: [],
+    invalid: [
+      // 4. is in its place, so only the second 2. is wrong, and renumbering it cannot guess wrong.
+      { text: '1.甲\n2.乙\n2.丙\n4.丁', errors: [{ line: 3, column: 1, message: '重复', safe: true }], output: '1.甲\n2.乙\n3.丙\n4.丁' },
+      { text: '1.甲\n2.乙\n5.丙\n4.丁', errors: [{ line: 3, column: 1, message: '跳号', safe: true }], output: '1.甲\n2.乙\n3.丙\n4.丁' },
+      // A swap is a guess about the order of the content.
+      { text: '1.甲\n3.乙\n2.丙', errors: [{ line: 2, column: 1, safe: false }, { line: 3, column: 1, safe: false }] },
+      { text: '1.甲\n2.乙\n4、丙', errors: [{ line: 3, column: 1, message: '应为3.' }] },
+    ],
+  });
+});
