@@ -686,56 +686,44 @@ function mergeRanges(flat: number[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   if (n === 0) return out;
   let sorted = true;
-  let maxStart = 0;
+  let max = 0;
   for (let i = 0; i < flat.length; i += 2) {
     if (i > 0 && flat[i] < flat[i - 2]) sorted = false;
-    if (flat[i] > maxStart) maxStart = flat[i];
+    if (flat[i + 1] > max) max = flat[i + 1];
   }
-  let order: ArrayLike<number>;
-  if (sorted) {
-    order = flat;
-  } else if (maxStart < 2 ** 26) {
-    // start * 2^26 + length fits a double exactly; lengths are capped (only the start order matters).
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = flat[2 * i] * PACK + Math.min(flat[2 * i + 1] - flat[2 * i], PACK - 1);
-    keys.sort();
-    const pairs = new Array<number>(2 * n);
-    for (let i = 0; i < n; i++) {
-      const s = Math.floor(keys[i] / PACK);
-      pairs[2 * i] = s;
-      pairs[2 * i + 1] = -1; // looked up below
+  let pairs = flat;
+  if (!sorted) {
+    pairs = new Array<number>(2 * n);
+    if (max < PACK) {
+      // start * 2^26 + length is exact in a double: a numeric typed-array sort, no comparator, no tuples.
+      const keys = new Float64Array(n);
+      for (let i = 0; i < n; i++) keys[i] = flat[2 * i] * PACK + (flat[2 * i + 1] - flat[2 * i]);
+      keys.sort();
+      for (let i = 0; i < n; i++) {
+        const st = Math.floor(keys[i] / PACK);
+        pairs[2 * i] = st;
+        pairs[2 * i + 1] = st + (keys[i] - st * PACK);
+      }
+    } else {
+      const tuples: Array<[number, number]> = [];
+      for (let i = 0; i < n; i++) tuples.push([flat[2 * i], flat[2 * i + 1]]);
+      tuples.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+      for (let i = 0; i < n; i++) {
+        pairs[2 * i] = tuples[i][0];
+        pairs[2 * i + 1] = tuples[i][1];
+      }
     }
-    // Recover the ends: lengths may have been capped, so sort the pairs themselves when any was.
-    const tuples: Array<[number, number]> = [];
-    for (let i = 0; i < n; i++) tuples.push([flat[2 * i], flat[2 * i + 1]]);
-    tuples.sort((x, y) => x[0] - y[0]);
-    const o = new Array<number>(2 * n);
-    for (let i = 0; i < n; i++) {
-      o[2 * i] = tuples[i][0];
-      o[2 * i + 1] = tuples[i][1];
-    }
-    order = o;
-  } else {
-    const tuples: Array<[number, number]> = [];
-    for (let i = 0; i < n; i++) tuples.push([flat[2 * i], flat[2 * i + 1]]);
-    tuples.sort((x, y) => x[0] - y[0]);
-    const o = new Array<number>(2 * n);
-    for (let i = 0; i < n; i++) {
-      o[2 * i] = tuples[i][0];
-      o[2 * i + 1] = tuples[i][1];
-    }
-    order = o;
   }
-  let cs = order[0];
-  let ce = order[1];
+  let cs = pairs[0];
+  let ce = pairs[1];
   for (let i = 2; i < 2 * n; i += 2) {
-    const s = order[i];
-    const e = order[i + 1];
-    if (s <= ce) {
+    const st = pairs[i];
+    const e = pairs[i + 1];
+    if (st <= ce) {
       if (e > ce) ce = e;
     } else {
       out.push([cs, ce]);
-      cs = s;
+      cs = st;
       ce = e;
     }
   }
