@@ -2,7 +2,8 @@
 export { parse, formatOf } from './parse';
 export { lint, lintModel, type LintOptions } from './lint';
 export { outline, type OutlineDocument, type OutlineSection } from './outline';
-export { applyEdits, type ApplyResult } from './fix';
+export { applyEdits, editsBetween, type ApplyResult } from './fix';
+export { looksLikeReport } from './detect';
 export { findPlaceholders, type Placeholder } from './placeholders';
 export { countZishu } from './counts';
 export { LineIndex, stripBom } from './text';
@@ -11,4 +12,5 @@ export { DEFAULT_CONFIG, parseConfig, resolveRules, formatConfigError, type Conf
 export type { GongwenConfig, RuleSetting } from './config-types';
 export type { Problem, Fix, TextEdit, Severity } from './types';
 export type { DocumentModel, Heading, ReportDocument, SourceFormat } from './model';
+export { numberingOf } from './numbering';
 export { fixAll, safeEdits, MAX_FIX_PASSES, type FixAllResult } from './fix-all';

@@ -432,18 +432,20 @@ function analyze(text: string): MarkdownInfo {
   const aS: number[] = [];
   const aMin: number[] = [];
   const aMax: number[] = [];
+  let aN = 0; // anchors in use
   const resetAnchors = (): void => {
-    aC.length = aS.length = aMin.length = aMax.length = 0;
+    aN = 0;
   };
   const addAnchor = (c: number, s: number, line: number): void => {
-    aC.push(c);
-    aS.push(s);
-    aMin.push(starts[line]);
-    aMax.push(ends[line]);
+    aC[aN] = c;
+    aS[aN] = s;
+    aMin[aN] = starts[line];
+    aMax[aN] = ends[line];
+    aN++;
   };
   const anchorAt = (p: number): number => {
     let lo = 0;
-    let hi = aC.length - 1;
+    let hi = aN - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (aC[mid] <= p) lo = mid;
@@ -552,7 +554,8 @@ function analyze(text: string): MarkdownInfo {
   };
 
   const parseInline = (state: StateCore, tok: Token): void => {
-    r.ranges.length = r.commentRanges.length = r.commentTexts.length = 0;
+    if (r.ranges.length > 0) r.ranges.length = 0;
+    if (r.commentRanges.length > 0) r.commentRanges.length = r.commentTexts.length = 0;
     r.pendingBase = 0;
     r.active = true;
     try {
@@ -564,6 +567,7 @@ function analyze(text: string): MarkdownInfo {
   /** Map what parseInline collected through the current anchors. */
   const flushInline = (): void => {
     const rg = r.ranges;
+    sortPairs(rg); // link ends and matched delimiters are recorded late; the mapping keeps the order
     for (let i = 0; i < rg.length; i += 2) pushRange(mapStart(rg[i]), mapEnd(rg[i + 1]));
     const cr = r.commentRanges;
     for (let i = 0; i < cr.length; i += 2) {
@@ -575,10 +579,15 @@ function analyze(text: string): MarkdownInfo {
 
   r.walk = (state: StateCore): void => {
     const tokens = state.tokens;
-    for (let i = 0; i < r.refLines.length; i += 2) wholeLines(r.refLines[i], r.refLines[i + 1]);
+    const refs = r.refLines;
+    let ref = 0;
+    let delimRow = -1;
+    // Ranges are recorded in document order where cheap (reference definitions, delimiter rows), so that the
+    // final sort usually finds them sorted.
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       const map = t.map;
+      for (; map && ref < refs.length && refs[ref] <= map[0]; ref += 2) wholeLines(refs[ref], refs[ref + 1]);
       switch (t.type) {
         case 'fence':
         case 'code_block':
@@ -592,7 +601,7 @@ function analyze(text: string): MarkdownInfo {
           }
           break;
         case 'table_open':
-          if (map) wholeLines(map[0] + 1, map[0] + 2); // the delimiter row
+          delimRow = map ? map[0] + 1 : -1;
           break;
         case 'tr_open':
           rowLine = map && map[0] < lineCount ? map[0] : -1;
@@ -602,6 +611,12 @@ function analyze(text: string): MarkdownInfo {
         case 'tr_close':
           if (rowOk) pushGap(rowLine, rowCursor, ends[rowLine] - starts[rowLine]);
           rowLine = -1;
+          if (delimRow >= 0) wholeLines(delimRow, delimRow + 1); // after the header row
+          delimRow = -1;
+          break;
+        case 'table_close':
+          if (delimRow >= 0) wholeLines(delimRow, delimRow + 1);
+          delimRow = -1;
           break;
         case 'heading_open': {
           const inl = tokens[i + 1];
@@ -638,6 +653,7 @@ function analyze(text: string): MarkdownInfo {
           break;
       }
     }
+    for (; ref < refs.length; ref += 2) wholeLines(refs[ref], refs[ref + 1]);
   };
 
   run = r;
@@ -680,45 +696,59 @@ function blockComments(content: string, firstLine: number, out: MarkdownComment[
 
 const PACK = 2 ** 26;
 
-/** Sort flat [start, end) pairs by start and merge overlapping or touching ones. */
-function mergeRanges(flat: number[]): Array<[number, number]> {
+/** Sort flat [start, end) pairs in place by start, then end. */
+function sortPairs(flat: number[]): void {
   const n = flat.length >> 1;
-  const out: Array<[number, number]> = [];
-  if (n === 0) return out;
   let sorted = true;
   let max = 0;
   for (let i = 0; i < flat.length; i += 2) {
-    if (i > 0 && flat[i] < flat[i - 2]) sorted = false;
+    if (i > 0 && (flat[i] < flat[i - 2] || (flat[i] === flat[i - 2] && flat[i + 1] < flat[i - 1]))) sorted = false;
     if (flat[i + 1] > max) max = flat[i + 1];
   }
-  let pairs = flat;
-  if (!sorted) {
-    pairs = new Array<number>(2 * n);
-    if (max < PACK) {
-      // start * 2^26 + length is exact in a double: a numeric typed-array sort, no comparator, no tuples.
-      const keys = new Float64Array(n);
-      for (let i = 0; i < n; i++) keys[i] = flat[2 * i] * PACK + (flat[2 * i + 1] - flat[2 * i]);
-      keys.sort();
-      for (let i = 0; i < n; i++) {
-        const st = Math.floor(keys[i] / PACK);
-        pairs[2 * i] = st;
-        pairs[2 * i + 1] = st + (keys[i] - st * PACK);
+  if (sorted) return;
+  if (n <= 16) {
+    for (let i = 2; i < flat.length; i += 2) {
+      const st = flat[i];
+      const e = flat[i + 1];
+      let j = i - 2;
+      for (; j >= 0 && (flat[j] > st || (flat[j] === st && flat[j + 1] > e)); j -= 2) {
+        flat[j + 2] = flat[j];
+        flat[j + 3] = flat[j + 1];
       }
-    } else {
-      const tuples: Array<[number, number]> = [];
-      for (let i = 0; i < n; i++) tuples.push([flat[2 * i], flat[2 * i + 1]]);
-      tuples.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-      for (let i = 0; i < n; i++) {
-        pairs[2 * i] = tuples[i][0];
-        pairs[2 * i + 1] = tuples[i][1];
-      }
+      flat[j + 2] = st;
+      flat[j + 3] = e;
+    }
+  } else if (max < PACK) {
+    // start * 2^26 + length is exact in a double: a numeric typed-array sort, no comparator, no tuples.
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = flat[2 * i] * PACK + (flat[2 * i + 1] - flat[2 * i]);
+    keys.sort();
+    for (let i = 0; i < n; i++) {
+      const st = Math.floor(keys[i] / PACK);
+      flat[2 * i] = st;
+      flat[2 * i + 1] = st + (keys[i] - st * PACK);
+    }
+  } else {
+    const tuples: Array<[number, number]> = [];
+    for (let i = 0; i < n; i++) tuples.push([flat[2 * i], flat[2 * i + 1]]);
+    tuples.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    for (let i = 0; i < n; i++) {
+      flat[2 * i] = tuples[i][0];
+      flat[2 * i + 1] = tuples[i][1];
     }
   }
-  let cs = pairs[0];
-  let ce = pairs[1];
-  for (let i = 2; i < 2 * n; i += 2) {
-    const st = pairs[i];
-    const e = pairs[i + 1];
+}
+
+/** Sort flat [start, end) pairs and merge overlapping or touching ones. */
+function mergeRanges(flat: number[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (flat.length < 2) return out;
+  sortPairs(flat);
+  let cs = flat[0];
+  let ce = flat[1];
+  for (let i = 2; i < flat.length; i += 2) {
+    const st = flat[i];
+    const e = flat[i + 1];
     if (st <= ce) {
       if (e > ce) ce = e;
     } else {

@@ -1,0 +1,35 @@
+import { matchMarker } from './headings';
+import { INDENT } from './patterns';
+import { isHan } from './counts';
+
+/** Conventions: look at the first 64 KB. */
+const SAMPLE = 64 * 1024;
+const MIN_CJK_SHARE = 0.3;
+const MIN_HEADINGS = 2;
+const HASH_HEADING = /^#{1,6}[ \t]/;
+
+/**
+ * Whether a plaintext or markdown document looks like a Chinese report (`gongwen.enable: auto`): in its first
+ * 64 KB, at least 30% of the non-space characters are CJK and at least two lines begin with a level-1 or
+ * level-2 marker or a `#` heading. Keeps a plain README.txt out of it.
+ */
+export function looksLikeReport(text: string): boolean {
+  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  let cjk = 0;
+  let visible = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c <= 32 || c === 0x3000) continue;
+    visible++;
+    if (isHan(c) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef)) cjk++;
+  }
+  if (visible === 0 || cjk / visible < MIN_CJK_SHARE) return false;
+  let headings = 0;
+  for (const line of sample.split(/\r\n|\r|\n/)) {
+    const rest = line.slice(INDENT.exec(line)![0].length);
+    const m = matchMarker(rest);
+    if ((m && m.level <= 2) || HASH_HEADING.test(rest)) headings++;
+    if (headings >= MIN_HEADINGS) return true;
+  }
+  return false;
+}
