@@ -1,15 +1,17 @@
 // @ts-check
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['scripts/**/*.mjs', 'test/**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', __dirname: 'readonly' } },
+    files: ['scripts/**/*.mjs', 'scripts/**/*.js', 'test/**/*.js'],
+    languageOptions: { globals: { ...globals.node } },
   },
+  { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs' } },
   {
     // The core is pure: it must run in the CLI, in tests and in any editor host.
     files: ['src/core/**/*.ts'],

@@ -1,0 +1,97 @@
+import * as vscode from 'vscode';
+import { editsBetween, fixAll, type Problem } from '../core';
+import { pickText, rangeOf, toWorkspaceEdit } from './convert';
+import type { ReportStore, ReportSnapshot } from './reports';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('gongwen');
+export const IGNORE_COMMAND = 'gongwen.ignore';
+
+/**
+ * Quick fixes from the core's fixes, silencing actions, and `source.fixAll.gongwen` (all safe fixes, re-linted
+ * until stable, applied as one edit).
+ */
+export class CodeActionProvider implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(private readonly store: ReportStore) {}
+
+  async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    if (!this.store.isReport(doc)) return [];
+    const snap = await this.store.snapshot(doc);
+    if (context.only?.contains(FIX_ALL_KIND)) return this.fixAll(doc, snap);
+    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== 'gongwen') continue;
+      const problem = findProblem(doc, snap, diagnostic);
+      if (problem) actions.push(...this.actionsFor(doc, snap, problem, diagnostic));
+    }
+    return actions;
+  }
+
+  private actionsFor(doc: vscode.TextDocument, snap: ReportSnapshot, p: Problem, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    if (p.fix) {
+      const a = new vscode.CodeAction(pickText(p.fix.title, p.fix.titleEn), vscode.CodeActionKind.QuickFix);
+      a.edit = toWorkspaceEdit(doc, p.fix.edits);
+      a.diagnostics = [diagnostic];
+      a.isPreferred = p.fix.safe;
+      actions.push(a);
+    }
+    const sameRule = snap.problems.filter((q) => q.ruleId === p.ruleId && q.fix?.safe);
+    if (sameRule.length > 1) {
+      const a = new vscode.CodeAction(vscode.l10n.t('Fix all safe {0} problems in this document', p.ruleId), vscode.CodeActionKind.QuickFix);
+      a.edit = toWorkspaceEdit(doc, sameRule.flatMap((q) => q.fix!.edits));
+      a.diagnostics = [diagnostic];
+      actions.push(a);
+    }
+    actions.push(...this.silencing(doc, p, diagnostic));
+    return actions;
+  }
+
+  private silencing(doc: vscode.TextDocument, p: Problem, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+    const make = (title: string, args: unknown[]) => {
+      const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+      a.command = { title, command: IGNORE_COMMAND, arguments: args };
+      a.diagnostics = [diagnostic];
+      return a;
+    };
+    const actions: vscode.CodeAction[] = [];
+    if (p.ruleId === 'placeholder') {
+      const text = doc.getText(rangeOf(doc, p.start, p.end));
+      actions.push(make(vscode.l10n.t('Allow "{0}" (add it to placeholders.allow)', text), [doc.uri, { kind: 'allow-text', text }]));
+    }
+    if (doc.languageId === 'markdown') {
+      const line = doc.positionAt(p.start).line;
+      const a = new vscode.CodeAction(vscode.l10n.t('Disable {0} for this line', p.ruleId), vscode.CodeActionKind.QuickFix);
+      a.edit = new vscode.WorkspaceEdit();
+      const indent = /^\s*/.exec(doc.lineAt(line).text)![0];
+      a.edit.insert(doc.uri, new vscode.Position(line, 0), `${indent}<!-- gongwen-disable-next-line ${p.ruleId} -->${doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'}`);
+      a.diagnostics = [diagnostic];
+      actions.push(a);
+    }
+    actions.push(make(vscode.l10n.t('Ignore {0} in this file (.gongwenrc.json)', p.ruleId), [doc.uri, { kind: 'rule-in-file', rule: p.ruleId }]));
+    actions.push(make(vscode.l10n.t('Ignore {0} in this workspace (.gongwenrc.json)', p.ruleId), [doc.uri, { kind: 'rule-in-workspace', rule: p.ruleId }]));
+    return actions;
+  }
+
+  private fixAll(doc: vscode.TextDocument, snap: ReportSnapshot): vscode.CodeAction[] {
+    const text = doc.getText();
+    const { output } = fixAll(text, { format: snap.model.format, config: snap.config, filePath: snap.filePath });
+    const edits = editsBetween(text, output);
+    if (!edits.length) return [];
+    const a = new vscode.CodeAction(vscode.l10n.t('Fix all safe gongwen problems'), FIX_ALL_KIND);
+    a.edit = toWorkspaceEdit(doc, edits);
+    return [a];
+  }
+}
+
+/** The stored problem behind a diagnostic: same rule and range. */
+function findProblem(doc: vscode.TextDocument, snap: ReportSnapshot, d: vscode.Diagnostic): Problem | undefined {
+  const rule = typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+  const start = doc.offsetAt(d.range.start);
+  const end = doc.offsetAt(d.range.end);
+  return snap.problems.find((p) => p.ruleId === rule && p.start === start && p.end === end);
+}

@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import { DEFAULT_CONFIG, type GongwenConfig, type RuleSetting } from '../core';
+
+export type EnableMode = 'auto' | 'always' | 'never';
+
+/** The one place settings are read: `gongwen.*` for a document, as the core's config. */
+export function settingsConfig(scope: vscode.Uri | undefined): GongwenConfig {
+  const s = vscode.workspace.getConfiguration('gongwen', scope);
+  const trusted = vscode.workspace.isTrusted;
+  return {
+    ...DEFAULT_CONFIG,
+    rules: { ...s.get<Record<string, RuleSetting>>('rules', {}) },
+    placeholders: {
+      // User patterns are regular expressions: in an untrusted workspace only the user's own settings count.
+      patterns: trusted ? s.get<string[]>('placeholders.patterns', []) : userLevel<string[]>(s, 'placeholders.patterns') ?? [],
+      allow: [...DEFAULT_CONFIG.placeholders.allow, ...s.get<string[]>('placeholders.allow', [])],
+    },
+    numbering: {
+      style: s.get<'gbt9704' | 'document'>('numbering.style', 'gbt9704'),
+      mode: s.get<'auto' | 'restart' | 'continuous'>('numbering.mode', 'auto'),
+    },
+  };
+}
+
+function userLevel<T>(s: vscode.WorkspaceConfiguration, key: string): T | undefined {
+  return s.inspect<T>(key)?.globalValue;
+}
+
+export function enableMode(scope: vscode.Uri | undefined): EnableMode {
+  return vscode.workspace.getConfiguration('gongwen', scope).get<EnableMode>('enable', 'auto');
+}
+
+export function debounceMs(): number {
+  return vscode.workspace.getConfiguration('gongwen').get<number>('debounceMs', 300);
+}
+
+/**
+ * Settings first, then the project's `.gongwenrc.json` on top: the file is shared with the team and the CLI,
+ * so where both set a key the file wins; the allow-lists add up.
+ */
+export function mergeConfigs(settings: GongwenConfig, file: GongwenConfig | undefined, fileSets: (key: 'style' | 'mode') => boolean = () => true): GongwenConfig {
+  if (!file) return settings;
+  return {
+    ...file,
+    rules: { ...settings.rules, ...file.rules },
+    numbering: {
+      style: fileSets('style') ? file.numbering.style : settings.numbering.style,
+      mode: fileSets('mode') ? file.numbering.mode : settings.numbering.mode,
+    },
+    placeholders: {
+      patterns: [...settings.placeholders.patterns, ...file.placeholders.patterns],
+      allow: [...new Set([...settings.placeholders.allow, ...file.placeholders.allow])],
+    },
+  };
+}
