@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, open, rangeText, waitFor } from './helpers';
+
+/** Runs a command that shows a QuickPick and accepts its first item once it is up. */
+async function runAndAcceptFirst<T>(command: string): Promise<T> {
+  let done = false;
+  const result = Promise.resolve(vscode.commands.executeCommand<T>(command)).finally(() => (done = true));
+  await waitFor('the quick pick to be accepted', async () => {
+    if (done) return true;
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    return done || undefined;
+  }, 20000);
+  return result;
+}
+
+describe('placeholder commands', () => {
+  before(async () => {
+    await api();
+  });
+  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('公文：检查占位符 counts, lists and jumps to the placeholder picked', async () => {
+    const editor = await open('report-002.txt');
+    const count = await runAndAcceptFirst<number>('gongwen.checkPlaceholders');
+    assert.equal(count, 28);
+    const active = vscode.window.activeTextEditor!;
+    assert.equal(active.document.uri.toString(), editor.document.uri.toString());
+    assert.equal(rangeText(active.selection), '11:2-11:4');
+  });
+
+  it('goes to the next and previous placeholder, wrapping around', async () => {
+    const editor = await open('draft.gw');
+    editor.selection = new vscode.Selection(2, 0, 2, 0);
+    await vscode.commands.executeCommand('gongwen.nextPlaceholder');
+    assert.equal(rangeText(editor.selection), '0:2-0:4'); // wrapped to the only one, above
+    await vscode.commands.executeCommand('gongwen.previousPlaceholder');
+    assert.equal(rangeText(editor.selection), '0:2-0:4');
+  });
+
+  it('checks every report of the workspace', async () => {
+    const count = await runAndAcceptFirst<number>('gongwen.checkWorkspacePlaceholders');
+    assert.ok(count >= 28 + 26 + 1, `found ${count}`);
+    assert.ok(vscode.window.activeTextEditor, 'the pick opened a file');
+  });
+
+  it('toggles checking for the session', async () => {
+    const editor = await open('draft.gw');
+    const { diagnostics } = await api();
+    assert.equal(await vscode.commands.executeCommand('gongwen.toggleLinting'), false);
+    await diagnostics.refresh(editor.document);
+    assert.equal(vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'gongwen').length, 0);
+    assert.equal(await vscode.commands.executeCommand('gongwen.toggleLinting'), true);
+  });
+});

@@ -1,0 +1,15 @@
+// The integration suite's entry: VS Code (desktop via @vscode/test-electron, or code-server offline) calls run().
+import Mocha from 'mocha';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000, reporter: 'spec' });
+  mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
+  // Required here, after mocha's globals exist; esbuild bundles them into this file.
+  require('./diagnostics.test');
+  require('./outline.test');
+  require('./commands.test');
+  require('./fixes.test');
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => (failures ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
+  });
+}
