@@ -12,3 +12,8 @@ if (existsSync('src/extension/extension.ts')) {
   // jsonc-parser's UMD main hides its requires from bundlers: take its ES module build.
   await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', 'nodejieba'], mainFields: ['module', 'main'] });
 }
+
+// The integration suite, run inside VS Code by scripts/test-vscode*.mjs.
+if (existsSync('test/integration/index.ts')) {
+  await build({ ...common, minify: false, entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', external: ['vscode', 'mocha'] });
+}
