@@ -4,13 +4,14 @@ import { existsSync, chmodSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, logLevel: 'warning', legalComments: 'none', minify: true, keepNames: true, define: { GONGWEN_VERSION: JSON.stringify(pkg.version) } };
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, logLevel: 'warning', legalComments: 'none', minify: true, keepNames: true,
+  // jsonc-parser's UMD main hides its requires from bundlers: take its ES module build.
+  mainFields: ['module', 'main'], define: { GONGWEN_VERSION: JSON.stringify(pkg.version) } };
 
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
 chmodSync('dist/cli.js', 0o755);
 if (existsSync('src/extension/extension.ts')) {
-  // jsonc-parser's UMD main hides its requires from bundlers: take its ES module build.
-  await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', 'nodejieba'], mainFields: ['module', 'main'] });
+    await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', 'nodejieba'] });
 }
 
 // The integration suite, run inside VS Code by scripts/test-vscode*.mjs.

@@ -1,8 +1,7 @@
-import picomatch from 'picomatch';
 import type { DocumentModel, SourceFormat } from './model';
 import type { GongwenConfig, IgnoreEntry } from './config-types';
 import type { Problem, Severity } from './types';
-import { DEFAULT_CONFIG, resolveRules } from './config';
+import { DEFAULT_CONFIG, matchesGlobs, resolveRules } from './config';
 import { parse } from './parse';
 import { DEFAULT_SEVERITIES, RULES } from './rules';
 import type { Rule } from './rules';
@@ -100,7 +99,7 @@ function disabledLines(model: DocumentModel): DisabledSpan[] {
 
 function ignoreAnchors(text: string, ignore: IgnoreEntry[], filePath: string | undefined): Array<{ rule: string; ranges: Array<[number, number]> }> {
   return ignore
-    .filter((entry) => !entry.files || (filePath !== undefined && picomatch(entry.files, { dot: true, matchBase: true })(filePath.replace(/\\/g, '/'))))
+    .filter((entry) => !entry.files || (filePath !== undefined && matchesGlobs(entry.files, filePath)))
     .map((entry) => {
       const ranges: Array<[number, number]> = [];
       for (let i = text.indexOf(entry.text); i >= 0 && entry.text; i = text.indexOf(entry.text, i + 1)) ranges.push([i, i + entry.text.length]);

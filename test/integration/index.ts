@@ -5,10 +5,12 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000, reporter: 'spec' });
   mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
   // Required here, after mocha's globals exist; esbuild bundles them into this file.
+  /* eslint-disable @typescript-eslint/no-require-imports */
   require('./diagnostics.test');
   require('./outline.test');
   require('./commands.test');
   require('./fixes.test');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
   });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
+import { spawnSync } from 'node:child_process';
 import { main } from '../../src/cli/main';
 
 const CORPUS = path.join(__dirname, '..', 'fixtures', 'corpus');
@@ -187,5 +188,16 @@ describe('CLI', () => {
       assert.match(lines[1], /^ {2}一、建强公共卫生体系 {2}\[3:1\] {2}0处占位符 · [\d,]+字$/);
       assert.match(lines[2], /^ {4}1\.提升重大疫情应对能力 {2}\[5:1\]/);
     });
+  });
+});
+
+describe('the built bin (dist/cli.js) as a process', () => {
+  it('checks the corpus, prints JSON on stdout and exits 1', () => {
+    const bin = path.join(__dirname, '..', '..', 'dist', 'cli.js');
+    const r = spawnSync(process.execPath, [bin, 'check', '--format', 'json', C004, path.join(CORPUS, '002_3cbf79e9d602b8eb.txt')], { encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    const list = JSON.parse(r.stdout);
+    assert.equal(list.filter((p: { ruleId: string }) => p.ruleId === 'placeholder').length, 28);
+    assert.equal(spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).stdout.trim(), JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version);
   });
 });
