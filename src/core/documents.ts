@@ -23,6 +23,8 @@ export function markTableOfContents(headings: Heading[], lines: LineIndex): void
   for (let line = 0; line < lines.lineCount; line++) {
     const h = byLine.get(line);
     if (h) {
+      // The body's first 一、 after a contents list restarts the numbering: it ends the run, not joins it.
+      if (h.level === 1 && h.number === 1 && run.some((x) => x.level === 1)) close();
       if (h.level > 0 && !h.runIn && h.title.length <= TOC_MAX_TITLE) run.push(h);
       else close();
     } else if (lines.lineText(line).trim() !== '') close();

@@ -1,11 +1,14 @@
 import type { EnumerationItem, EnumerationRun, EnumerationStyle } from './model';
 import type { LineIndex } from './text';
-import { ENUM_DI, ENUM_SHI, INDENT, globalCopy } from './patterns';
+import { ENUM_DI, ENUM_SHI, ENUM_SHOUXIAN, LINE_PREFIX, globalCopy } from './patterns';
 import { chineseToNumber } from './numerals';
 
-const STYLES: ReadonlyArray<{ style: EnumerationStyle; re: RegExp }> = [
-  { style: 'shi', re: ENUM_SHI },
-  { style: 'di', re: ENUM_DI },
+const SHOUXIAN_ORDER: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 4 };
+
+const STYLES: ReadonlyArray<{ style: EnumerationStyle; re: RegExp; number: (m: RegExpMatchArray) => number }> = [
+  { style: 'shi', re: ENUM_SHI, number: (m) => chineseToNumber(m[1]) },
+  { style: 'di', re: ENUM_DI, number: (m) => chineseToNumber(m[1]) },
+  { style: 'shouxian', re: ENUM_SHOUXIAN, number: (m) => SHOUXIAN_ORDER[m[0]] },
 ];
 
 /** The ordinals of one line, by style, in order. */
@@ -13,12 +16,12 @@ function itemsOfLine(lines: LineIndex, line: number, isExcluded: (s: number, e: 
   const text = lines.lineText(line);
   const base = lines.starts[line];
   const items: EnumerationItem[] = [];
-  if (!/[是第]/.test(text)) return items;
-  for (const { style, re } of STYLES) {
+  if (!/[是第首其再最]/.test(text)) return items;
+  for (const { style, re, number: numberOf } of STYLES) {
     for (const m of text.matchAll(globalCopy(re))) {
       const start = base + m.index!;
       const end = start + m[0].length;
-      const number = chineseToNumber(m[1]);
+      const number = numberOf(m);
       if (number > 0 && !isExcluded(start, end)) items.push({ style, number, text: m[0], start, end, line });
     }
   }
@@ -42,13 +45,15 @@ export function findEnumerations(
     if (text.trim() === '') continue;
     const items = itemsOfLine(lines, line, isExcluded);
     const next = new Map<EnumerationStyle, EnumerationRun>();
-    const indent = INDENT.exec(text)![0].length;
+    const prefix = LINE_PREFIX.exec(text)![0].length;
     for (const item of items) {
       let run = next.get(item.style);
+      // 首先/其次/最后 words are common in prose: only a run that starts with 首先 is an enumeration.
+      if (!run && item.style === 'shouxian' && item.number !== 1 && !open.get(item.style)) continue;
       if (!run) {
         const previous = open.get(item.style);
         // A paragraph that begins with a later ordinal carries the previous paragraph's run on (a gap is then a skip).
-        const continues = previous && item.start === lines.starts[line] + indent && item.number > last(previous).number;
+        const continues = previous && item.start === lines.starts[line] + prefix && item.number > last(previous).number;
         run = continues ? previous! : { style: item.style, items: [] };
         if (!continues) runs.push(run);
       } else if (item.number === 1) {

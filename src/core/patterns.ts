@@ -39,8 +39,12 @@ export const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\u
 
 /** Inline enumerations: 一是 … 二是 (not 唯一是, 统一是, 之一是 …). Group 1: numeral. */
 export const ENUM_SHI = /(?<![唯统万同单专划归逐之其第再不合另])([一二三四五六七八九十]{1,3})是/;
-/** 第一， 第二、 at the start of a clause. Group 1: numeral. */
-export const ENUM_DI = /(?<=^|[。；;：:！？!?，,\s\u3000])第([一二三四五六七八九十]{1,3})(?=[，,、])/;
+/** 第一， 第二、 第三是 at the start of a clause (not 第一、二季度, a list of ordinals). Group 1: numeral. */
+export const ENUM_DI = /(?<=^|[。；;：:！？!?，,\s\u3000])第([一二三四五六七八九十]{1,3})(?=[，,是]|、(?![一二三四五六七八九十]))/;
+/** 首先 … 其次 … 再次 … 最后, recognised as a run that starts with 首先. */
+export const ENUM_SHOUXIAN = /首先|其次|再次|最后/;
+/** A markdown list marker or quote before a paragraph's first ordinal (`- 二是`, `> 二是`). */
+export const LINE_PREFIX = /^[ \t\u3000]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+|>[ \t]*)*/;
 
 /** Candidate placeholders; each alternative is judged further by the placeholder rule. */
 export const PLACEHOLDER_CANDIDATE = new RegExp(

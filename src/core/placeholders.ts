@@ -105,11 +105,20 @@ function isPlaceholder(text: string, match: string, start: number, end: number):
   }
 }
 
-/** `XX市`, `xx余条`, `x%` are placeholders; `Excel`, `3x3`, `1920x1080`, `10x`, `https://x.com` are not. */
+/**
+ * `XX市`, `xx余条`, `x%` are placeholders; `Excel`, `3x3`, `1920x1080`, `10x`, `x64`, `X-ray`, `iPhone X`,
+ * `https://x.com` are not.
+ */
 function isXPlaceholder(text: string, start: number, end: number, before: string, after: string): boolean {
-  if (LATIN_LETTER.test(before) || LATIN_LETTER.test(after)) return false;
-  if (nearDigits(text, start, end)) return false;
+  if (LATIN_LETTER.test(before) || LATIN_LETTER.test(after) || DIGIT.test(after)) return false;
+  if (nearDigits(text, start, end) || inLatinPhrase(text, start, end)) return false;
   return !inUrl(text, start, end);
+}
+
+/** A Latin word across one space or hyphen (`iPhone X`, `X-ray`, `X 射线` is not Latin). */
+function inLatinPhrase(text: string, start: number, end: number): boolean {
+  const gap = (c: string | undefined) => c === ' ' || c === '-';
+  return (gap(text[start - 1]) && LATIN_LETTER.test(text[start - 2] ?? '')) || (gap(text[end]) && LATIN_LETTER.test(text[end + 1] ?? ''));
 }
 
 /** A digit just before (3x3, 10x) or, across one space, on both sides (3 x 3): a number expression. */

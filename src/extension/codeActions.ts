@@ -72,6 +72,7 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
       a.diagnostics = [diagnostic];
       actions.push(a);
     }
+    actions.push(make(vscode.l10n.t('Ignore this problem (.gongwenrc.json ignore entry)'), [doc.uri, { kind: 'ignore-text', rule: p.ruleId, text: anchorText(doc, p) }]));
     actions.push(make(vscode.l10n.t('Ignore {0} in this file (.gongwenrc.json)', p.ruleId), [doc.uri, { kind: 'rule-in-file', rule: p.ruleId }]));
     actions.push(make(vscode.l10n.t('Ignore {0} in this workspace (.gongwenrc.json)', p.ruleId), [doc.uri, { kind: 'rule-in-workspace', rule: p.ruleId }]));
     return actions;
@@ -86,6 +87,14 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
     a.edit = toWorkspaceEdit(doc, edits);
     return [a];
   }
+}
+
+/** Conventions: an ignore entry is anchored to text: the problem's own text and what follows it on the line. */
+const ANCHOR_CHARS = 16;
+function anchorText(doc: vscode.TextDocument, p: Problem): string {
+  const start = doc.positionAt(p.start);
+  const lineEnd = doc.offsetAt(doc.lineAt(start.line).range.end);
+  return doc.getText(rangeOf(doc, p.start, Math.max(p.end, Math.min(lineEnd, p.start + ANCHOR_CHARS))));
 }
 
 /** The stored problem behind a diagnostic: same rule and range. */

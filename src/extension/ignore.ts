@@ -6,13 +6,14 @@ import type { ConfigFiles } from './configFiles';
 export type IgnoreTarget =
   | { kind: 'rule-in-workspace'; rule: string }
   | { kind: 'rule-in-file'; rule: string }
-  | { kind: 'allow-text'; text: string };
+  | { kind: 'allow-text'; text: string }
+  | { kind: 'ignore-text'; rule: string; text: string };
 
 const FORMAT = { insertSpaces: true, tabSize: 2, eol: '\n' };
 
 /** The JSON edit for a target: modify() keeps the user's formatting and comments. */
 function editFor(text: string, target: IgnoreTarget, file: string): string {
-  const current = (parseJsonc(text) ?? {}) as { overrides?: unknown[]; placeholders?: { allow?: unknown[] } };
+  const current = (parseJsonc(text) ?? {}) as { overrides?: unknown[]; ignore?: unknown[]; placeholders?: { allow?: unknown[] } };
   let path: JSONPath;
   let value: unknown;
   if (target.kind === 'rule-in-workspace') {
@@ -22,6 +23,9 @@ function editFor(text: string, target: IgnoreTarget, file: string): string {
     path = ['overrides', Array.isArray(current.overrides) ? current.overrides.length : 0];
     value = { files: file, rules: { [target.rule]: 'off' } };
     if (!Array.isArray(current.overrides)) [path, value] = [['overrides'], [value]];
+  } else if (target.kind === 'ignore-text') {
+    const entry = { rule: target.rule, text: target.text, files: [file] };
+    [path, value] = Array.isArray(current.ignore) ? [['ignore', current.ignore.length], entry] : [['ignore'], [entry]];
   } else {
     const allow = current.placeholders?.allow;
     if (Array.isArray(allow) && allow.includes(target.text)) return text;

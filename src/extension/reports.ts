@@ -82,7 +82,9 @@ export class ReportStore {
 
   private async loadConfig(uri: vscode.Uri): Promise<{ config: GongwenConfig; filePath: string | undefined }> {
     const file = await this.configFiles.forDocument(uri);
-    const config = mergeConfigs(settingsConfig(uri), file?.config, (k) => file?.setsNumbering[k] ?? false);
+    // Patterns are regular expressions: an untrusted workspace's own file does not get to run them.
+    const fileConfig = file?.config && !vscode.workspace.isTrusted ? { ...file.config, placeholders: { ...file.config.placeholders, patterns: [] } } : file?.config;
+    const config = mergeConfigs(settingsConfig(uri), fileConfig, (k) => file?.setsNumbering[k] ?? false);
     const base = file ? vscode.Uri.joinPath(file.uri, '..') : vscode.workspace.getWorkspaceFolder(uri)?.uri;
     const filePath = base && uri.path.startsWith(base.path + '/') ? uri.path.slice(base.path.length + 1) : undefined;
     return { config, filePath };

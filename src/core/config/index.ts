@@ -21,7 +21,7 @@ export const KNOWN_RULE_IDS: readonly string[] = RULE_IDS;
 
 export const DEFAULT_CONFIG: GongwenConfig = deepFreeze({
   rules: {},
-  placeholders: { patterns: [], allow: ['X光', 'X线', 'X射线', 'X染色体'] },
+  placeholders: { patterns: [], allow: ['X光', 'X线', 'X射线', 'X染色体', '1+X'] },
   numbering: { style: 'gbt9704', mode: 'auto' },
   segmenter: 'auto',
   dictionary: [],

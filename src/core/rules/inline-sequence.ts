@@ -15,6 +15,10 @@ export const inlineSequence: Rule = {
     const problems: RuleProblem[] = [];
     for (const run of model.enumerations) {
       const { items } = run;
+      if (run.style === 'shouxian') {
+        problems.push(...shouxianProblems(items));
+        continue;
+      }
       if (items.length === 1 && items[0].number === 1) {
         const item = items[0];
         problems.push({
@@ -25,7 +29,8 @@ export const inlineSequence: Rule = {
         });
         continue;
       }
-      if (items[0].number !== 1) problems.push(startProblem(items[0]));
+      // A lone 十一是 is the National Day holiday, not an enumeration: a wrong start needs a run.
+      if (items[0].number !== 1 && items.length > 1) problems.push(startProblem(items[0]));
       for (let i = 1; i < items.length; i++) {
         const prev = items[i - 1];
         const here = items[i];
@@ -35,6 +40,21 @@ export const inlineSequence: Rule = {
     return problems;
   },
 };
+
+/** 首先 … 其次 … 最后 may leave steps out; only a step that goes back (其次 after 最后) or repeats is wrong. */
+function shouxianProblems(items: EnumerationItem[]): RuleProblem[] {
+  const out: RuleProblem[] = [];
+  for (let i = 1; i < items.length; i++) {
+    if (items[i].number > items[i - 1].number) continue;
+    out.push({
+      start: items[i].start,
+      end: items[i].end,
+      message: `“${items[i].text}”出现在“${items[i - 1].text}”之后，列举顺序有误（${CONVENTION.zh}）`,
+      messageEn: `"${items[i].text}" after "${items[i - 1].text}": the steps of the enumeration are out of order (${CONVENTION.en})`,
+    });
+  }
+  return out;
+}
 
 function startProblem(item: EnumerationItem): RuleProblem {
   const want = render(item, 1);

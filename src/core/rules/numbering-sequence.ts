@@ -1,5 +1,5 @@
 import type { Rule, RuleProblem } from './rule';
-import { CLAUSE_7_3_3 } from './rule';
+import { clauseFor } from './rule';
 import type { Heading } from '../model';
 import { headingsFrom, numberingOf, renderMarker, renumberEdits } from '../numbering';
 
@@ -57,9 +57,11 @@ function isClearMistake(headings: Heading[]): boolean {
 }
 
 function describe(prev: Heading, here: Heading): { message: string; messageEn: string } {
-  const want = renderMarker(here, prev.parts, prev.number! + 1);
-  const clause = `（${CLAUSE_7_3_3.zh}）`;
-  const clauseEn = ` (${CLAUSE_7_3_3.en})`;
+  // What the fix writes: this marker with the next number.
+  const want = renderMarker(here, here.parts, prev.number! + 1);
+  const { zh, en } = clauseFor(here.level);
+  const clause = `（${zh}）`;
+  const clauseEn = ` (${en})`;
   if (here.number === prev.number) {
     return { message: `编号重复：${prev.marker}之后又是${here.marker}，应为${want}${clause}`, messageEn: `Repeated number: ${here.marker} again after ${prev.marker}; expected ${want}${clauseEn}` };
   }

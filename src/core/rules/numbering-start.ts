@@ -1,5 +1,5 @@
 import type { Rule, RuleProblem } from './rule';
-import { CLAUSE_7_3_3 } from './rule';
+import { clauseFor } from './rule';
 import { expectedStart, firstNumber, headingsFrom, numberingOf, renderMarker, renumberEdits } from '../numbering';
 
 /** A run of sibling sections that does not start where it should (1, or after the previous run in a continuous document). */
@@ -19,15 +19,16 @@ export const numberingStart: Rule = {
           const h = run.nodes[0].heading;
           const wantMarker = renderMarker(h, h.parts, want);
           const continuous = want > 1;
+          const clause = clauseFor(h.level);
           problems.push({
             start: h.markerStart,
             end: h.markerEnd,
             message: continuous
-              ? `编号未接续：本文第${h.level}级编号连续排列，此处应为${wantMarker}，实为${h.marker}（${CLAUSE_7_3_3.zh}）`
-              : `编号起始错误：本级第一个标题应为${wantMarker}，实为${h.marker}（${CLAUSE_7_3_3.zh}）`,
+              ? `编号未接续：本文第${h.level}级编号连续排列，此处应为${wantMarker}，实为${h.marker}（${clause.zh}）`
+              : `编号起始错误：本级第一个标题应为${wantMarker}，实为${h.marker}（${clause.zh}）`,
             messageEn: continuous
-              ? `Numbering does not continue: level ${h.level} runs on through this document, so this should be ${wantMarker}, not ${h.marker} (${CLAUSE_7_3_3.en})`
-              : `Numbering starts wrong: the first heading of this level should be ${wantMarker}, not ${h.marker} (${CLAUSE_7_3_3.en})`,
+              ? `Numbering does not continue: level ${h.level} runs on through this document, so this should be ${wantMarker}, not ${h.marker} (${clause.en})`
+              : `Numbering starts wrong: the first heading of this level should be ${wantMarker}, not ${h.marker} (${clause.en})`,
             fix: { safe: false, edits: renumberEdits(headingsFrom(entry, run, 0), want), title: `从${wantMarker}起重新编号`, titleEn: `Renumber from ${wantMarker}` },
           });
         }

@@ -1,8 +1,7 @@
 import type { Rule, RuleProblem } from './rule';
-import { CLAUSE_7_3_3 } from './rule';
+import { CLAUSE_7_3_3, CONVENTION } from './rule';
 import type { Heading, MarkerParts, ReportDocument } from '../model';
 import type { TextEdit } from '../types';
-import { renderMarker } from '../numbering';
 
 /** The forms GB/T 9704-2012 §7.3.3 prescribes: 一、 （一） 1. （1）. */
 const STANDARD: Record<number, MarkerParts> = {
@@ -74,15 +73,17 @@ function standardParts(h: Heading): MarkerParts {
   return { ...STANDARD[h.level], numeral: h.parts.numeral.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48)) };
 }
 
+const markerText = (parts: MarkerParts): string => parts.open + parts.numeral + parts.close + parts.suffix;
+
 function rewrite(h: Heading, parts: MarkerParts): TextEdit {
-  return { start: h.markerStart, end: h.markerEnd, text: parts.open + parts.numeral + parts.close + parts.suffix };
+  return { start: h.markerStart, end: h.markerEnd, text: markerText(parts) };
 }
 
 function checkAgainstStandard(level: number, headings: Heading[]): RuleProblem[] {
   const majority = majorityKey(headings);
   const consistent = headings.every((h) => variantKey(h) === majority);
   const first = headings[0];
-  const want = renderMarker(first, standardParts(first));
+  const want = markerText(standardParts(first));
   if (consistent && formOf(first) === 'harmless') {
     return [{
       start: first.markerStart,
@@ -99,7 +100,7 @@ function checkAgainstStandard(level: number, headings: Heading[]): RuleProblem[]
     const odd = variantKey(h) !== majority;
     if (form === 'standard' && !odd) continue;
     if (form === 'harmless' && !odd) continue;
-    const target = renderMarker(h, standardParts(h));
+    const target = markerText(standardParts(h));
     const unlike = odd ? `与本级其他编号“${headings.find((x) => variantKey(x) === majority)!.marker}”写法不一致` : '';
     const unlikeEn = odd ? `unlike the other markers of this level (${headings.find((x) => variantKey(x) === majority)!.marker})` : '';
     const edits = form === 'standard' ? headings.filter((x) => formOf(x) !== 'standard').map((x) => rewrite(x, standardParts(x))) : [rewrite(h, standardParts(h))];
@@ -125,12 +126,13 @@ function checkAgainstMajority(headings: Heading[]): RuleProblem[] {
   const model = headings.find((h) => variantKey(h) === majority)!;
   return headings.filter((h) => variantKey(h) !== majority).map((h) => {
     const parts = { ...model.parts, numeral: h.parts.numeral };
-    const target = renderMarker(h, parts);
+    const target = markerText(parts);
+    // Consistency with the document's own majority is drafting practice, not the standard.
     return {
       start: h.markerStart,
       end: h.markerEnd,
-      message: `编号“${h.marker}”与本级其他编号“${model.marker}”写法不一致，应为“${target}”（${CLAUSE_7_3_3.zh}）`,
-      messageEn: `Marker "${h.marker}" is unlike the other markers of this level (${model.marker}); expected "${target}" (${CLAUSE_7_3_3.en})`,
+      message: `编号“${h.marker}”与本级其他编号“${model.marker}”写法不一致，应为“${target}”（${CONVENTION.zh}）`,
+      messageEn: `Marker "${h.marker}" is unlike the other markers of this level (${model.marker}); expected "${target}" (${CONVENTION.en})`,
       fix: { safe: true, edits: [rewrite(h, parts)], title: `改为“${target}”`, titleEn: `Change to "${target}"` },
     };
   });

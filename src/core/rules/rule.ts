@@ -40,3 +40,8 @@ export function numberOption(options: Record<string, unknown>, key: string, fall
 export const CLAUSE_7_3_3 = { zh: 'GB/T 9704-2012 第7.3.3条', en: 'GB/T 9704-2012 §7.3.3' };
 /** Where a rule rests on drafting practice rather than a standard. */
 export const CONVENTION = { zh: '写作惯例', en: 'drafting convention' };
+
+/** GB/T 9704-2012 §7.3.3 rules the four levels 一、（一）1.（1）; deeper markers (①) follow drafting practice. */
+export function clauseFor(level: number): { zh: string; en: string } {
+  return level >= 1 && level <= 4 ? CLAUSE_7_3_3 : CONVENTION;
+}

@@ -8,6 +8,12 @@ testRule('inline-sequence', {
     '这是唯一是非题，统一是前提，其中之一是关键。',
     '第一，加强领导；第二，完善机制。',
     { text: '代码 `一是` 不算。', format: 'markdown' },
+    { text: '主要做法：\n\n- 一是加强领导；\n- 二是完善机制；\n- 三是强化保障。', format: 'markdown' },
+    '完成第一、二季度任务，第一时间上报。',
+    '十一是国庆假期。',
+    '首先，统一思想；其次，明确责任；最后，狠抓落实。',
+    '首先，统一思想；最后，狠抓落实。',
+    '最后一公里，其次是效率。',
   ],
   invalid: [
     {
@@ -19,6 +25,8 @@ testRule('inline-sequence', {
     { text: '情况如下。一是加强领导。', errors: [{ line: 1, column: 6, endColumn: 8, message: '没有“二是”' }] },
     { text: '第一，甲；第二，乙；第四，丙。', errors: [{ line: 1, column: 11, endColumn: 13, message: '第三' }], output: '第一，甲；第二，乙；第三，丙。' },
     { text: '另外，二是乙；三是丙。', errors: [{ line: 1, column: 4, endColumn: 6, message: '一是' }] },
+    { text: '第一是甲；第二是乙；第四是丙。', errors: [{ line: 1, column: 11, endColumn: 13, message: '第三' }] },
+    { text: '首先，统一思想；最后，抓落实；其次，明确责任。', errors: [{ line: 1, column: 16, endColumn: 18, message: '顺序有误' }] },
     { text: '一是甲。\n\n三是乙。', errors: [{ line: 3, column: 1, endColumn: 3, message: '跳号' }], output: '一是甲。\n\n二是乙。' },
   ],
 });

@@ -37,6 +37,14 @@ testRule('numbering-sequence', {
   ],
 });
 
+describe('a table of contents before the body', () => {
+  testRule('numbering-sequence', {
+    // The contents list skips （二）, as contents often do; it is never judged. The body's bare 一、 ends the list.
+    valid: ['一、总体要求\n（一）甲\n（三）乙\n二、重点任务\n三、保障措施\n\n一、总体要求\n（一）甲。正文\n（二）乙。正文\n（三）丙。正文\n二、重点任务\n三、保障措施'],
+    invalid: [],
+  });
+});
+
 testRule('numbering-start', {
   valid: ['一、甲\n（一）a\n（二）b', '（一）a\n（二）b'],
   invalid: [
@@ -124,7 +132,8 @@ describe('numbering-sequence: which number is wrong', () => {
       { text: '1.甲\n2.乙\n5.丙\n4.丁', errors: [{ line: 3, column: 1, message: '跳号', safe: true }], output: '1.甲\n2.乙\n3.丙\n4.丁' },
       // A swap is a guess about the order of the content.
       { text: '1.甲\n3.乙\n2.丙', errors: [{ line: 2, column: 1, safe: false }, { line: 3, column: 1, safe: false }] },
-      { text: '1.甲\n2.乙\n4、丙', errors: [{ line: 3, column: 1, message: '应为3.' }] },
+      { text: '1.甲\n2.乙\n4、丙', errors: [{ line: 3, column: 1, message: '应为3、' }] },
+      { text: '①甲\n③乙', errors: [{ line: 2, column: 1, message: '写作惯例' }], output: '①甲\n②乙' },
     ],
   });
 });

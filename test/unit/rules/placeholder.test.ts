@@ -6,6 +6,7 @@ testRule('placeholder', {
     '详见https://x.com/xx和www.example.com/xx。',
     '联系邮箱xx@example.cn。',
     '二〇〇三年，我市开始实施。',
+    '推行1+X证书制度，安装Windows x64版本，拍X-ray片，购买iPhone X手机。',
     '开展X光、X线、X射线检查，X染色体。',
     '部分(修改)、(共)、(2023版)内容。',
     '【会议纪要】全文如下。',
