@@ -14,7 +14,8 @@
 //   --no-vsix           skip the VSIX run even if a *.vsix exists
 //   --package           build the VSIX first (`npm run package`), then run against it
 //   --no-extension      use an empty stand-in extension instead of the repository (infrastructure smoke test)
-//   --workspace DIR     default test/fixtures/workspace
+//   --workspace DIR     default test/fixtures/workspace (each run opens a fresh copy of it)
+//   --no-copy-workspace open the workspace in place (tests that write files then change the repository)
 //   --screenshots DIR   let tests take screenshots (see scripts/vscode/run-offline.mjs)
 //   --timeout SECONDS   per run; default 600
 //   --verbose           print code-server's log
@@ -34,7 +35,7 @@ const { values } = parseArgs({
   options: {
     tests: { type: 'string' }, vsix: { type: 'string' }, 'no-vsix': { type: 'boolean' }, package: { type: 'boolean' },
     'no-extension': { type: 'boolean' }, workspace: { type: 'string' }, screenshots: { type: 'string' },
-    timeout: { type: 'string' }, verbose: { type: 'boolean' },
+    timeout: { type: 'string' }, verbose: { type: 'boolean' }, 'no-copy-workspace': { type: 'boolean' },
   },
 });
 
@@ -42,6 +43,7 @@ const testsPath = resolve(root, values.tests ?? 'out/test/integration/index.js')
 const workspace = resolve(root, values.workspace ?? 'test/fixtures/workspace');
 const timeoutMs = values.timeout ? Number(values.timeout) * 1000 : undefined;
 const screenshotsDir = values.screenshots ? resolve(values.screenshots) : undefined;
+const copyWorkspace = !values['no-copy-workspace'];
 
 if (!existsSync(testsPath)) {
   console.error(`[test:vscode:offline] ${testsPath} not found: compile the integration tests first (npm run build)`);
@@ -74,20 +76,21 @@ async function main() {
   let standIn;
   if (values['no-extension']) {
     standIn = extensionDevelopmentPath = writeStandInExtension();
+    process.on('exit', () => rmSync(standIn, { recursive: true, force: true })); // also after Ctrl-C
   } else if (!existsSync(join(root, 'dist', 'extension.js'))) {
     log('warning: dist/extension.js is not built; the suite runs against an extension with no code');
   }
 
   try {
     log(`suite ${testsPath} against ${values['no-extension'] ? 'a stand-in extension' : 'the development folder'}`);
-    const code = await runOffline({ extensionDevelopmentPath, extensionTestsPath: testsPath, workspace, screenshotsDir, timeoutMs, verbose: values.verbose });
+    const code = await runOffline({ extensionDevelopmentPath, extensionTestsPath: testsPath, workspace, screenshotsDir, timeoutMs, verbose: values.verbose, copyWorkspace });
     if (code !== 0) { log(`FAILED (exit ${code})`); return code; }
 
     const vsix = findVsix();
     if (!vsix) return 0;
     if (!existsSync(vsix)) { console.error(`[test:vscode:offline] ${vsix} not found`); return 1; }
     log(`suite ${testsPath} against the installed VSIX ${vsix}`);
-    const vsixCode = await runOffline({ vsixPath: vsix, extensionTestsPath: testsPath, workspace, screenshotsDir, timeoutMs, verbose: values.verbose });
+    const vsixCode = await runOffline({ vsixPath: vsix, extensionTestsPath: testsPath, workspace, screenshotsDir, timeoutMs, verbose: values.verbose, copyWorkspace });
     if (vsixCode !== 0) log(`FAILED against the VSIX (exit ${vsixCode})`);
     return vsixCode;
   } finally {

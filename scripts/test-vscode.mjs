@@ -4,9 +4,12 @@
 // On a Linux machine without a display, run it under a virtual one: `xvfb-run -a npm run test:vscode`.
 //
 // Flags: --tests FILE (default out/test/integration/index.js), --workspace DIR (default
-// test/fixtures/workspace). Env: VSCODE_TEST_VERSION ('stable' by default; e.g. 1.139.1 or insiders).
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+// test/fixtures/workspace; like the offline runner, VS Code opens a fresh temporary copy of it, so tests
+// that write files leave the repository alone). Env: VSCODE_TEST_VERSION ('stable' by default; e.g.
+// 1.139.1 or insiders).
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runTests } from '@vscode/test-electron';
@@ -23,6 +26,11 @@ if (!existsSync(extensionTestsPath)) {
   process.exit(1);
 }
 
+const tmp = mkdtempSync(join(tmpdir(), 'gongwen-vscode-'));
+const workspaceCopy = join(tmp, 'workspace');
+cpSync(workspace, workspaceCopy, { recursive: true });
+
+let exitCode = 0;
 try {
   await runTests({
     version: process.env.VSCODE_TEST_VERSION || 'stable',
@@ -30,12 +38,14 @@ try {
     extensionTestsPath,
     // The first launch argument is the folder to open; --disable-extensions keeps other installed
     // extensions out (the one under development still loads).
-    launchArgs: [workspace, '--disable-extensions'],
+    launchArgs: [workspaceCopy, '--disable-extensions'],
     extensionTestsEnv: { GONGWEN_TEST_EXTENSION: 'dev' },
   });
-  process.exit(0);
 } catch (err) {
   // runTests rejects with TestRunFailedError (code = VS Code's exit code) when the suite fails.
   console.error(`VS Code integration tests failed: ${err && err.message ? err.message : err}`);
-  process.exit(typeof err?.code === 'number' && err.code !== 0 ? err.code : 1);
+  exitCode = typeof err?.code === 'number' && err.code !== 0 ? err.code : 1;
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
 }
+process.exit(exitCode);

@@ -7,7 +7,7 @@
 //   const code = await runOffline({ extensionDevelopmentPath, extensionTestsPath, workspace, vsixPath?, screenshotsDir? })
 //
 // CLI: node scripts/vscode/run-offline.mjs --tests FILE --workspace DIR [--extension DIR] [--vsix FILE]
-//        [--screenshots DIR] [--timeout SECONDS] [--verbose]
+//        [--screenshots DIR] [--timeout SECONDS] [--verbose] [--no-copy-workspace]
 //
 // VSIX mode (vsixPath given): the VSIX is installed into the temporary extensions folder with
 // `code-server --install-extension`, and the suite runs against that installed copy. VS Code only runs a
@@ -22,17 +22,21 @@
 //   await fetch(`${process.env.GONGWEN_SCREENSHOT_URL}/<name>`, { method: 'POST' })   // -> <dir>/<name>.png
 // (the response arrives once the PNG is written). Environment variables set for the runner reach the
 // extension host (code-server passes its environment on), e.g. GONGWEN_SMOKE_FAIL=1.
+//
+// The workspace is copied into the run's temporary folder and the copy is opened (copyWorkspace: false
+// opens it in place), so tests that write files never dirty the repository and every run starts from the
+// same files. Tests find it through vscode.workspace.workspaceFolders.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { format, parseArgs } from 'node:util';
 import { chromium as playwrightChromium } from 'playwright-core';
-import { ensureOfflineVSCode } from './setup-offline.mjs';
+import { ensureOfflineVSCode, isolation } from './setup-offline.mjs';
 
 const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
 const SERVER_START_TIMEOUT_MS = 90_000;
@@ -45,7 +49,10 @@ const USER_SETTINGS = {
   'update.mode': 'none',
   'workbench.tips.enabled': false,
   'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'git.enabled': false, // the fixture workspace sits inside this repository; keep the Git extension out of it
 };
+const WORKBENCH_NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Ignoring fetching additional builtin extensions|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|Updating additional builtin extensions cache)|^Canceled: Canceled/;
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'];
 
 const log = (msg) => console.log(`[vscode-offline] ${msg}`);
@@ -125,17 +132,17 @@ function startScreenshotServer(dir, getPage) {
 
 /**
  * @param {{ extensionDevelopmentPath?: string, extensionTestsPath: string, workspace: string, vsixPath?: string,
- *   screenshotsDir?: string, timeoutMs?: number, env?: Record<string,string>, verbose?: boolean }} options
+ *   screenshotsDir?: string, timeoutMs?: number, env?: Record<string,string>, verbose?: boolean, copyWorkspace?: boolean }} options
  * @returns {Promise<number>} the exit code VS Code reported for the suite (1 on a timeout or a crash)
  */
 export async function runOffline(options) {
   const t0 = Date.now();
   const extensionTestsPath = resolve(options.extensionTestsPath);
-  const workspace = resolve(options.workspace);
+  const sourceWorkspace = resolve(options.workspace);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const verbose = options.verbose ?? !!process.env.GONGWEN_VSCODE_VERBOSE;
   if (!existsSync(extensionTestsPath)) throw new Error(`test entry not found: ${extensionTestsPath}`);
-  if (!existsSync(workspace)) throw new Error(`workspace not found: ${workspace}`);
+  if (!existsSync(sourceWorkspace)) throw new Error(`workspace not found: ${sourceWorkspace}`);
   if (!options.vsixPath && !options.extensionDevelopmentPath) throw new Error('extensionDevelopmentPath or vsixPath is required');
 
   const { node, codeServer, chromium } = await ensureOfflineVSCode();
@@ -145,18 +152,36 @@ export async function runOffline(options) {
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  const iso = isolation(tmp); // keeps code-server's config.yaml and logs out of the home folder
+  let workspace = sourceWorkspace;
+  if (options.copyWorkspace ?? true) {
+    workspace = join(tmp, 'workspace');
+    cpSync(sourceWorkspace, workspace, { recursive: true });
+  }
 
   let server, browser, screenshotServer, page;
   let serverLog = '';
   let exitTimer;
   let stopping = false;
+  // The server runs in its own process group, so a Ctrl-C or a CI timeout aimed at us would not reach it:
+  // end its group ourselves (the browser is playwright's to close; it handles these signals too).
+  const onExit = () => { if (server) killGroup(server); };
+  const onSignal = (sig) => {
+    stopping = true;
+    onExit();
+    if (!process.env.GONGWEN_KEEP_TMP) rmSync(tmp, { recursive: true, force: true });
+    process.exit(sig === 'SIGINT' ? 130 : 143);
+  };
+  process.on('exit', onExit);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     let extensionDevelopmentPath;
     if (options.vsixPath) {
       const vsix = resolve(options.vsixPath);
       log(`installing ${vsix}`);
-      const out = await runCapture(node, [codeServer, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir],
-        { env: childEnv() });
+      const out = await runCapture(node, [codeServer, ...iso.args, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir],
+        { env: childEnv(iso.env) });
       if (verbose) process.stdout.write(out);
       if (!/was successfully installed/.test(out)) throw new Error(`installing ${vsix} failed:\n${out}`);
       extensionDevelopmentPath = writeHarnessExtension(join(tmp, 'harness'));
@@ -165,7 +190,7 @@ export async function runOffline(options) {
       if (!existsSync(join(extensionDevelopmentPath, 'package.json'))) throw new Error(`no package.json in ${extensionDevelopmentPath}`);
     }
 
-    const extraEnv = { GONGWEN_TEST_EXTENSION: options.vsixPath ? 'vsix' : 'dev', ...options.env };
+    const extraEnv = { ...iso.env, GONGWEN_TEST_EXTENSION: options.vsixPath ? 'vsix' : 'dev', ...options.env };
     if (options.screenshotsDir) {
       screenshotServer = await startScreenshotServer(resolve(options.screenshotsDir), () => page);
       extraEnv.GONGWEN_SCREENSHOT_URL = `http://127.0.0.1:${screenshotServer.address().port}`;
@@ -176,7 +201,7 @@ export async function runOffline(options) {
     let port;
     for (let attempt = 1; ; attempt++) {
       port = await freePort();
-      const args = [codeServer, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userDataDir,
+      const args = [codeServer, ...iso.args, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userDataDir,
         '--extensions-dir', extensionsDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
         '--disable-getting-started-override', '--vscode-option', 'enable-smoke-test-driver', workspace];
       serverLog = '';
@@ -184,7 +209,7 @@ export async function runOffline(options) {
       const listening = await new Promise((ok) => {
         const timer = setTimeout(() => ok('timeout'), SERVER_START_TIMEOUT_MS);
         const onData = (c) => {
-          serverLog += c;
+          serverLog = (serverLog + c).slice(-64 * 1024);
           if (verbose) process.stdout.write(String(c).replace(/^(?=.)/gm, '  server| '));
           if (/HTTP server listening/.test(serverLog)) { clearTimeout(timer); ok('ok'); }
         };
@@ -204,11 +229,16 @@ export async function runOffline(options) {
     const result = new Promise((ok) => { settle = ok; });
     server.once('exit', (code, signal) => { if (!stopping) { log(`code-server exited early (${signal ?? code})`); settle(1); } });
 
-    browser = await playwrightChromium.launch({ executablePath: chromium, headless: true, args: CHROMIUM_ARGS });
+    // XDG_CONFIG_HOME: Debian's chromium otherwise creates ~/.config/chromium/Crash Reports.
+    browser = await playwrightChromium.launch({ executablePath: chromium, headless: true, args: CHROMIUM_ARGS,
+      env: { ...process.env, XDG_CONFIG_HOME: join(tmp, 'xdg-config') } });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
     page.on('crash', () => { log('browser page crashed'); settle(1); });
+    // VS Code sends the extension host's console (the suite's output) and the workbench's own log lines
+    // here, both as [format, ...args] at level info; the workbench's routine lines are dropped unless verbose.
     await page.exposeFunction('codeAutomationLog', (type, args) => {
-      const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      const text = Array.isArray(args) ? format(...args) : String(args);
+      if (!verbose && WORKBENCH_NOISE.test(text)) return;
       process.stdout.write(`${type === 'error' ? '[error] ' : ''}${text}\n`);
     });
     await page.exposeFunction('codeAutomationExit', (code) => {
@@ -234,6 +264,9 @@ export async function runOffline(options) {
     if (browser) await browser.close().catch(() => {});
     if (server) await stopGroup(server);
     if (screenshotServer) screenshotServer.close();
+    process.off('exit', onExit);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     if (process.env.GONGWEN_KEEP_TMP) log(`kept ${tmp}`);
     else rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
   }
@@ -252,7 +285,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const { values } = parseArgs({
     options: {
       extension: { type: 'string' }, tests: { type: 'string' }, workspace: { type: 'string' }, vsix: { type: 'string' },
-      screenshots: { type: 'string' }, timeout: { type: 'string' }, verbose: { type: 'boolean' },
+      screenshots: { type: 'string' }, timeout: { type: 'string' }, verbose: { type: 'boolean' }, 'no-copy-workspace': { type: 'boolean' },
     },
   });
   if (!values.tests || !values.workspace || (!values.extension && !values.vsix)) {
@@ -262,5 +295,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   runOffline({
     extensionDevelopmentPath: values.extension, extensionTestsPath: values.tests, workspace: values.workspace, vsixPath: values.vsix,
     screenshotsDir: values.screenshots, timeoutMs: values.timeout ? Number(values.timeout) * 1000 : undefined, verbose: values.verbose,
+    copyWorkspace: !values['no-copy-workspace'],
   }).then((code) => process.exit(code), (e) => { console.error(`[vscode-offline] ${e.stack || e}`); process.exit(1); });
 }

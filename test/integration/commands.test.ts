@@ -40,7 +40,8 @@ describe('placeholder commands', () => {
 
   it('checks every report of the workspace', async () => {
     const count = await runAndAcceptFirst<number>('gongwen.checkWorkspacePlaceholders');
-    assert.ok(count >= 28 + 26 + 1, `found ${count}`);
+    // report-002 28, work-plan.md 4, draft.gw 1, configured/draft.txt 1 (and what other tests wrote).
+    assert.ok(count >= 34, `found ${count}`);
     assert.ok(vscode.window.activeTextEditor, 'the pick opened a file');
   });
 

@@ -2,7 +2,8 @@
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000, reporter: 'spec' });
+  // GONGWEN_TEST_GREP runs a subset while developing.
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000, reporter: 'spec', grep: process.env.GONGWEN_TEST_GREP });
   mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
   // Required here, after mocha's globals exist; esbuild bundles them into this file.
   /* eslint-disable @typescript-eslint/no-require-imports */
