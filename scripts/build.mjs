@@ -15,6 +15,8 @@ if (existsSync('src/extension/extension.ts')) {
 }
 
 // The integration suite, run inside VS Code by scripts/test-vscode*.mjs.
-if (existsSync('test/integration/index.ts')) {
-  await build({ ...common, minify: false, entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', external: ['vscode', 'mocha'] });
+for (const suite of ['integration', 'screenshots']) {
+  if (existsSync(`test/${suite}/index.ts`)) {
+    await build({ ...common, minify: false, entryPoints: [`test/${suite}/index.ts`], outfile: `out/test/${suite}/index.js`, external: ['vscode', 'mocha'] });
+  }
 }

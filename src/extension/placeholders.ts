@@ -14,11 +14,11 @@ interface PlaceholderItem extends vscode.QuickPickItem {
   range?: vscode.Range;
 }
 
-/** `…前文【XX】后文…`: the placeholder in its line, shortened. */
+/** `…前文「XX」后文…`: the placeholder in its line, shortened. */
 function contextOf(lineText: string, startCol: number, endCol: number): string {
   const from = Math.max(0, startCol - CONTEXT_CHARS);
   const to = Math.min(lineText.length, endCol + CONTEXT_CHARS);
-  return `${from > 0 ? '…' : ''}${lineText.slice(from, startCol)}【${lineText.slice(startCol, endCol)}】${lineText.slice(endCol, to)}${to < lineText.length ? '…' : ''}`.trim();
+  return `${from > 0 ? '…' : ''}${lineText.slice(from, startCol)}「${lineText.slice(startCol, endCol)}」${lineText.slice(endCol, to)}${to < lineText.length ? '…' : ''}`.trim();
 }
 
 /** The placeholders of an open report, from its cached snapshot. */
