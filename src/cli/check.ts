@@ -1,4 +1,3 @@
-import { createTwoFilesPatch } from 'diff';
 import { fixAll, lint, LineIndex } from '../core';
 import { ConfigResolver } from './config-file';
 import { collectFiles } from './files';
@@ -56,6 +55,8 @@ function applyFixes(report: OpenedReport, opts: CheckOptions, io: Output): strin
   const { output, fixed } = fixAll(before, report.options);
   if (output === before) return before;
   if (opts.fixDryRun) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createTwoFilesPatch } = require('diff') as typeof import('diff');
     io.out(createTwoFilesPatch(report.path, report.path, before, output, '', '').trimEnd());
     return output;
   }

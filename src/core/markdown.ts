@@ -6,7 +6,7 @@
  * Offsets are UTF-16 offsets into exactly the string given; lines are 0-based and end at `\r\n`, `\r` or `\n`
  * (the line breaks markdown-it knows).
  */
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
 
 type Token = MarkdownIt.Token;
 type StateInline = MarkdownIt.StateInline;
@@ -124,7 +124,10 @@ function wrapInline(md: MarkdownIt, name: string, make: (orig: RuleInline) => Ru
 }
 
 function createParser(): MarkdownIt {
-  const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+  // Loaded on first use: plain-text reports never pay for the markdown parser at start-up.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const MarkdownItClass = require('markdown-it') as typeof MarkdownIt;
+  const md = new MarkdownItClass('default', { html: true, linkify: false, typographer: false });
   // The inline token children are not used after the walk: joining text tokens is wasted work.
   md.core.ruler.disable('text_join');
   md.inline.ruler2.disable('fragments_join');

@@ -2,7 +2,7 @@
  * Validation against `schemas/gongwenrc.schema.json` with Ajv, and the explanation of Ajv's
  * errors as bilingual `ConfigError`s that name the offending key.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { default as Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../../schemas/gongwenrc.schema.json';
 import { KEY, formatKey, toConfigError, toSegments, valueAt } from './errors';
 import type { ConfigError, Explained, PathSegment } from './types';
@@ -16,7 +16,10 @@ let validator: ValidateFunction | undefined;
 
 function getValidator(): ValidateFunction {
   if (!validator) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+    // Loaded on first use: a run without a config file never pays for the schema validator.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const AjvClass = (require('ajv') as { default: typeof Ajv }).default;
+    const ajv = new AjvClass({ allErrors: true, verbose: true, strict: true });
     // Annotation understood by VS Code's JSON editor, not by Ajv.
     ajv.addVocabulary(['enumDescriptions']);
     validator = ajv.compile(schema as object);
