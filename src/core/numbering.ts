@@ -2,6 +2,7 @@ import type { Heading, MarkerParts, ReportDocument, SectionNode } from './model'
 import type { NumberingModeSetting } from './config-types';
 import type { TextEdit } from './types';
 import { numberToChinese, renderArabic } from './numerals';
+import { FULL_WIDTH_DIGIT } from './patterns';
 
 /** How a document numbers a level (3 or 4) across parents. */
 export type DetectedMode = 'restart' | 'continuous' | 'single-parent' | 'none' | 'mixed';
@@ -123,3 +124,34 @@ export function headingsFrom(entry: LevelNumbering, run: NumberRun, index: numbe
   const later = entry.runs.slice(entry.runs.indexOf(run) + 1).filter((r) => !entry.departures.has(r));
   return own.concat(later.flatMap((r) => r.nodes.map((n) => n.heading)));
 }
+
+/** The forms GB/T 9704-2012 §7.3.3 prescribes: 一、 （一） 1. （1）. */
+export const STANDARD_PARTS: Record<number, MarkerParts> = {
+  1: { open: '', numeral: '', close: '', suffix: '、' },
+  2: { open: '（', numeral: '', close: '）', suffix: '' },
+  3: { open: '', numeral: '', close: '', suffix: '.' },
+  4: { open: '（', numeral: '', close: '）', suffix: '' },
+};
+
+/** A marker's written form, its number aside: brackets, suffix, digit width. */
+export const variantKey = (h: Heading): string => `${h.parts.open}|${h.parts.close}|${h.parts.suffix}|${FULL_WIDTH_DIGIT.test(h.parts.numeral) ? 'F' : 'H'}`;
+
+/** Whether a marker is written exactly as GB/T 9704-2012 prescribes. */
+export function isStandardForm(h: Heading): boolean {
+  const std = STANDARD_PARTS[h.level];
+  return !!std && h.parts.open === std.open && h.parts.close === std.close && h.parts.suffix === std.suffix && !FULL_WIDTH_DIGIT.test(h.parts.numeral);
+}
+
+/** The most common variant of a level (ties: the standard form, else the first seen). */
+export function majorityKey(headings: Heading[]): string {
+  const counts = new Map<string, number>();
+  for (const h of headings) counts.set(variantKey(h), (counts.get(variantKey(h)) ?? 0) + 1);
+  const standard = headings.find((h) => isStandardForm(h));
+  let best = variantKey(headings[0]);
+  for (const [key, n] of counts) {
+    const tieToStandard = n === counts.get(best) && standard !== undefined && key === variantKey(standard);
+    if (n > counts.get(best)! || tieToStandard) best = key;
+  }
+  return best;
+}
+

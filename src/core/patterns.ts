@@ -77,3 +77,6 @@ export const URL_LIKE = /:\/\/|^www\.|@[A-Za-z0-9-]+\.|\.(?:com|cn|org|net|gov|e
 /** Markdown inline link or image `[text](target)`, and a code span, for plain heading titles. */
 export const MD_LINK = /!?\[([^\]]*)\]\([^)]*\)/;
 export const MD_CODE = /`+([^`]*)`+/;
+
+/** Full-width digits (１２３), a width variant of Arabic markers. */
+export const FULL_WIDTH_DIGIT = /[０-９]/;

@@ -2,26 +2,17 @@ import type { Rule, RuleProblem } from './rule';
 import { CLAUSE_7_3_3, CONVENTION } from './rule';
 import type { Heading, MarkerParts, ReportDocument } from '../model';
 import type { TextEdit } from '../types';
-
-/** The forms GB/T 9704-2012 §7.3.3 prescribes: 一、 （一） 1. （1）. */
-const STANDARD: Record<number, MarkerParts> = {
-  1: { open: '', numeral: '', close: '', suffix: '、' },
-  2: { open: '（', numeral: '', close: '）', suffix: '' },
-  3: { open: '', numeral: '', close: '', suffix: '.' },
-  4: { open: '（', numeral: '', close: '）', suffix: '' },
-};
+import { STANDARD_PARTS as STANDARD, isStandardForm, majorityKey, variantKey } from '../numbering';
 
 type Form = 'standard' | 'harmless' | 'nonstandard';
 
-const FULL_WIDTH_DIGIT = /[０-９]/;
-const variantKey = (h: Heading): string => `${h.parts.open}|${h.parts.close}|${h.parts.suffix}|${FULL_WIDTH_DIGIT.test(h.parts.numeral) ? 'F' : 'H'}`;
-
 /** Standard; a harmless width variant used by web copies (`(一)`, `(1)`, `1．`, `１.`); or a form the standard never uses. */
 function formOf(h: Heading): Form {
+  if (isStandardForm(h)) return 'standard';
   const std = STANDARD[h.level];
   const p = h.parts;
-  const fullDigits = FULL_WIDTH_DIGIT.test(p.numeral);
-  if (p.open === std.open && p.close === std.close && p.suffix === std.suffix) return fullDigits ? 'harmless' : 'standard';
+  // Full-width digits in an otherwise standard marker: a width variant.
+  if (p.open === std.open && p.close === std.close && p.suffix === std.suffix) return 'harmless';
   if ((h.level === 2 || h.level === 4) && p.open === '(' && p.close === ')' && p.suffix === '') return 'harmless';
   if (h.level === 3 && p.suffix === '．') return 'harmless';
   return 'nonstandard';
@@ -54,19 +45,6 @@ function headingsByLevel(doc: ReportDocument): Map<number, Heading[]> {
     map.set(h.level, list);
   }
   return map;
-}
-
-/** The most common variant of a level (ties: the standard form, else the first seen). */
-function majorityKey(headings: Heading[]): string {
-  const counts = new Map<string, number>();
-  for (const h of headings) counts.set(variantKey(h), (counts.get(variantKey(h)) ?? 0) + 1);
-  const standard = headings.find((h) => formOf(h) === 'standard');
-  let best = variantKey(headings[0]);
-  for (const [key, n] of counts) {
-    const tieToStandard = n === counts.get(best) && standard !== undefined && key === variantKey(standard);
-    if (n > counts.get(best)! || tieToStandard) best = key;
-  }
-  return best;
 }
 
 function standardParts(h: Heading): MarkerParts {
