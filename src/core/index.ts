@@ -14,3 +14,4 @@ export type { Problem, Fix, TextEdit, Severity } from './types';
 export type { DocumentModel, Heading, ReportDocument, SourceFormat } from './model';
 export { numberingOf } from './numbering';
 export { fixAll, safeEdits, MAX_FIX_PASSES, type FixAllResult } from './fix-all';
+export { completionsAt, reportDate, type Suggestion, type CompletionOptions } from './completion';

@@ -6,6 +6,7 @@ import { CodeActionProvider, IGNORE_COMMAND } from './codeActions';
 import { FoldingProvider, SymbolProvider } from './outline';
 import { checkPlaceholders, checkWorkspacePlaceholders, goToPlaceholder, PlaceholderStatus } from './placeholders';
 import { writeIgnore, type IgnoreTarget } from './ignore';
+import { CompletionProvider, COMPLETION_TRIGGERS } from './completion';
 
 /** What the extension hands to its integration tests (and to other extensions). */
 export interface GongwenApi {
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): GongwenApi {
     vscode.languages.registerCodeActionsProvider(SELECTOR, new CodeActionProvider(store), CodeActionProvider.metadata),
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, new SymbolProvider(store), { label: 'gongwen' }),
     vscode.languages.registerFoldingRangeProvider(SELECTOR, new FoldingProvider(store)),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new CompletionProvider(store), ...COMPLETION_TRIGGERS),
     vscode.commands.registerCommand('gongwen.checkPlaceholders', () => checkPlaceholders(store)),
     vscode.commands.registerCommand('gongwen.checkWorkspacePlaceholders', () => checkWorkspacePlaceholders(store)),
     vscode.commands.registerCommand('gongwen.nextPlaceholder', () => goToPlaceholder(store, 1)),

@@ -11,6 +11,7 @@ export function run(): Promise<void> {
   require('./outline.test');
   require('./commands.test');
   require('./fixes.test');
+  require('./completion.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));

@@ -37,4 +37,11 @@ export async function run(): Promise<void> {
   void vscode.commands.executeCommand('gongwen.checkPlaceholders');
   await shoot('check-placeholders');
   await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+  // Completion at the start of the blank line under （五）: the next heading of each level.
+  await vscode.commands.executeCommand('workbench.action.closePanel');
+  await vscode.window.showTextDocument(doc);
+  editor.selection = new vscode.Selection(9, 0, 9, 0);
+  await vscode.commands.executeCommand('editor.action.triggerSuggest');
+  await shoot('completion');
+  await vscode.commands.executeCommand('hideSuggestWidget');
 }
