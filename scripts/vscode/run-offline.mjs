@@ -47,6 +47,8 @@ const USER_SETTINGS = {
   'extensions.autoUpdate': false,
   'extensions.autoCheckUpdates': false,
   'update.mode': 'none',
+  // Tests decide when files are saved.
+  'files.autoSave': 'off',
   'workbench.tips.enabled': false,
   'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',

@@ -42,7 +42,8 @@ export function runCheck(opts: CheckOptions, io: Output): number {
     for (const p of problems) io.out(formatTextLine(p, lang));
     io.out(formatSummary(tally(problems), readCount, lang));
   }
-  if (readCount === 0 && collected.files.length + collected.missing.length > 0) return 2;
+  // Something was named or met (a file, a missing path, a symlink loop, an unreadable folder) but nothing could be read.
+  if (readCount === 0 && collected.files.length + collected.missing.length + collected.warnings.length > 0) return 2;
   if (usageError) return 2;
   const t = tally(problems);
   const tooManyWarnings = opts.maxWarnings !== undefined && t.warning > opts.maxWarnings;

@@ -2,7 +2,17 @@
 //
 // Conventions:
 // - A BOM is detected and removed from the text; `bom` records it so writing puts it back.
-// - NUL bytes in the first 8 KB without a UTF-16 BOM mean "binary".
+// - NUL bytes in the first 8 KB without a UTF-16 BOM mean "binary", unless the whole file reads as
+//   BOM-less UTF-16 text (what Notepad's "Unicode" without a BOM and some exporters write; editors
+//   detect it the same way). The test, in `sniffUtf16`: even length; the endianness that puts more
+//   of the first 8 KB's NUL bytes in the high byte of a code unit is tried first (ASCII and line
+//   breaks are U+00xx; a few CJK characters such as 一 U+4E00 put a NUL in the other byte, so the
+//   parity need not be pure), then the other; a decoding is accepted only if it has no lone
+//   surrogate, no U+0000, no C0 control other than \t \n \r \f, no U+FFFE/U+FFFF, and looks like
+//   text: it has a line break, or (one line) at least 4 letters with a quarter of its code units
+//   ASCII/Latin-1. The wrong endianness turns line breaks into U+0A00/U+0D00 and so never passes;
+//   real binaries (zip, png, ...) fail on U+0000 or C0 controls; an ASCII file with a stray NUL
+//   has no line break and almost no U+00xx code unit either way.
 // - Otherwise strict UTF-8, else GB18030 (GBK and GB2312 are subsets).
 // - Line endings are never touched here.
 // - Every DecodedFile that decodeBuffer returns round-trips: encodeText(text, encoding, bom) gives back
@@ -65,6 +75,56 @@ function decodeUtf16(body: Buffer, bigEndian: boolean): string | undefined {
   return text;
 }
 
+/** How many letters a one-line BOM-less UTF-16 file needs to count as text. */
+const MIN_LETTERS = 4;
+
+/** Whether BOM-less UTF-16 decoded text is plausibly a text file (see the comment at the top). */
+function looksLikeText(text: string): boolean {
+  if (LONE_SURROGATE.test(text)) return false;
+  let lineBreak = false;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20) {
+      // U+0000 and C0 controls other than \t \n \f \r never occur in a text file.
+      if (c === 0x0a || c === 0x0d) lineBreak = true;
+      else if (c !== 0x09 && c !== 0x0c) return false;
+    } else if (c <= 0xff) {
+      latin++;
+    } else if (c === 0xfffe || c === 0xffff) {
+      return false; // noncharacters: a byte-swapped BOM, or not text
+    }
+  }
+  if (lineBreak) return true;
+  if (latin * 4 < text.length) return false;
+  const letter = /\p{L}/gu;
+  for (let letters = 0; letter.exec(text); ) if (++letters >= MIN_LETTERS) return true;
+  return false;
+}
+
+/**
+ * BOM-less UTF-16 detection for a buffer with NUL bytes in its first 8 KB (see the comment at the
+ * top). Returns the text and its endianness, or undefined when the bytes are not UTF-16 text.
+ * Whatever it returns round-trips: encodeText(text, encoding, false) gives back `buf`.
+ */
+function sniffUtf16(buf: Buffer): { text: string; encoding: 'utf16le' | 'utf16be' } | undefined {
+  if (buf.length % 2 !== 0) return undefined;
+  const sniff = Math.min(buf.length, BINARY_SNIFF_BYTES);
+  let odd = 0; // NULs that are a little-endian code unit's high byte (U+00xx read as LE)
+  let even = 0; // ... and a big-endian one's
+  for (let i = 0; i < sniff; i++) {
+    if (buf[i] !== 0) continue;
+    if (i % 2 === 1) odd++;
+    else even++;
+  }
+  const order: Array<'utf16le' | 'utf16be'> = odd >= even ? ['utf16le', 'utf16be'] : ['utf16be', 'utf16le'];
+  for (const encoding of order) {
+    const text = (encoding === 'utf16be' ? Buffer.from(buf).swap16() : buf).toString('utf16le');
+    if (looksLikeText(text)) return { text, encoding };
+  }
+  return undefined;
+}
+
 function decodeUtf8Strict(body: Buffer): string | undefined {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
@@ -91,7 +151,10 @@ export function decodeBuffer(buf: Buffer): DecodeResult {
     return { ok: true, file: { text, encoding, bom: true } };
   }
 
-  if (buf.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return binary(BINARY_ZH, BINARY_EN);
+  if (buf.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+    const utf16 = sniffUtf16(buf);
+    return utf16 ? { ok: true, file: { ...utf16, bom: false } } : binary(BINARY_ZH, BINARY_EN);
+  }
 
   if (startsWith(buf, UTF8_BOM)) {
     const text = decodeUtf8Strict(buf.subarray(UTF8_BOM.length));

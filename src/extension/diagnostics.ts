@@ -10,8 +10,23 @@ const sizeDelay = (doc: vscode.TextDocument): number => Math.min(2000, Math.floo
  * Live diagnostics: on open, after a debounce while typing (a stale run is dropped when the version moved on),
  * cleared on close. Each run's time is logged to the "gongwen" output channel.
  */
+/** One lint run, as logged: what the editor paid for it. */
+export interface LintRun {
+  uri: string;
+  version: number;
+  ms: number;
+  chars: number;
+  problems: number;
+}
+
+const KEPT_RUNS = 200;
+
 export class DiagnosticsManager implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('gongwen');
+  /** The latest lint runs (the integration tests read them: the handler's own timing, not a wall clock). */
+  readonly runs: LintRun[] = [];
+  /** Errors caught in lint runs (each also logged); a healthy session has none. */
+  errors = 0;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly updated = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires after a document's diagnostics were refreshed. */
@@ -23,8 +38,17 @@ export class DiagnosticsManager implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  /** Lints now (open, save, config change). */
+  /** Lints now (open, save, config change). Never throws: a failure is logged and counted. */
   async refresh(doc: vscode.TextDocument): Promise<void> {
+    try {
+      await this.lintNow(doc);
+    } catch (e) {
+      this.errors++;
+      this.log.error(`lint ${doc.uri.toString()} failed: ${(e as Error).stack ?? e}`);
+    }
+  }
+
+  private async lintNow(doc: vscode.TextDocument): Promise<void> {
     this.cancel(doc);
     if (!this.store.isReport(doc)) {
       this.clear(doc);
@@ -35,7 +59,10 @@ export class DiagnosticsManager implements vscode.Disposable {
     const snap = await this.store.snapshot(doc);
     if (doc.isClosed || doc.version !== version) return; // stale: a newer run is scheduled
     this.collection.set(doc.uri, snap.problems.map((p) => toDiagnostic(doc, p, this.docsBase)));
-    this.log.info(`lint ${vscode.workspace.asRelativePath(doc.uri)} v${version}: ${snap.problems.length} problems, ${(performance.now() - started).toFixed(1)} ms, ${doc.getText().length} chars`);
+    const run = { uri: doc.uri.toString(), version, ms: performance.now() - started, chars: doc.getText().length, problems: snap.problems.length };
+    this.runs.push(run);
+    if (this.runs.length > KEPT_RUNS) this.runs.shift();
+    this.log.info(`lint ${vscode.workspace.asRelativePath(doc.uri)} v${version}: ${run.problems} problems, ${run.ms.toFixed(1)} ms, ${run.chars} chars`);
     this.updated.fire(doc);
   }
 

@@ -12,6 +12,7 @@ export function run(): Promise<void> {
   require('./commands.test');
   require('./fixes.test');
   require('./completion.test');
+  require('./large.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
