@@ -8,10 +8,13 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
   // jsonc-parser's UMD main hides its requires from bundlers: take its ES module build.
   mainFields: ['module', 'main'], define: { GONGWEN_VERSION: JSON.stringify(pkg.version) } };
 
-await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
+// Native word segmenters load at run time from node_modules (or, in a VSIX, from the copies it carries).
+const NATIVE = ['nodejieba', '@node-rs/jieba'];
+
+await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: NATIVE });
 chmodSync('dist/cli.js', 0o755);
 if (existsSync('src/extension/extension.ts')) {
-    await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', 'nodejieba'] });
+    await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', ...NATIVE] });
 }
 
 // The integration suite, run inside VS Code by scripts/test-vscode*.mjs.
