@@ -2,7 +2,11 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
+import type Picomatch from 'picomatch';
+
+// Only quoted globs on the command line need a matcher: loaded on first use.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const picomatchLazy = (): typeof Picomatch => require('picomatch');
 
 export interface CollectResult {
   /** In the order given; a directory's files sorted; no duplicates (by realpath). */
@@ -173,6 +177,7 @@ export function collectFiles(args: string[], cwd: string = process.cwd()): Colle
 /** Adds the files a glob matches; returns whether anything matched. */
 function expandGlob(arg: string, cwd: string, result: CollectResult, add: (shown: string, abs: string) => void): boolean {
   const glob = path.sep === '\\' ? arg.replace(/\\/g, '/') : arg;
+  const picomatch = picomatchLazy();
   const base = picomatch.scan(glob).base;
   const baseAbs = path.resolve(cwd, base === '' ? '.' : base);
   try {

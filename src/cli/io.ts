@@ -22,7 +22,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import iconv from 'iconv-lite';
+import type * as Iconv from 'iconv-lite';
+
+// GB18030's tables are large: loaded only when a file is not UTF-8 or UTF-16.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const iconvLite = (): typeof Iconv => require('iconv-lite');
 
 export type Encoding = 'utf8' | 'utf16le' | 'utf16be' | 'gb18030';
 
@@ -170,6 +174,7 @@ export function decodeBuffer(buf: Buffer): DecodeResult {
 
   const hasGbBom = startsWith(buf, GB18030_BOM);
   const body = hasGbBom ? buf.subarray(GB18030_BOM.length) : buf;
+  const iconv = iconvLite();
   const text = iconv.decode(body, 'gb18030', { stripBOM: false });
   // Invalid sequences decode to U+FFFD; writing that back would change the file. Refuse instead.
   if (!iconv.encode(text, 'gb18030').equals(body)) {
@@ -195,7 +200,7 @@ export function encodeText(text: string, encoding: Encoding, bom: boolean): Buff
       return bom ? Buffer.concat([UTF16BE_BOM, body]) : body;
     }
     case 'gb18030': {
-      const body = iconv.encode(text, 'gb18030');
+      const body = iconvLite().encode(text, 'gb18030');
       return bom ? Buffer.concat([GB18030_BOM, body]) : body;
     }
   }

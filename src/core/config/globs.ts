@@ -1,5 +1,14 @@
 /** Glob matching for `overrides[].files` and `ignore[].files`, with a cache of compiled matchers. */
-import picomatch from 'picomatch';
+import type Picomatch from 'picomatch';
+
+// Only configs with `overrides` or `ignore.files` need a matcher: loaded on first use.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const picomatch = ((glob: string, options: Picomatch.PicomatchOptions) => (require('picomatch') as typeof Picomatch)(glob, options)) as {
+  (glob: string, options: Picomatch.PicomatchOptions): Picomatch.Matcher;
+  makeRe(glob: string, options: Picomatch.PicomatchOptions): RegExp;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+picomatch.makeRe = (glob, options) => (require('picomatch') as typeof Picomatch).makeRe(glob, options);
 
 const PICOMATCH_OPTIONS = { dot: true, windows: false } as const;
 const matcherCache = new Map<string, (path: string) => boolean>();
