@@ -24,7 +24,15 @@ export default tseslint.config(
           { name: 'fs/promises', message: 'src/core does no I/O.' },
           { name: 'node:fs/promises', message: 'src/core does no I/O.' },
         ],
+        patterns: [{ group: ['**/engines/*', '**/engines'], message: 'src/core is pure: native segmenters are loaded in src/engines/ and handed in through LintOptions.segmenter.' }],
       }],
+    },
+  },
+  {
+    // Engine loaders (native modules, temp files) run in the CLI and in the extension host alike.
+    files: ['src/engines/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/engines runs in the CLI too: no vscode here.' }] }],
     },
   },
   {

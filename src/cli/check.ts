@@ -5,6 +5,8 @@ import { encodeText, writeFileAtomic } from './io';
 import { pick, type Lang } from './lang';
 import { formatSummary, formatTextLine, sortProblems, tally, toCliProblem, type CliProblem } from './format';
 import { openReport, type OpenedReport, type Output } from './report';
+import { withSegmentation } from './segmentation';
+import type { SegmenterSetting } from '../core/config-types';
 
 export interface CheckOptions {
   paths: string[];
@@ -14,6 +16,8 @@ export interface CheckOptions {
   maxWarnings?: number;
   config?: string;
   lang: Lang;
+  /** `--segmenter`: overrides the config's `segmenter`. */
+  segmenter?: SegmenterSetting;
 }
 
 /** `gongwen check`: lint files, optionally fix them; returns the exit code. */
@@ -32,6 +36,7 @@ export function runCheck(opts: CheckOptions, io: Output): number {
     usageError ||= configBroken;
     if (!report) continue;
     readCount++;
+    report.options = withSegmentation(report.options, opts.segmenter, lang, io);
     const text = opts.fix || opts.fixDryRun ? applyFixes(report, opts, io) : report.file.text;
     const lines = new LineIndex(text);
     for (const p of lint(text, report.options)) problems.push(toCliProblem(file, p, lines));

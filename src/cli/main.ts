@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
 import { runCheck } from './check';
 import { runOutline } from './outline-command';
+import { runStats } from './stats-command';
 import { detectLang, pick, type Lang } from './lang';
+import { SEGMENTER_SETTINGS } from './segmentation';
+import type { SegmenterSetting } from '../core/config-types';
 import type { Output } from './report';
 
 declare const GONGWEN_VERSION: string;
@@ -12,6 +15,9 @@ const HELP_ZH = `gongwen ${VERSION} — 公文写作助手：检查占位符、G
 用法：
   gongwen check [选项] <文件|目录|通配符>...   检查报告（目录下的 .txt .md .gw 文件）
   gongwen outline [选项] <文件>               输出章节大纲
+  gongwen export [--docx] [-o 输出] [--force] [--doc N] <文件>
+                                              按 GB/T 9704-2012 版式导出 Word 文档（每个文档一个 .docx）
+  gongwen stats [选项] <文件|目录|通配符>...   统计字数、汉字、段落和页数（按文档和章节）
 
 选项：
   --format text|json   输出格式（默认 text）
@@ -19,17 +25,28 @@ const HELP_ZH = `gongwen ${VERSION} — 公文写作助手：检查占位符、G
   --fix-dry-run        只打印修复的差异，不写文件
   --max-warnings N     警告超过 N 个时以 1 退出
   --config FILE        使用指定的配置文件，而不是就近的 .gongwenrc.json
+  --segmenter auto|nodejieba|rs-jieba|intl|off
+                       分词引擎（默认 auto：nodejieba，不可用时依次回退到 @node-rs/jieba、Intl.Segmenter）；
+                       off 关闭 repeated-word 和 overused-word。覆盖配置中的 segmenter
   --lang zh|en         输出语言（默认随 LANG/LC_ALL）
+  --docx               （export）导出为 .docx（默认格式）
+  -o, --out 路径       （export）输出文件或目录；文件含多个文档时依次加 -1、-2…
+  --force              （export）仍有占位符时也导出
+  --doc N              （export）只导出第 N 个文档（编号同 outline）
   -h, --help           显示帮助
   -v, --version        显示版本
 
-退出码：0 无错误；1 发现错误（或警告超过 --max-warnings）；2 用法错误、配置无效、路径不存在或没有可读文件。`;
+退出码：0 无错误；1 发现错误（或警告超过 --max-warnings）；2 用法错误、配置无效、路径不存在或没有可读文件。
+export：0 已导出；1 仍有占位符（已列出，未导出；加 --force 强制导出）；2 用法错误或无法读写。`;
 
 const HELP_EN = `gongwen ${VERSION} — checks Chinese government reports: placeholders, GB/T 9704-2012 numbering, outline
 
 Usage:
   gongwen check [options] <file|dir|glob>...   lint reports (.txt .md .gw files in folders)
   gongwen outline [options] <file>             print the section outline
+  gongwen export [--docx] [-o out] [--force] [--doc N] <file>
+                                               export Word documents laid out as GB/T 9704-2012 requires (one .docx a document)
+  gongwen stats [options] <file|dir|glob>...   count characters, Han characters, paragraphs and pages per document and section
 
 Options:
   --format text|json   output format (default text)
@@ -37,11 +54,19 @@ Options:
   --fix-dry-run        print the fixes as a diff, write nothing
   --max-warnings N     exit 1 when there are more than N warnings
   --config FILE        use this config file instead of the nearest .gongwenrc.json
+  --segmenter auto|nodejieba|rs-jieba|intl|off
+                       word segmentation engine (default auto: nodejieba, falling back to @node-rs/jieba, then
+                       Intl.Segmenter); off turns repeated-word and overused-word off. Overrides the config's segmenter
   --lang zh|en         output language (default from LANG/LC_ALL)
+  --docx               (export) write .docx (the default format)
+  -o, --out PATH       (export) output file or folder; a file holding several documents gets -1, -2…
+  --force              (export) export even though placeholders remain
+  --doc N              (export) export only document N (numbered as outline numbers them)
   -h, --help           show this help
   -v, --version        show the version
 
-Exit codes: 0 no errors; 1 errors found (or more warnings than --max-warnings); 2 bad usage, invalid config, missing path or no readable file.`;
+Exit codes: 0 no errors; 1 errors found (or more warnings than --max-warnings); 2 bad usage, invalid config, missing path or no readable file.
+export: 0 written; 1 placeholders left (listed, nothing written; --force exports anyway); 2 bad usage or a file that cannot be read or written.`;
 
 const OPTIONS = {
   format: { type: 'string' },
@@ -49,13 +74,21 @@ const OPTIONS = {
   'fix-dry-run': { type: 'boolean' },
   'max-warnings': { type: 'string' },
   config: { type: 'string' },
+  segmenter: { type: 'string' },
   lang: { type: 'string' },
+  docx: { type: 'boolean' },
+  out: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
+  doc: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-/** Runs the CLI; returns the exit code. */
-export function main(argv: string[], io: Output): number {
+/** Options only `export` takes. */
+const EXPORT_ONLY = ['docx', 'out', 'force', 'doc'] as const;
+
+/** Runs the CLI; returns the exit code (a promise of it for `export`, which packs the document asynchronously). */
+export function main(argv: string[], io: Output): number | Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -79,13 +112,35 @@ export function main(argv: string[], io: Output): number {
   if (format !== 'text' && format !== 'json') return usage(lang, io, `--format ${format}`);
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) return usage(lang, io, `--max-warnings ${values['max-warnings']}`);
+  const segmenter = values.segmenter as SegmenterSetting | undefined;
+  if (segmenter !== undefined && !SEGMENTER_SETTINGS.includes(segmenter)) return usage(lang, io, `--segmenter ${segmenter}`);
+  if (command !== 'export') {
+    const stray = EXPORT_ONLY.find((o) => values[o] !== undefined);
+    if (stray) return usage(lang, io, pick(lang, `--${stray} 只用于 export`, `--${stray} is for export only`));
+  }
   if (command === 'check') {
     if (!paths.length) return usage(lang, io, pick(lang, 'check 需要至少一个文件或目录', 'check needs at least one file or folder'));
-    return runCheck({ paths, format, fix: !!values.fix, fixDryRun: !!values['fix-dry-run'], maxWarnings, config: values.config, lang }, io);
+    return runCheck({ paths, format, fix: !!values.fix, fixDryRun: !!values['fix-dry-run'], maxWarnings, config: values.config, lang, segmenter }, io);
   }
   if (command === 'outline') {
     if (paths.length !== 1) return usage(lang, io, pick(lang, 'outline 需要一个文件', 'outline takes one file'));
     return runOutline({ file: paths[0], format, config: values.config, lang }, io);
+  }
+  if (command === 'stats') {
+    if (!paths.length) return usage(lang, io, pick(lang, 'stats 需要至少一个文件或目录', 'stats needs at least one file or folder'));
+    return runStats({ paths, format, config: values.config, lang }, io);
+  }
+  if (command === 'export') {
+    if (paths.length !== 1) return usage(lang, io, pick(lang, 'export 需要一个文件', 'export takes one file'));
+    const stray = (['fix', 'fix-dry-run', 'max-warnings'] as const).find((o) => values[o] !== undefined) ?? (values.format !== undefined ? 'format' : undefined);
+    if (stray) return usage(lang, io, pick(lang, `export 不接受 --${stray}`, `export does not take --${stray}`));
+    const doc = values.doc === undefined ? undefined : Number(values.doc);
+    if (doc !== undefined && !(Number.isInteger(doc) && doc >= 1)) return usage(lang, io, `--doc ${values.doc}`);
+    if (values.out === '') return usage(lang, io, pick(lang, '-o 需要一个路径', '-o needs a path'));
+    // Loaded on first use: the Word library stays out of every other command's start-up.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { runExport } = require('./export-command') as typeof import('./export-command');
+    return runExport({ file: paths[0], out: values.out, force: !!values.force, doc, config: values.config, lang }, io);
   }
   return usage(lang, io, pick(lang, `未知命令“${command}”`, `unknown command "${command}"`));
 }
@@ -99,15 +154,22 @@ function usage(lang: Lang, io: Output, problem: string): number {
 function runFromCommandLine(): void {
   const out: string[] = [];
   const io: Output = { out: (l) => out.push(l), err: (l) => process.stderr.write(l + '\n') };
-  let code: number;
-  try {
-    code = main(process.argv.slice(2), io);
-  } catch (e) {
+  const internalError = (e: unknown): number => {
     process.stderr.write(`gongwen: internal error: ${(e as Error).stack ?? e}\n`);
-    code = 2;
+    return 2;
+  };
+  const finish = (code: number): void => {
+    process.exitCode = code;
+    if (out.length) process.stdout.write(out.join('\n') + '\n');
+  };
+  let result: number | Promise<number>;
+  try {
+    result = main(process.argv.slice(2), io);
+  } catch (e) {
+    result = internalError(e);
   }
-  process.exitCode = code;
-  if (out.length) process.stdout.write(out.join('\n') + '\n');
+  if (typeof result === 'number') finish(result);
+  else result.then(finish, (e) => finish(internalError(e)));
 }
 
 if (require.main === module) runFromCommandLine();

@@ -36,7 +36,7 @@ export function isHan(c: number): boolean {
 }
 
 /** CJK punctuation, full-width forms, curly quotes, the ellipsis and dashes used in Chinese text. */
-function isFullWidthPunctuation(c: number): boolean {
+export function isFullWidthPunctuation(c: number): boolean {
   return (
     (c >= 0x3001 && c <= 0x303f && c !== 0x3007) ||
     (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65) ||

@@ -1,11 +1,13 @@
 /** The gongwen core: pure functions over text. No editor, no file system. */
 export { parse, formatOf } from './parse';
 export { lint, lintModel, type LintOptions } from './lint';
+export { IntlSegmenter, cachedSegmenter, builtInSegmenter, tokensOf, REPORT_VOCABULARY, type Segmenter, type CachedSegmenter, type Token } from './segmenter';
 export { outline, type OutlineDocument, type OutlineSection } from './outline';
 export { applyEdits, editsBetween, type ApplyResult } from './fix';
 export { looksLikeReport } from './detect';
 export { findPlaceholders, type Placeholder } from './placeholders';
 export { countZishu } from './counts';
+export { stats, statsOfRange, type DocumentStats, type SectionStats, type TextCounts } from './stats';
 export { LineIndex, stripBom } from './text';
 export { RULES, RULE_IDS, DEFAULT_SEVERITIES } from './rules';
 export { DEFAULT_CONFIG, parseConfig, resolveRules, formatConfigError, type ConfigError } from './config';
@@ -15,3 +17,4 @@ export type { DocumentModel, Heading, ReportDocument, SourceFormat } from './mod
 export { numberingOf } from './numbering';
 export { fixAll, safeEdits, MAX_FIX_PASSES, type FixAllResult } from './fix-all';
 export { completionsAt, reportDate, type Suggestion, type CompletionOptions } from './completion';
+export { moveSection, moveUp, moveDown, promote, demote, type SectionTarget } from './restructure';

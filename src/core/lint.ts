@@ -5,6 +5,7 @@ import { DEFAULT_CONFIG, matchesGlobs, resolveRules } from './config';
 import { parse } from './parse';
 import { DEFAULT_SEVERITIES, RULES } from './rules';
 import type { Rule } from './rules';
+import { builtInSegmenter, type Segmenter } from './segmenter';
 
 export interface LintOptions {
   format?: SourceFormat;
@@ -13,6 +14,12 @@ export interface LintOptions {
   filePath?: string;
   /** Restrict to these rules (e.g. only `placeholder` for the check-placeholders command). */
   only?: readonly string[];
+  /**
+   * The word segmenter, provided lazily: the segmentation rules call it only when they have a candidate to judge,
+   * so a text without one never loads an engine. Absent: the built-in `Intl.Segmenter` (cached per paragraph).
+   * Ignored when `config.segmenter` is `off` (the segmentation rules then report nothing).
+   */
+  segmenter?: () => Segmenter | undefined;
 }
 
 const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
@@ -29,12 +36,13 @@ export function lintModel(model: DocumentModel, options: LintOptions = {}): Prob
   const settings = resolveRules(config, DEFAULT_SEVERITIES, options.filePath);
   const problems: Problem[] = [];
   const order = new Map<string, number>();
+  const segmenter = segmenterFor(config, options.segmenter);
   RULES.forEach((rule: Rule, i) => {
     order.set(rule.id, i);
     const setting = settings[rule.id];
     if (!setting || setting.severity === 'off' || (options.only && !options.only.includes(rule.id))) return;
     const severity = setting.severity;
-    for (const p of rule.check({ model, config, options: setting.options })) {
+    for (const p of rule.check({ model, config, options: setting.options, segmenter })) {
       problems.push({
         ruleId: rule.id,
         severity: p.severityCap ? milder(severity, p.severityCap) : severity,
@@ -48,6 +56,21 @@ export function lintModel(model: DocumentModel, options: LintOptions = {}): Prob
   });
   const silenced = silencer(model, config.ignore, options.filePath);
   return problems.filter((p) => !silenced(p)).sort((a, b) => a.start - b.start || a.end - b.end || order.get(a.ruleId)! - order.get(b.ruleId)!);
+}
+
+/** The provider the rules see: none when segmentation is off; otherwise called at most once per lint run. */
+function segmenterFor(config: GongwenConfig, provider: LintOptions['segmenter']): (() => Segmenter | undefined) | undefined {
+  if (config.segmenter === 'off') return undefined;
+  const get = provider ?? (() => builtInSegmenter(config.dictionary));
+  let called = false;
+  let value: Segmenter | undefined;
+  return () => {
+    if (!called) {
+      called = true;
+      value = get();
+    }
+    return value;
+  };
 }
 
 /** Markdown `<!-- gongwen-disable… -->` comments and config `ignore` entries. */

@@ -4,6 +4,7 @@ import { analyzeMarkdown, isExcluded as overlapsExcluded, type MarkdownInfo } fr
 import { parseNumberedHeading, unnumberedHeading } from './headings';
 import { markTableOfContents, splitDocuments } from './documents';
 import { findEnumerations } from './enumerations';
+import { attachmentItemLines } from './attachments';
 
 /** Guesses the format from a file name: `.md`/`.markdown` are markdown, everything else plain text. */
 export function formatOf(fileName: string | undefined): SourceFormat {
@@ -33,7 +34,10 @@ export function parse(text: string, format: SourceFormat = 'text'): DocumentMode
 
 function textHeadings(lines: LineIndex): Heading[] {
   const headings: Heading[] = [];
+  // `      2.××××` under `附件：1.××××` names an attachment (GB/T 9704-2012 §7.3.4), not a section.
+  const attachmentItems = attachmentItemLines(lines);
   for (let line = 0; line < lines.lineCount; line++) {
+    if (attachmentItems.has(line)) continue;
     const h = parseNumberedHeading(lines.lineText(line), lines.starts[line], line, lines.ends[line], false);
     if (h) headings.push(h);
   }
@@ -44,6 +48,7 @@ function textHeadings(lines: LineIndex): Heading[] {
 function markdownHeadings(lines: LineIndex, md: MarkdownInfo): Heading[] {
   const byLine = new Map(md.headings.map((h) => [h.line, h]));
   const headings: Heading[] = [];
+  const attachmentItems = attachmentItemLines(lines);
   for (let line = 0; line < lines.lineCount; line++) {
     if (md.nonProseLines.has(line)) continue;
     const mh = byLine.get(line);
@@ -57,6 +62,7 @@ function markdownHeadings(lines: LineIndex, md: MarkdownInfo): Heading[] {
       );
       continue;
     }
+    if (attachmentItems.has(line)) continue;
     const h = parseNumberedHeading(lines.lineText(line), lines.starts[line], line, lineEnd, true);
     if (h && !overlapsExcluded(md, h.markerStart, h.markerEnd)) headings.push(h);
   }

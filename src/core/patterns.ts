@@ -83,3 +83,92 @@ export const FULL_WIDTH_DIGIT = /[０-９]/;
 
 /** An organisation's name as titles and 落款 write it: a place or body, ending in the kind of body. */
 export const ORGANISATION_NAME = /(?:[\u4e00-\u9fa5]|XX|××){2,16}?(?:委员会|人民政府|办公室|办公厅|管理局|卫健委|委|局|厅|院|中心|公司|集团|学校|大学|街道办事处)(?=[0-9０-９一二三四五六七八九〇]{2,4}年|关于|$)/;
+
+/* ---- Writing checks: punctuation-width, spacing, date-format, quote-pairs ---- */
+
+/** Full-width (Chinese) punctuation: CJK symbols, full-width forms, curly quotes, ellipsis, dash (never U+3000). */
+export const CJK_PUNCT = /[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]/;
+/** Half-width marks judged by their neighbours (brackets are judged by their content): , ; : ? !. */
+export const HALF_WIDTH_PUNCT = /[,;:?!]/;
+/** What punctuation-width looks at: the half-width marks, and round brackets of either width (they pair across widths). */
+export const WIDTH_CANDIDATE = /[,;:?!()（）]/;
+/** A character of a number or Latin token that can sit inside a Chinese clause (`3.44万`, `100.8%`, `XX市`). */
+export const CLAUSE_TOKEN_CHAR = /[0-9A-Za-z.%‰]/;
+/** A number token inside a Chinese clause: `2022`, `100.8%`, `5‰`. */
+export const NUMBER_TOKEN = /^[0-9]+(?:\.[0-9]+)?[%‰]?$/;
+
+/** A run of spaces that may be stray: ASCII spaces, tabs, ideographic spaces. */
+export const SPACE_RUN = /[ \t\u3000]+/;
+
+/** A Chinese date `2024年3月13日`, `24年03月`, `03月5日`. Groups: year, month, day (year and day optional). */
+export const DATE_CHINESE = /(?<![0-9０-９])(?:([0-9]{4}|[0-9]{2})年)?([0-9]{1,2})月(?:([0-9]{1,2})日)?/;
+/** A numeric date `2024-3-13`, `2024/03/13`, `2024.3.13` (never inside a version, an IP address, a path or a range). Groups: year, separator, month, day. */
+export const DATE_NUMERIC = /(?<![0-9A-Za-z_./\\:-])((?:19|20)[0-9]{2})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?![0-9A-Za-z_]|[./:-][0-9A-Za-z])/;
+/** An issuing date in Chinese numerals alone on its line (`二〇二四年三月十三日`). Groups: year, month, day. */
+export const DATE_CHINESE_NUMERALS_LINE = /^[ \t\u3000]*([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日[ \t\u3000]*$/;
+/** A document number's year and serial after the issuing authority: `〔2024〕5号`, `[2024]第05号`. Groups: open, year, close, 第, serial. */
+export const DOCUMENT_NUMBER = /(?<=[\u3400-\u4dbf\u4e00-\u9fff])([[［【(（〔﹝〖])((?:19|20)[0-9]{2})([\]］】)）〕﹞〗])(第?)([0-9]{1,5})号/;
+
+/** Paired marks that quote-pairs balances (round brackets of either width pair with each other). */
+export const PAIRED_MARK = /[“”‘’《》（）()]/;
+
+/* ---- Document checks: attachment, document-type, sentence-length ---- */
+
+/** The 附件说明 line, GB/T 9704-2012 §7.3.4: `附件：1.××××`. Group 1: the colon. */
+export const ATTACHMENT_LIST = /^[ \t\u3000]*附件[ \t\u3000]*([:：])/;
+/** An attachment's number in the 附件说明: `1.` (and the forms writers type: `1．` `1、` `1,` `1，`); a name may start with a year (`1.2024年……`). Groups: number, separator. */
+export const ATTACHMENT_ITEM = /^([0-9０-９]{1,2})([.．、,，])/;
+/** Punctuation after an attachment's name (§7.3.4: none), up to the line's end. */
+export const ATTACHMENT_TRAILING_PUNCT = /[。；;，,、：:．.！!？?]+(?=[ \t\u3000]*$)/;
+/** A line that only heads an attachment's own page: `附件1`, `附件 2`, `附件`. */
+export const ATTACHMENT_PAGE = /^[ \t\u3000]*附件[ \t\u3000]*[0-9０-９]{0,2}[ \t\u3000]*$/;
+/**
+ * The body naming one of the document's attachments: `见附件1`, `附件2、3`, `附件1至3` (not `《……》附件2` or
+ * `（……号）附件2`, another document's). Groups: first number, the rest of a list or range.
+ */
+export const ATTACHMENT_REF = /(?<![》〉>）)])附件[ \t]?([0-9０-９]{1,2})((?:[、，,和及与至到\-－—~～][ \t]?[0-9０-９]{1,2}(?![0-9０-９]))*)(?![0-9０-９])/;
+/** One number of an attachment reference's list or range tail. Groups: separator, number. */
+export const ATTACHMENT_REF_TAIL = /([、，,和及与至到\-－—~～])[ \t]?([0-9０-９]{1,2})/;
+
+/** A 公文 title naming its kind (文种): `××关于××的请示`. Group 1: the kind. */
+export const DOCUMENT_KIND_TITLE = /关于.+?(请示|报告|通知)[ \t\u3000]*$/;
+/** The mixed kind 请示报告 at a title's end: no such 文种. */
+export const MIXED_KIND_TITLE = /请示报告(?=[ \t\u3000]*$)/;
+/** A 通知 that issues, forwards or publishes a document: it closes with the document, not with 特此通知. */
+export const ISSUING_NOTICE_TITLE = /关于(?:印发|转发|批转|颁发|发布|公布)/;
+/** A request for approval or a reply in so many words: what a 报告 must not carry (not 申请批准, 报请批准, 请示经……批准). */
+export const APPROVAL_REQUEST = /(?:恳请|敬请)[^。；！？!?\n\r]{0,10}?(?:批示|批复|审批|批准)|(?<![申提报邀聘恳敬])请(?:予以|予)?(?:批示|批复|审批|批准)/;
+/** The closing a 请示 needs: 妥否，请批示 / 当否，请批复 / 以上请示，请予审批 / 恳请市政府予以批准 … */
+export const REQUEST_CLOSING = /(?<![申提报邀聘])(?:恳请|敬请|请|望)[^。；！？!?\n\r]{0,15}?(?:批示|批复|审批|批准|核准|审定|审核|指示|示复|同意|阅示)|妥否|当否/;
+/** The bare formula 特此请示 (no request in it). */
+export const BARE_REQUEST_FORMULA = /^[ \t\u3000]*特此请示[。.]?[ \t\u3000]*$/;
+/** The closing formula of a 通知. */
+export const NOTICE_CLOSING = /特此通知[。.！!]?[ \t\u3000]*$/;
+/** Lines after the body that are not its closing paragraph: contact lines, 版记 (抄送, 印发). */
+export const CLOSING_NOTE_LINE = /^[ \t\u3000]*[（(]?[ \t\u3000]*(?:联[ \t\u3000]*系[ \t\u3000]*人|联系电话|联系方式|抄送|抄报|主送|分送|报送|印发)/;
+/** A paragraph that ends like prose: a sentence mark, maybe with closing quotes or brackets after it. */
+export const ENDS_WITH_SENTENCE_STOP = /[。！？!?][”’」』）)》]*[ \t\u3000]*$/;
+
+/** Where a sentence ends (sentence-length): 。！？； of either width, with the closing quotes and brackets after it. */
+export const SENTENCE_END = /[。！？；!?;][”’」』）)》〉】]*/;
+/** The separator of an attachment range `附件1至3`, `附件1-3`. */
+export const ATTACHMENT_RANGE_SEP = /[至到\-－—~～]/;
+
+/**
+ * A word typed twice in a row (`的的`, `建设建设`, `项目项目`): a run of 1–8 ideographs and its copy. A candidate only:
+ * repeated-word keeps it where the segmentation puts word boundaries around the copy. 〇 is left out (dates: 二〇〇三).
+ */
+export const REPEATED_HAN = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,8})\1/;
+/** Chinese numerals: a repeated unit made only of them is a number (二〇二二, 一一对应), never a typo. */
+export const CN_NUMERALS_ONLY = /^[〇零一二三四五六七八九十百千万亿两]+$/;
+/** A word for overused-word: two or more ideographs, nothing else. */
+export const HAN_WORD = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}$/;
+/** An ordinal or count that segments as a word (`一是`, `第三`, `二十`, `两年`): never an overused content word. */
+export const NUMERAL_WORD = /^第?[〇零一二三四五六七八九十百千万亿两]+[是年月日号个项次条家所名人批期类级]?$/;
+/** Spaces at a line's end. */
+export const TRAILING_SPACE = /[ \t\u3000]+$/;
+/** The first line break of a text. */
+export const LINE_BREAK = /\r\n|\r|\n/;
+
+/** A markdown emphasis delimiter character. */
+export const EMPHASIS_MARKER = /[*_~]/;

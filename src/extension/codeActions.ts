@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { editsBetween, fixAll, type Problem } from '../core';
+import { editsBetween, type Problem } from '../core';
 import { pickText, rangeOf, toWorkspaceEdit } from './convert';
-import type { ReportStore, ReportSnapshot } from './reports';
+import type { ReportStore } from './reports';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('gongwen');
 export const IGNORE_COMMAND = 'gongwen.ignore';
@@ -19,19 +19,20 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
 
   async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     if (!this.store.isReport(doc)) return [];
-    const snap = await this.store.snapshot(doc);
-    if (context.only?.contains(FIX_ALL_KIND)) return this.fixAll(doc, snap);
+    if (context.only?.contains(FIX_ALL_KIND)) return this.fixAll(doc);
+    const problems = await this.store.problems(doc);
+    if (!problems) return [];
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== 'gongwen') continue;
-      const problem = findProblem(doc, snap, diagnostic);
-      if (problem) actions.push(...this.actionsFor(doc, snap, problem, diagnostic));
+      const problem = findProblem(doc, problems, diagnostic);
+      if (problem) actions.push(...this.actionsFor(doc, problems, problem, diagnostic));
     }
     return actions;
   }
 
-  private actionsFor(doc: vscode.TextDocument, snap: ReportSnapshot, p: Problem, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+  private actionsFor(doc: vscode.TextDocument, all: Problem[], p: Problem, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     if (p.fix) {
       const a = new vscode.CodeAction(pickText(p.fix.title, p.fix.titleEn), vscode.CodeActionKind.QuickFix);
@@ -40,7 +41,7 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
       a.isPreferred = p.fix.safe;
       actions.push(a);
     }
-    const sameRule = snap.problems.filter((q) => q.ruleId === p.ruleId && q.fix?.safe);
+    const sameRule = all.filter((q) => q.ruleId === p.ruleId && q.fix?.safe);
     if (sameRule.length > 1) {
       const a = new vscode.CodeAction(vscode.l10n.t('Fix all safe {0} problems in this document', p.ruleId), vscode.CodeActionKind.QuickFix);
       a.edit = toWorkspaceEdit(doc, sameRule.flatMap((q) => q.fix!.edits));
@@ -78,9 +79,10 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
     return actions;
   }
 
-  private fixAll(doc: vscode.TextDocument, snap: ReportSnapshot): vscode.CodeAction[] {
+  private async fixAll(doc: vscode.TextDocument): Promise<vscode.CodeAction[]> {
     const text = doc.getText();
-    const { output } = fixAll(text, { format: snap.model.format, config: snap.config, filePath: snap.filePath });
+    const output = await this.store.fixedText(doc);
+    if (output === undefined || doc.getText() !== text) return [];
     const edits = editsBetween(text, output);
     if (!edits.length) return [];
     const a = new vscode.CodeAction(vscode.l10n.t('Fix all safe gongwen problems'), FIX_ALL_KIND);
@@ -98,9 +100,9 @@ function anchorText(doc: vscode.TextDocument, p: Problem): string {
 }
 
 /** The stored problem behind a diagnostic: same rule and range. */
-function findProblem(doc: vscode.TextDocument, snap: ReportSnapshot, d: vscode.Diagnostic): Problem | undefined {
+function findProblem(doc: vscode.TextDocument, problems: Problem[], d: vscode.Diagnostic): Problem | undefined {
   const rule = typeof d.code === 'object' ? String(d.code.value) : String(d.code);
   const start = doc.offsetAt(d.range.start);
   const end = doc.offsetAt(d.range.end);
-  return snap.problems.find((p) => p.ruleId === rule && p.start === start && p.end === end);
+  return problems.find((p) => p.ruleId === rule && p.start === start && p.end === end);
 }

@@ -19,8 +19,8 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
 
   async provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
     if (!this.store.isReport(doc)) return [];
-    const snap = await this.store.snapshot(doc);
-    return completionsAt(snap.model, doc.offsetAt(position), { mode: snap.config.numbering.mode }).map((s) => {
+    const view = await this.store.view(doc);
+    return completionsAt(view.model, doc.offsetAt(position), { mode: view.config.numbering.mode }).map((s) => {
       const item = new vscode.CompletionItem({ label: s.label, description: pickText(s.detail, s.detailEn) }, KIND[s.kind]);
       item.insertText = s.text;
       item.range = rangeOf(doc, s.start, s.end);

@@ -9,7 +9,8 @@ export const CONFIG_FILE_NAME = '.gongwenrc.json';
 export interface ConfigFile {
   uri: vscode.Uri;
   config: GongwenConfig | undefined;
-  setsNumbering: { style: boolean; mode: boolean };
+  /** Which of the keys that have defaults the file sets itself (so that settings fill in the rest). */
+  sets: { style: boolean; mode: boolean; segmenter: boolean };
   errors: ConfigError[];
 }
 
@@ -71,10 +72,10 @@ export class ConfigFiles implements vscode.Disposable {
   private load(uri: vscode.Uri, text: string): ConfigFile {
     const parsed = parseConfig(text, vscode.workspace.asRelativePath(uri), RULE_IDS);
     const tree = parseTree(text.replace(/^\uFEFF/, ''));
-    const sets = (key: string) => tree !== undefined && findNodeAtLocation(tree, ['numbering', key]) !== undefined;
+    const has = (...path: string[]) => tree !== undefined && findNodeAtLocation(tree, path) !== undefined;
     const errors = parsed.ok ? [] : parsed.errors;
     this.problems.set(uri, errors.map((e) => configDiagnostic(text, e)));
-    return { uri, config: parsed.ok ? parsed.config : undefined, setsNumbering: { style: sets('style'), mode: sets('mode') }, errors };
+    return { uri, config: parsed.ok ? parsed.config : undefined, sets: { style: has('numbering', 'style'), mode: has('numbering', 'mode'), segmenter: has('segmenter') }, errors };
   }
 
   dispose(): void {

@@ -56,10 +56,10 @@ export class DiagnosticsManager implements vscode.Disposable {
     }
     const version = doc.version;
     const started = performance.now();
-    const snap = await this.store.snapshot(doc);
-    if (doc.isClosed || doc.version !== version) return; // stale: a newer run is scheduled
-    this.collection.set(doc.uri, snap.problems.map((p) => toDiagnostic(doc, p, this.docsBase)));
-    const run = { uri: doc.uri.toString(), version, ms: performance.now() - started, chars: doc.getText().length, problems: snap.problems.length };
+    const problems = await this.store.problems(doc);
+    if (!problems || doc.isClosed || doc.version !== version) return; // stale: a newer run is scheduled
+    this.collection.set(doc.uri, problems.map((p) => toDiagnostic(doc, p, this.docsBase)));
+    const run = { uri: doc.uri.toString(), version, ms: performance.now() - started, chars: doc.getText().length, problems: problems.length };
     this.runs.push(run);
     if (this.runs.length > KEPT_RUNS) this.runs.shift();
     this.log.info(`lint ${vscode.workspace.asRelativePath(doc.uri)} v${version}: ${run.problems} problems, ${run.ms.toFixed(1)} ms, ${run.chars} chars`);

@@ -7,11 +7,18 @@ import { FoldingProvider, SymbolProvider } from './outline';
 import { checkPlaceholders, checkWorkspacePlaceholders, goToPlaceholder, PlaceholderStatus } from './placeholders';
 import { writeIgnore, type IgnoreTarget } from './ignore';
 import { CompletionProvider, COMPLETION_TRIGGERS } from './completion';
+import { ReportTreeProvider } from './reportTree';
+import { LintClient } from './lintClient';
+import { ReportTreeDragAndDrop, restructureCommand } from './restructure';
+import { CountStatus } from './countStatus';
 
 /** What the extension hands to its integration tests (and to other extensions). */
 export interface GongwenApi {
   store: ReportStore;
   diagnostics: DiagnosticsManager;
+  tree: ReportTreeProvider;
+  counts: CountStatus;
+  client: LintClient;
 }
 
 const SELECTOR: vscode.DocumentSelector = REPORT_LANGUAGES.map((language) => ({ language }));
@@ -20,25 +27,42 @@ const SELECTOR: vscode.DocumentSelector = REPORT_LANGUAGES.map((language) => ({ 
 export function activate(context: vscode.ExtensionContext): GongwenApi {
   const log = vscode.window.createOutputChannel('gongwen', { log: true });
   const configFiles = new ConfigFiles();
-  const store = new ReportStore(configFiles);
+  const client = new LintClient(context.asAbsolutePath('dist/lint-process.js'), log);
+  const store = new ReportStore(configFiles, client);
   const diagnostics = new DiagnosticsManager(store, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'), log);
   const status = new PlaceholderStatus(store);
+  const tree = new ReportTreeProvider(store);
+  const counts = new CountStatus(store);
+  const refreshViews = () => {
+    void status.update();
+    counts.update();
+    void tree.refresh();
+  };
   const refreshAll = () => {
     store.invalidate();
     for (const doc of vscode.workspace.textDocuments) void diagnostics.refresh(doc);
-    void status.update();
+    refreshViews();
   };
 
   context.subscriptions.push(
-    log, configFiles, diagnostics, status,
+    log, configFiles, client, diagnostics, status, counts,
+    vscode.window.onDidChangeTextEditorSelection((e) => e.textEditor === vscode.window.activeTextEditor && counts.update()),
     vscode.workspace.onDidOpenTextDocument((doc) => void diagnostics.refresh(doc)),
     vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && diagnostics.schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument((doc) => diagnostics.clear(doc)),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('gongwen') && refreshAll()),
     vscode.workspace.onDidGrantWorkspaceTrust(refreshAll),
     configFiles.onDidChange(refreshAll),
-    diagnostics.onDidUpdate((doc) => doc === vscode.window.activeTextEditor?.document && void status.update()),
-    vscode.window.onDidChangeActiveTextEditor(() => void status.update()),
+    tree,
+    vscode.window.createTreeView('gongwen.reportOutline', { treeDataProvider: tree, showCollapseAll: true, dragAndDropController: new ReportTreeDragAndDrop(store, tree) }),
+    ...(['moveUp', 'moveDown', 'promote', 'demote'] as const).map((op) => vscode.commands.registerCommand(`gongwen.section.${op}`, restructureCommand(store, tree, op))),
+    diagnostics.onDidUpdate((doc) => doc === vscode.window.activeTextEditor?.document && refreshViews()),
+    vscode.window.onDidChangeActiveTextEditor(refreshViews),
+    vscode.commands.registerCommand('gongwen.revealRange', async (uri: vscode.Uri, range: vscode.Range) => {
+      const editor = await vscode.window.showTextDocument(uri, { preserveFocus: false });
+      editor.selection = new vscode.Selection(range.start, range.end);
+      editor.revealRange(range, vscode.TextEditorRevealType.AtTop);
+    }),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new CodeActionProvider(store), CodeActionProvider.metadata),
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, new SymbolProvider(store), { label: 'gongwen' }),
     vscode.languages.registerFoldingRangeProvider(SELECTOR, new FoldingProvider(store)),
@@ -56,8 +80,8 @@ export function activate(context: vscode.ExtensionContext): GongwenApi {
     vscode.commands.registerCommand(IGNORE_COMMAND, (uri: vscode.Uri, target: IgnoreTarget) => writeIgnore(configFiles, uri, target)),
   );
   for (const doc of vscode.workspace.textDocuments) void diagnostics.refresh(doc);
-  void status.update();
-  return { store, diagnostics };
+  refreshViews();
+  return { store, diagnostics, tree, counts, client };
 }
 
 export function deactivate(): void {

@@ -16,7 +16,7 @@ export class SymbolProvider implements vscode.DocumentSymbolProvider {
 
   async provideDocumentSymbols(doc: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
     if (!this.store.isReport(doc)) return [];
-    const docs = (await this.store.snapshot(doc)).outline();
+    const docs = (await this.store.view(doc)).outline();
     // One untitled document: its sections are the top level. Otherwise each document is a node of its own.
     if (docs.length === 1 && !docs[0].title) return docs[0].sections.map((s) => sectionSymbol(doc, s));
     return docs.map((d) => documentSymbol(doc, d));
@@ -47,7 +47,7 @@ export class FoldingProvider implements vscode.FoldingRangeProvider {
 
   async provideFoldingRanges(doc: vscode.TextDocument): Promise<vscode.FoldingRange[]> {
     if (!this.store.isReport(doc)) return [];
-    const docs = (await this.store.snapshot(doc)).outline();
+    const docs = (await this.store.view(doc)).outline();
     const ranges: vscode.FoldingRange[] = [];
     const add = (startLine: number, endLine: number) => {
       if (endLine > startLine) ranges.push(new vscode.FoldingRange(startLine, endLine, vscode.FoldingRangeKind.Region));

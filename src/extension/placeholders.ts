@@ -21,10 +21,10 @@ function contextOf(lineText: string, startCol: number, endCol: number): string {
   return `${from > 0 ? '…' : ''}${lineText.slice(from, startCol)}「${lineText.slice(startCol, endCol)}」${lineText.slice(endCol, to)}${to < lineText.length ? '…' : ''}`.trim();
 }
 
-/** The placeholders of an open report, from its cached snapshot. */
+/** The placeholders of an open report (computed in the host: they need no word segmentation). */
 export async function placeholdersOf(store: ReportStore, doc: vscode.TextDocument): Promise<Problem[]> {
   if (!store.isReport(doc)) return [];
-  return (await store.snapshot(doc)).problems.filter((p) => p.ruleId === 'placeholder');
+  return (await store.view(doc)).placeholders();
 }
 
 async function reveal(uri: vscode.Uri, range: vscode.Range): Promise<void> {

@@ -1,29 +1,44 @@
 import * as vscode from 'vscode';
-import { lintModel, looksLikeReport, outline, parse, type DocumentModel, type GongwenConfig, type OutlineDocument, type Problem } from '../core';
+import { lintModel, looksLikeReport, outline, parse, type DocumentModel, type GongwenConfig, type OutlineDocument, type Problem, type SourceFormat } from '../core';
 import { enableMode, mergeConfigs, settingsConfig } from './settings';
 import type { ConfigFiles } from './configFiles';
+import type { LintClient } from './lintClient';
 
 /** Languages gongwen may check: its own mode always, plaintext and markdown when they look like a report. */
 export const REPORT_LANGUAGES = ['gongwen', 'plaintext', 'markdown'];
 
-/** One version of a report, parsed once and shared by diagnostics, outline, folding and commands. */
-export interface ReportSnapshot {
+/** One version of a report, parsed once in the host for the outline, folding, completion and commands. */
+export interface ReportView {
   version: number;
-  model: DocumentModel;
+  format: SourceFormat;
   config: GongwenConfig;
   filePath: string | undefined;
-  problems: Problem[];
+  model: DocumentModel;
   outline(): OutlineDocument[];
+  /** Placeholder problems (silencing applied), computed in the host: no segmentation needed. */
+  placeholders(): Problem[];
 }
 
-/** Parses and lints open reports on demand, caching the latest version of each. */
+interface LintResult {
+  version: number;
+  config: GongwenConfig;
+  problems: Promise<Problem[] | undefined>;
+}
+
+export const formatOfDocument = (doc: vscode.TextDocument): SourceFormat => (doc.languageId === 'markdown' ? 'markdown' : 'text');
+
+/**
+ * Open reports, per version: a host-side parse for views (cheap, cached), and the full lint, which runs in
+ * the lint process (word segmentation never blocks the host), cached and shared by every caller.
+ */
 export class ReportStore {
-  private readonly cache = new Map<string, ReportSnapshot>();
+  private readonly views = new Map<string, ReportView>();
+  private readonly lints = new Map<string, LintResult>();
   private readonly configCache = new Map<string, Promise<{ config: GongwenConfig; filePath: string | undefined }>>();
   /** Set by the toggle command: linting off for this session. */
   paused = false;
 
-  constructor(private readonly configFiles: ConfigFiles) {
+  constructor(private readonly configFiles: ConfigFiles, private readonly client: LintClient) {
     configFiles.onDidChange(() => this.invalidate());
   }
 
@@ -36,37 +51,55 @@ export class ReportStore {
     return looksLikeReport(doc.getText());
   }
 
-  /** The snapshot of the document's current version (parsed and linted now if not cached). */
-  async snapshot(doc: vscode.TextDocument): Promise<ReportSnapshot> {
+  /** The parsed current version of a document. */
+  async view(doc: vscode.TextDocument): Promise<ReportView> {
     const { config, filePath } = await this.configFor(doc.uri);
-    return this.snapshotWith(doc, config, filePath);
+    const key = doc.uri.toString();
+    const cached = this.views.get(key);
+    if (cached && cached.version === doc.version && cached.config === config) return cached;
+    const model = parse(doc.getText(), formatOfDocument(doc));
+    let tree: OutlineDocument[] | undefined;
+    let placeholders: Problem[] | undefined;
+    const view: ReportView = {
+      version: doc.version,
+      format: model.format,
+      config,
+      filePath,
+      model,
+      outline: () => (tree ??= outline(model, config)),
+      placeholders: () => (placeholders ??= lintModel(model, { config, filePath, only: ['placeholder'] })),
+    };
+    this.views.set(key, view);
+    return view;
   }
 
-  /** The cached snapshot if it is of the current version. */
-  current(doc: vscode.TextDocument): ReportSnapshot | undefined {
-    const s = this.cache.get(doc.uri.toString());
-    return s && s.version === doc.version ? s : undefined;
+  /** Every problem of the current version; undefined when the document changed before the lint finished. */
+  async problems(doc: vscode.TextDocument): Promise<Problem[] | undefined> {
+    const { config, filePath } = await this.configFor(doc.uri);
+    const key = doc.uri.toString();
+    const cached = this.lints.get(key);
+    if (cached && cached.version === doc.version && cached.config === config) return cached.problems;
+    const problems = this.client.lint(key, doc.getText(), formatOfDocument(doc), config, filePath);
+    this.lints.set(key, { version: doc.version, config, problems });
+    return problems;
+  }
+
+  /** The text after every safe fix, re-linted until stable (fix-all), computed in the lint process. */
+  async fixedText(doc: vscode.TextDocument): Promise<string | undefined> {
+    const { config, filePath } = await this.configFor(doc.uri);
+    return this.client.fixAll(doc.uri.toString(), doc.getText(), formatOfDocument(doc), config, filePath);
   }
 
   forget(doc: vscode.TextDocument): void {
-    this.cache.delete(doc.uri.toString());
+    this.views.delete(doc.uri.toString());
+    this.lints.delete(doc.uri.toString());
   }
 
-  /** Drops cached configs and snapshots (settings or a config file changed). */
+  /** Drops cached configs and results (settings or a config file changed). */
   invalidate(): void {
     this.configCache.clear();
-    this.cache.clear();
-  }
-
-  private snapshotWith(doc: vscode.TextDocument, config: GongwenConfig, filePath: string | undefined): ReportSnapshot {
-    const cached = this.current(doc);
-    if (cached && cached.config === config) return cached;
-    const model = parse(doc.getText(), doc.languageId === 'markdown' ? 'markdown' : 'text');
-    const problems = lintModel(model, { config, filePath });
-    let tree: OutlineDocument[] | undefined;
-    const snap: ReportSnapshot = { version: doc.version, model, config, filePath, problems, outline: () => (tree ??= outline(model, config)) };
-    this.cache.set(doc.uri.toString(), snap);
-    return snap;
+    this.views.clear();
+    this.lints.clear();
   }
 
   /** The merged config (settings, then `.gongwenrc.json`) for a file, and its path relative to the config. */
@@ -84,7 +117,7 @@ export class ReportStore {
     const file = await this.configFiles.forDocument(uri);
     // Patterns are regular expressions: an untrusted workspace's own file does not get to run them.
     const fileConfig = file?.config && !vscode.workspace.isTrusted ? { ...file.config, placeholders: { ...file.config.placeholders, patterns: [] } } : file?.config;
-    const config = mergeConfigs(settingsConfig(uri), fileConfig, (k) => file?.setsNumbering[k] ?? false);
+    const config = mergeConfigs(settingsConfig(uri), fileConfig, (k) => file?.sets[k] ?? false);
     const base = file ? vscode.Uri.joinPath(file.uri, '..') : vscode.workspace.getWorkspaceFolder(uri)?.uri;
     const filePath = base && uri.path.startsWith(base.path + '/') ? uri.path.slice(base.path.length + 1) : undefined;
     return { config, filePath };

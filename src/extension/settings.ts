@@ -19,6 +19,9 @@ export function settingsConfig(scope: vscode.Uri | undefined): GongwenConfig {
       style: s.get<'gbt9704' | 'document'>('numbering.style', 'gbt9704'),
       mode: s.get<'auto' | 'restart' | 'continuous'>('numbering.mode', 'auto'),
     },
+    segmenter: s.get<GongwenConfig['segmenter']>('segmenter', 'auto'),
+    dictionary: s.get<string[]>('dictionary', []),
+    maxChars: s.get<number | null>('maxChars', null) ?? undefined,
   };
 }
 
@@ -38,7 +41,7 @@ export function debounceMs(): number {
  * Settings first, then the project's `.gongwenrc.json` on top: the file is shared with the team and the CLI,
  * so where both set a key the file wins; the allow-lists add up.
  */
-export function mergeConfigs(settings: GongwenConfig, file: GongwenConfig | undefined, fileSets: (key: 'style' | 'mode') => boolean = () => true): GongwenConfig {
+export function mergeConfigs(settings: GongwenConfig, file: GongwenConfig | undefined, fileSets: (key: 'style' | 'mode' | 'segmenter') => boolean = () => true): GongwenConfig {
   if (!file) return settings;
   return {
     ...file,
@@ -47,6 +50,9 @@ export function mergeConfigs(settings: GongwenConfig, file: GongwenConfig | unde
       style: fileSets('style') ? file.numbering.style : settings.numbering.style,
       mode: fileSets('mode') ? file.numbering.mode : settings.numbering.mode,
     },
+    segmenter: fileSets('segmenter') ? file.segmenter : settings.segmenter,
+    dictionary: [...new Set([...settings.dictionary, ...file.dictionary])],
+    maxChars: file.maxChars ?? settings.maxChars,
     placeholders: {
       patterns: [...settings.placeholders.patterns, ...file.placeholders.patterns],
       allow: [...new Set([...settings.placeholders.allow, ...file.placeholders.allow])],

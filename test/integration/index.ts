@@ -13,6 +13,8 @@ export function run(): Promise<void> {
   require('./fixes.test');
   require('./completion.test');
   require('./large.test');
+  require('./writing.test');
+  require('./sections.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));

@@ -66,7 +66,8 @@ describe('properties of the core (fast-check)', () => {
 
   it('a 100 KB single line and a 5,000-line file lint without trouble', () => {
     const long = 'XX市'.repeat(34_000);
-    assert.equal(lint(long).length, 34_000);
+    // Every XX is a placeholder; other rules may add their own problems about the one huge sentence.
+    assert.equal(lint(long).filter((p) => p.ruleId === 'placeholder').length, 34_000);
     const many = Array.from({ length: 5000 }, (_, i) => `${i + 1}.第${i}项工作。`).join('\n');
     assert.ok(Array.isArray(lint(many)));
   });

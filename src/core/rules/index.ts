@@ -7,6 +7,16 @@ import { numberingMode } from './numbering-mode';
 import { numberingHierarchy } from './numbering-hierarchy';
 import { inlineSequence } from './inline-sequence';
 import { headingTitleStop } from './heading-title-stop';
+import { punctuationWidth } from './punctuation-width';
+import { spacing } from './spacing';
+import { dateFormat } from './date-format';
+import { quotePairs } from './quote-pairs';
+import { attachment } from './attachment';
+import { documentType } from './document-type';
+import { sentenceLength } from './sentence-length';
+import { maxChars } from './max-chars';
+import { repeatedWord } from './repeated-word';
+import { overusedWord } from './overused-word';
 
 /** Every rule, in the order their problems are listed when they share a position. */
 export const RULES: readonly Rule[] = [
@@ -18,6 +28,16 @@ export const RULES: readonly Rule[] = [
   numberingHierarchy,
   inlineSequence,
   headingTitleStop,
+  punctuationWidth,
+  spacing,
+  dateFormat,
+  quotePairs,
+  attachment,
+  documentType,
+  sentenceLength,
+  maxChars,
+  repeatedWord,
+  overusedWord,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

@@ -1,6 +1,7 @@
 import type { DocumentModel } from '../model';
 import type { GongwenConfig } from '../config-types';
 import type { Fix, Severity } from '../types';
+import type { Segmenter } from '../segmenter';
 
 /** A problem as a rule reports it; lint() adds the rule id and the configured severity. */
 export interface RuleProblem {
@@ -18,6 +19,11 @@ export interface RuleContext {
   config: GongwenConfig;
   /** The rule's options from `.gongwenrc.json` (`[severity, options]`). */
   options: Record<string, unknown>;
+  /**
+   * The word segmenter, lazily: call it only with a candidate in hand (it may load a dictionary).
+   * Undefined when segmentation is off; returns undefined when no engine is available. Either way: report nothing.
+   */
+  segmenter?: () => Segmenter | undefined;
 }
 
 /** The one contract every rule follows. */

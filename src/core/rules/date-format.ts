@@ -1,0 +1,181 @@
+import type { Rule, RuleProblem } from './rule';
+import type { DocumentModel } from '../model';
+import {
+  ASCII_TOKEN_CHAR, DATE_CHINESE, DATE_CHINESE_NUMERALS_LINE, DATE_NUMERIC, DOCUMENT_NUMBER, LATIN_LETTER, URL_LIKE, globalCopy,
+} from '../patterns';
+import { chineseToNumber } from '../numerals';
+
+/** GB/T 9704-2012 §7.3.5.4 (issuing date) and §7.2.5 (document number). */
+const DATE_CLAUSE = { zh: 'GB/T 9704-2012 第7.3.5.4条', en: 'GB/T 9704-2012 §7.3.5.4' };
+const NUMBER_CLAUSE = { zh: 'GB/T 9704-2012 第7.2.5条', en: 'GB/T 9704-2012 §7.2.5' };
+
+/**
+ * A two-digit year's century, as POSIX strptime's %y guesses it: 69–99 are 19xx, 00–68 are 20xx. A guess, so the
+ * fix that uses it is never safe.
+ */
+export const centuryOf = (yy: number): number => (yy >= 69 ? 1900 + yy : 2000 + yy);
+
+const daysIn = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const validDate = (y: number, m: number, d: number): boolean => m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
+const hasLeadingZero = (s: string | undefined): boolean => s !== undefined && s.length > 1 && s[0] === '0';
+
+interface Found {
+  start: number;
+  end: number;
+  message: string;
+  messageEn: string;
+  fixed?: string;
+  safe?: boolean;
+}
+
+const toProblem = (f: Found): RuleProblem => ({
+  start: f.start,
+  end: f.end,
+  message: f.message,
+  messageEn: f.messageEn,
+  ...(f.fixed !== undefined
+    ? { fix: { safe: f.safe ?? false, edits: [{ start: f.start, end: f.end, text: f.fixed }], title: `改为“${f.fixed}”`, titleEn: `Change to "${f.fixed}"` } }
+    : {}),
+});
+
+/** `2024年03月13日` (leading zeros), `24年3月13日` (a two-digit year). */
+function chineseDates(text: string): Found[] {
+  const out: Found[] = [];
+  for (const m of text.matchAll(globalCopy(DATE_CHINESE))) {
+    const [whole, yearText, monthText, dayText] = m;
+    const month = Number(monthText);
+    const day = dayText === undefined ? undefined : Number(dayText);
+    if (month < 1 || month > 12 || (day !== undefined && (day < 1 || day > 31))) continue;
+    const zeros = hasLeadingZero(monthText) || hasLeadingZero(dayText);
+    const shortYear = yearText !== undefined && yearText.length === 2;
+    if (!zeros && !shortYear) continue;
+    const year = yearText === undefined ? '' : String(shortYear ? centuryOf(Number(yearText)) : Number(yearText));
+    const fixed = `${year ? `${year}年` : ''}${month}月${day === undefined ? '' : `${day}日`}`;
+    const start = m.index!;
+    const faults: Array<[string, string]> = [];
+    if (shortYear) faults.push(['年份应写全，不能简写为两位', 'write the year in full, not as two digits']);
+    if (zeros) faults.push(['月、日不编虚位（不加前导零）', 'no leading zeros in month or day']);
+    out.push({
+      start,
+      end: start + whole.length,
+      message: `日期“${whole}”格式不规范：${faults.map((f) => f[0]).join('；')}，应为“${fixed}”${shortYear ? '（年份系推测，请核对）' : ''}（${DATE_CLAUSE.zh}）`,
+      messageEn: `Date "${whole}": ${faults.map((f) => f[1]).join('; ')}; write "${fixed}"${shortYear ? ' (the century is a guess: check it)' : ''} (${DATE_CLAUSE.en})`,
+      fixed,
+      // A two-digit year's century is a guess; dropping a zero is not.
+      safe: !shortYear,
+    });
+  }
+  return out;
+}
+
+/** The nearest non-space character on one side of [start, end) within the line. */
+function neighbour(text: string, i: number, step: -1 | 1): string {
+  for (let j = i; j >= 0 && j < text.length; j += step) {
+    const c = text[j];
+    if (c === '\n' || c === '\r') return '';
+    if (c !== ' ' && c !== '\t') return c;
+  }
+  return '';
+}
+
+/** `2024-3-13`, `2024/03/13`, `2024.3.13`: the issuing form is `2024年3月13日`. */
+function numericDates(text: string): Found[] {
+  const out: Found[] = [];
+  for (const m of text.matchAll(globalCopy(DATE_NUMERIC))) {
+    const [whole, yearText, , monthText, dayText] = m;
+    const start = m.index!;
+    const end = start + whole.length;
+    const year = Number(yearText);
+    const month = Number(monthText);
+    const day = Number(dayText);
+    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+    // Next to Latin words (`PyCharm 2024.3.1`, `Date: 2024-03-13` in English) it is a version or English text.
+    if (LATIN_LETTER.test(neighbour(text, start - 1, -1)) || LATIN_LETTER.test(neighbour(text, end, 1))) continue;
+    let s = start;
+    while (s > 0 && ASCII_TOKEN_CHAR.test(text[s - 1])) s--;
+    let e = end;
+    while (e < text.length && ASCII_TOKEN_CHAR.test(text[e])) e++;
+    if (URL_LIKE.test(text.slice(s, e))) continue;
+    const fixed = `${year}年${month}月${day}日`;
+    const valid = validDate(year, month, day);
+    out.push({
+      start,
+      end,
+      message: `日期“${whole}”应写作“${fixed}”${valid ? '' : '（此日期不存在，请核对）'}（${DATE_CLAUSE.zh}）`,
+      messageEn: `Date "${whole}": write "${fixed}"${valid ? '' : ' (no such date: check it)'} (${DATE_CLAUSE.en})`,
+      fixed,
+      safe: valid,
+    });
+  }
+  return out;
+}
+
+const CN_YEAR_DIGIT: Record<string, string> = { '〇': '0', '○': '0', '零': '0', '一': '1', '二': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9' };
+
+/** An issuing date in Chinese numerals on a line of its own (`二〇二四年三月十三日`): GB/T 9704-2012 wants Arabic numerals. */
+function chineseNumeralDates(model: DocumentModel): Found[] {
+  const { lines } = model;
+  const out: Found[] = [];
+  for (let line = 0; line < lines.lineCount; line++) {
+    if (!model.isProseLine(line)) continue;
+    const lineText = lines.lineText(line);
+    const m = DATE_CHINESE_NUMERALS_LINE.exec(lineText);
+    if (!m) continue;
+    const year = Number([...m[1]].map((c) => CN_YEAR_DIGIT[c]).join(''));
+    const month = chineseToNumber(m[2]);
+    const day = chineseToNumber(m[3]);
+    if (!validDate(year, month, day)) continue;
+    const date = `${m[1]}年${m[2]}月${m[3]}日`;
+    const start = lines.starts[line] + lineText.indexOf(date);
+    const fixed = `${year}年${month}月${day}日`;
+    out.push({
+      start,
+      end: start + date.length,
+      message: `成文日期“${date}”应使用阿拉伯数字：“${fixed}”（${DATE_CLAUSE.zh}）`,
+      messageEn: `Issuing date "${date}": use Arabic numerals, "${fixed}" (${DATE_CLAUSE.en})`,
+      fixed,
+      safe: true,
+    });
+  }
+  return out;
+}
+
+/** 文号 `卫发[2024]第05号`: the year in 〔〕, no 第, no leading zeros (`卫发〔2024〕5号`). */
+function documentNumbers(text: string): Found[] {
+  const out: Found[] = [];
+  for (const m of text.matchAll(globalCopy(DOCUMENT_NUMBER))) {
+    const [whole, open, year, close, di, serial] = m;
+    const faults: Array<[string, string]> = [];
+    if (open !== '〔' || close !== '〕') faults.push([`年份应用六角括号“〔〕”，不用“${open}${close}”`, `the year goes in hexagonal brackets 〔〕, not ${open}${close}`]);
+    if (di) faults.push(['序号前不加“第”', 'no 第 before the serial number']);
+    if (hasLeadingZero(serial)) faults.push(['序号不编虚位（不加前导零）', 'no leading zeros in the serial number']);
+    if (!faults.length) continue;
+    const start = m.index!;
+    const fixed = `〔${year}〕${Number(serial)}号`;
+    out.push({
+      start,
+      end: start + whole.length,
+      message: `发文字号“${whole}”格式不规范：${faults.map((f) => f[0]).join('；')}，应为“${fixed}”（${NUMBER_CLAUSE.zh}）`,
+      messageEn: `Document number "${whole}": ${faults.map((f) => f[1]).join('; ')}; write "${fixed}" (${NUMBER_CLAUSE.en})`,
+      fixed,
+      safe: true,
+    });
+  }
+  return out;
+}
+
+/** Dates and document numbers in the forms GB/T 9704-2012 prescribes. */
+export const dateFormat: Rule = {
+  id: 'date-format',
+  defaultSeverity: 'warning',
+  description: '日期用阿拉伯数字、年份写全、不加前导零（2024年3月13日）；发文字号写作“〔2024〕5号”',
+  descriptionEn: 'Dates in Arabic numerals, full year, no leading zeros (2024年3月13日); document numbers as 〔2024〕5号',
+  check({ model }) {
+    const { text } = model;
+    const found = [...chineseDates(text), ...numericDates(text), ...chineseNumeralDates(model), ...documentNumbers(text)];
+    return found
+      .filter((f) => !model.isExcluded(f.start, f.end) && model.isProseLine(model.lines.lineAt(f.start)))
+      .sort((a, b) => a.start - b.start)
+      .map(toProblem);
+  },
+};

@@ -1,0 +1,35 @@
+import type { Rule, RuleProblem } from './rule';
+import { numberOption } from './rule';
+import { stats } from '../stats';
+
+const thousands = (n: number): string => n.toLocaleString('en-US');
+
+/** A document whose 字数 exceeds the limit set by `maxChars` (or the rule's `limit` option); off without a limit. */
+export const maxChars: Rule = {
+  id: 'max-chars',
+  defaultSeverity: 'info',
+  description: '文档字数超过设定的上限（maxChars）',
+  descriptionEn: 'A document longer than the configured limit (maxChars)',
+  check({ model, config, options }) {
+    const limit = numberOption(options, 'limit', config.maxChars ?? 0);
+    if (!(limit > 0)) return [];
+    const problems: RuleProblem[] = [];
+    for (const doc of stats(model)) {
+      if (doc.kind === 'toc' || doc.zishu <= limit) continue;
+      // The title line, or the document's first non-empty line.
+      let line = doc.titleLine >= 0 ? doc.titleLine : doc.startLine;
+      while (line < doc.endLine && model.lines.lineText(line).trim() === '') line++;
+      const text = model.lines.lineText(line);
+      const lead = text.length - text.trimStart().length;
+      const start = model.lines.starts[line] + lead;
+      const end = model.lines.starts[line] + text.trimEnd().length;
+      problems.push({
+        start,
+        end: Math.max(start, end),
+        message: `全文${thousands(doc.zishu)}字，超过设定的字数上限${thousands(limit)}字（maxChars），超出${thousands(doc.zishu - limit)}字`,
+        messageEn: `The document has ${thousands(doc.zishu)} characters, over the configured limit of ${thousands(limit)} (maxChars) by ${thousands(doc.zishu - limit)}`,
+      });
+    }
+    return problems;
+  },
+};

@@ -1,0 +1,149 @@
+import type { Rule, RuleProblem } from './rule';
+import { CONVENTION, numberOption } from './rule';
+import { HAN, HAN_WORD, NUMERAL_WORD } from '../patterns';
+import { tokensOf, type Segmenter } from '../segmenter';
+import type { DocumentModel } from '../model';
+
+/**
+ * Two-character function words, scope words and units: they repeat in any report and say nothing about its style.
+ * (Single characters never count: a content word has at least two ideographs.)
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  '我们', '他们', '它们', '进行', '以及', '通过', '同时', '其中', '目前', '已经', '没有', '可以', '能够', '一个', '一些',
+  '这个', '这些', '那些', '这样', '关于', '对于', '按照', '根据', '依据', '以上', '以下', '方面', '有关', '相关', '并且',
+  '而且', '或者', '如果', '因为', '所以', '但是', '不是', '就是', '还是', '以来', '之后', '之前', '以后', '期间', '其他',
+  '其它', '各类', '各级', '各项', '各种', '等等', '为了', '由于', '并且', '及时', '之间', '之中', '自己', '什么',
+  '全市', '全区', '全县', '全省', '全国', '我市', '我区', '我县', '我省', '本市', '本区', '本县', '本省',
+  '万元', '亿元', '千元', '元钱', '万人', '人次', '万人次', '平方米', '万平方米', '公里', '百分点', '同比', '环比',
+  '年度', '月份', '上半年', '下半年', '年底', '年初',
+]);
+
+const DEFAULTS = { minCount: 5, charsPerUse: 50 };
+
+interface Unit {
+  start: number;
+  end: number;
+  /** The section's heading title (or the document title for its preamble): its words are the section's topic. */
+  topic: string;
+  /** How the message names the section. */
+  label: string;
+}
+
+/** The text each section owns: from its heading to its first child (or its end); plus each document's preamble. */
+function unitsOf(model: DocumentModel): Unit[] {
+  const { lines } = model;
+  const units: Unit[] = [];
+  for (const doc of model.documents) {
+    if (doc.kind === 'toc') continue;
+    const first = doc.nodes[0];
+    const preambleEnd = first ? lines.starts[first.heading.line] : doc.end;
+    if (preambleEnd > doc.start) units.push({ start: doc.start, end: preambleEnd, topic: doc.title, label: doc.title });
+    for (const node of doc.nodes) {
+      const start = lines.starts[node.heading.line];
+      const end = node.children.length ? lines.starts[node.children[0].heading.line] : node.end;
+      if (end > start) units.push({ start, end, topic: node.heading.title, label: node.heading.marker + node.heading.title });
+    }
+  }
+  return units;
+}
+
+/** Prose lines of a unit, as [line, start, end) with the end clamped to the unit. */
+function* proseLines(model: DocumentModel, unit: Unit): Generator<[number, number, number]> {
+  const { lines } = model;
+  for (let line = lines.lineAt(unit.start); line < lines.lineCount && lines.starts[line] < unit.end; line++) {
+    if (!model.isProseLine(line)) continue;
+    yield [line, Math.max(lines.starts[line], unit.start), Math.min(lines.ends[line], unit.end)];
+  }
+}
+
+const shorten = (s: string): string => (s.length > 14 ? `${s.slice(0, 13)}…` : s);
+
+const isHanCode = (c: number): boolean => (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+
+/** Ideographs in the unit and its most frequent character pair: no word can occur more often than its first two characters. */
+function scan(model: DocumentModel, unit: Unit): { han: number; maxPair: number } {
+  const { text } = model;
+  const pairs = new Map<number, number>();
+  let han = 0;
+  let maxPair = 0;
+  for (const [, s, e] of proseLines(model, unit)) {
+    let prev = 0;
+    for (let i = s; i < e; i++) {
+      const c = text.charCodeAt(i);
+      if (!isHanCode(c)) {
+        if (c >= 0xd840 && c <= 0xd87f && HAN.test(text.slice(i, i + 2))) han++; // an astral ideograph: counted, pairs not tracked
+        prev = 0;
+        continue;
+      }
+      han++;
+      if (prev) {
+        const key = prev * 0x10000 + c;
+        const n = (pairs.get(key) ?? 0) + 1;
+        pairs.set(key, n);
+        if (n > maxPair) maxPair = n;
+      }
+      prev = c;
+    }
+  }
+  return { han, maxPair };
+}
+
+/**
+ * A content word used far more often than its section's length warrants (`推进` eight times in one subsection).
+ *
+ * Per section (the text a heading owns up to its first sub-heading; a document's text before its first heading is one
+ * more), each word of two or more ideographs that is not a function word, a numeral or a unit is counted. It is
+ * flagged when its count reaches both `minCount` (5) and one use per `charsPerUse` (50) ideographs of the section:
+ * 8 uses in a 400-character section, 11 in a 517-character one. A word of the section's own heading is its topic and
+ * needs twice both. One problem per section and word, at its first occurrence.
+ */
+export const overusedWord: Rule = {
+  id: 'overused-word',
+  defaultSeverity: 'info',
+  description: '同一节中某个词用得过多（如一小节里八次“推进”），可换用近义词或合并表述',
+  descriptionEn: 'A word used far more often than its section warrants (推进 eight times in one subsection)',
+  check({ model, config, options, segmenter }) {
+    if (!segmenter || config.segmenter === 'off') return [];
+    const minCount = Math.max(2, numberOption(options, 'minCount', DEFAULTS.minCount));
+    const charsPerUse = Math.max(1, numberOption(options, 'charsPerUse', DEFAULTS.charsPerUse));
+    const allow = new Set(Array.isArray(options.allow) ? options.allow.filter((w): w is string => typeof w === 'string') : []);
+    const { lines } = model;
+    const problems: RuleProblem[] = [];
+    let engine: Segmenter | undefined;
+    for (const unit of unitsOf(model)) {
+      const { han, maxPair } = scan(model, unit);
+      const limit = Math.max(minCount, Math.ceil(han / charsPerUse));
+      if (maxPair < limit) continue; // no word can reach the limit: nothing to segment
+      engine ??= segmenter();
+      if (!engine) return [];
+      const counts = new Map<string, { count: number; start: number; end: number }>();
+      for (const [line, s, e] of proseLines(model, unit)) {
+        const lineStart = lines.starts[line];
+        const paragraph = lines.lineText(line);
+        for (const t of tokensOf(engine.cut(paragraph), paragraph)) {
+          const start = lineStart + t.start;
+          const end = lineStart + t.end;
+          if (start < s || end > e || !HAN_WORD.test(t.text) || FUNCTION_WORDS.has(t.text) || NUMERAL_WORD.test(t.text) || allow.has(t.text)) continue;
+          if (model.isExcluded(start, end)) continue;
+          const seen = counts.get(t.text);
+          if (seen) seen.count++;
+          else counts.set(t.text, { count: 1, start, end });
+        }
+      }
+      for (const [word, { count, start, end }] of counts) {
+        const topic = unit.topic.includes(word);
+        if (count < (topic ? 2 * limit : limit)) continue;
+        const bound = topic ? 2 * limit : limit;
+        const where = unit.label ? `“${shorten(unit.label)}”` : '';
+        const whereEn = unit.label ? `the section "${shorten(unit.label)}"` : 'this section';
+        problems.push({
+          start,
+          end,
+          message: `“${word}”在本节${where}（${han}字）中用了${count}次（按篇幅${bound}次即偏多）：可换用近义词或合并表述（${CONVENTION.zh}）`,
+          messageEn: `"${word}" is used ${count} times in ${whereEn} (${han} characters; ${bound} is already many for its length): vary the wording or merge sentences (${CONVENTION.en})`,
+        });
+      }
+    }
+    return problems.sort((a, b) => a.start - b.start);
+  },
+};

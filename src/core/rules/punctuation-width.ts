@@ -1,0 +1,163 @@
+import type { Rule, RuleProblem } from './rule';
+import type { DocumentModel } from '../model';
+import { ASCII_TOKEN_CHAR, CLAUSE_TOKEN_CHAR, HALF_WIDTH_PUNCT, HAN, NUMBER_TOKEN, URL_LIKE, WIDTH_CANDIDATE, globalCopy } from '../patterns';
+import { charAt, charBefore, isChinese, isDigit } from '../chars';
+
+/** GB/T 15834-2011《标点符号用法》: Chinese text takes full-width marks. */
+const GBT_15834 = { zh: 'GB/T 15834-2011', en: 'GB/T 15834-2011' };
+
+const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const NAME: Record<string, [string, string]> = {
+  ',': ['逗号', 'comma'],
+  ';': ['分号', 'semicolon'],
+  ':': ['冒号', 'colon'],
+  '?': ['问号', 'question mark'],
+  '!': ['叹号', 'exclamation mark'],
+  '(': ['括号', 'parenthesis'],
+  ')': ['括号', 'parenthesis'],
+};
+
+/** A Latin or number token may sit between the mark and the Chinese text (`,XX市`, `,2022年`), up to this length. */
+const MAX_TOKEN = 24;
+
+const isBlank = (ch: string): boolean => ch === ' ' || ch === '\t' || ch === '\u3000';
+
+/** What one side of a mark holds: Chinese next to it, a token inside a Chinese clause, or anything else. */
+interface Side {
+  /** The character next to the mark (spaces skipped), '' at the line's edge. */
+  next: string;
+  /** A Han character or full-width mark is right next to the mark (spaces skipped). */
+  direct: boolean;
+  /** The line ends after the mark (right side only). */
+  eol: boolean;
+  /** A number or Latin token that a Chinese character frames (`2022` in `,2022年`), else ''. */
+  token: string;
+}
+
+/** The line being checked. */
+interface Scope {
+  text: string;
+  lineStart: number;
+  lineEnd: number;
+  /** Half-width brackets of the line that become full-width: Chinese for the marks next to them. */
+  converted: Set<number>;
+  /** Markdown syntax (`**`, a link's `](url)`): looked through, to the text beside it. */
+  excluded(offset: number): boolean;
+}
+
+const gap = (scope: Scope, o: number): boolean => isBlank(scope.text[o]) || scope.excluded(o);
+
+function leftSide(scope: Scope, i: number): Side {
+  const { text, lineStart, converted } = scope;
+  let j = i;
+  while (j > lineStart && gap(scope, j - 1)) j--;
+  const next = j > lineStart ? charBefore(text, j) : '';
+  if (isChinese(next) || converted.has(j - 1)) return { next, direct: true, eol: false, token: '' };
+  let k = j;
+  while (k > lineStart && j - k < MAX_TOKEN && CLAUSE_TOKEN_CHAR.test(text[k - 1])) k--;
+  const framed = k < j && k > lineStart && isChinese(charBefore(text, k));
+  return { next, direct: false, eol: false, token: framed ? text.slice(k, j) : '' };
+}
+
+function rightSide(scope: Scope, i: number): Side {
+  const { text, lineEnd, converted } = scope;
+  let j = i + 1;
+  while (j < lineEnd && gap(scope, j)) j++;
+  const next = j < lineEnd ? charAt(text, j) : '';
+  if (j >= lineEnd) return { next, direct: false, eol: true, token: '' };
+  if (isChinese(next) || converted.has(j)) return { next, direct: true, eol: false, token: '' };
+  let k = j;
+  while (k < lineEnd && k - j < MAX_TOKEN && CLAUSE_TOKEN_CHAR.test(text[k])) k++;
+  const framed = k > j && k < lineEnd && isChinese(charAt(text, k));
+  return { next, direct: false, eol: false, token: framed ? text.slice(j, k) : '' };
+}
+
+/** True when the mark sits inside an ASCII run that reads as a URL, e-mail address or path. */
+function inUrl(text: string, i: number, lineStart: number, lineEnd: number): boolean {
+  let s = i;
+  while (s > lineStart && ASCII_TOKEN_CHAR.test(text[s - 1])) s--;
+  let e = i + 1;
+  while (e < lineEnd && ASCII_TOKEN_CHAR.test(text[e])) e++;
+  if (s === i || e === i + 1) return false; // the mark ends the run: it belongs to the text around
+  return URL_LIKE.test(text.slice(s, e));
+}
+
+/** A , ; : ? ! in a Chinese clause: Chinese on both sides, never between two digits (1,500 3:2). */
+function inChineseClause(scope: Scope, i: number): boolean {
+  const left = leftSide(scope, i);
+  const right = rightSide(scope, i);
+  if (isDigit(left.next) && isDigit(right.next)) return false;
+  if (inUrl(scope.text, i, scope.lineStart, scope.lineEnd)) return false;
+  if (left.direct) return right.direct || right.eol || right.token !== '';
+  if (right.direct) return left.token !== '';
+  // No Chinese character touches the mark: only numbers framed by Chinese (`完成率100.8%;2022年`).
+  return NUMBER_TOKEN.test(left.token) && NUMBER_TOKEN.test(right.token);
+}
+
+function problem(mark: string, start: number): RuleProblem {
+  const full = FULL_WIDTH[mark];
+  const [zh, en] = NAME[mark];
+  return {
+    start,
+    end: start + 1,
+    message: `中文语境中使用了半角${zh}“${mark}”，应为全角“${full}”（${GBT_15834.zh}）`,
+    messageEn: `Half-width ${en} "${mark}" in Chinese text: use the full-width "${full}" (${GBT_15834.en})`,
+    fix: { safe: true, edits: [{ start, end: start + 1, text: full }], title: `改为全角“${full}”`, titleEn: `Change to full-width "${full}"` },
+  };
+}
+
+/** Offsets inside section markers: `(一)` is numbering-style's business. */
+function markerOffsets(model: DocumentModel): Set<number> {
+  const set = new Set<number>();
+  for (const h of model.headings) for (let o = h.markerStart; o < h.markerEnd; o++) set.add(o);
+  return set;
+}
+
+/** Half-width , ; : ? ! ( ) in Chinese text (pasted web copy): GB/T 15834 wants the full-width marks. */
+export const punctuationWidth: Rule = {
+  id: 'punctuation-width',
+  defaultSeverity: 'warning',
+  description: '中文语境中的半角标点（, ; : ? ! ( )）应为全角（，；：？！（））',
+  descriptionEn: 'Half-width punctuation (, ; : ? ! ( )) in Chinese text: use the full-width forms',
+  check({ model }) {
+    const { text, lines } = model;
+    const markers = markerOffsets(model);
+    const skip = (o: number) => markers.has(o) || model.isExcluded(o, o + 1);
+    const problems: RuleProblem[] = [];
+    // Candidate marks found by one native scan, then judged line by line.
+    const candidates: number[] = [];
+    for (const m of text.matchAll(globalCopy(WIDTH_CANDIDATE))) if (!skip(m.index!)) candidates.push(m.index!);
+    let c = 0;
+    while (c < candidates.length) {
+      const line = lines.lineAt(candidates[c]);
+      const ls = lines.starts[line];
+      const le = lines.ends[line];
+      let d = c;
+      while (d < candidates.length && candidates[d] < le) d++;
+      const here = candidates.slice(c, d);
+      c = d;
+      if (!model.isProseLine(line)) continue;
+      // Round brackets pair across widths on the line; a pair around Chinese content takes the full-width form.
+      const open: number[] = [];
+      const converted = new Set<number>();
+      for (const i of here) {
+        const ch = text[i];
+        if (ch === '(' || ch === '（') open.push(i);
+        else if (ch === ')' || ch === '）') {
+          const o = open.pop();
+          if (o === undefined || !HAN.test(text.slice(o + 1, i))) continue;
+          if (text[o] === '(') converted.add(o);
+          if (ch === ')') converted.add(i);
+        }
+      }
+      for (const o of converted) problems.push(problem(text[o], o));
+      const scope: Scope = { text, lineStart: ls, lineEnd: le, converted, excluded: (o) => model.isExcluded(o, o + 1) };
+      // Then , ; : ? ! with Chinese on both sides (a bracket about to become full-width counts as Chinese).
+      for (const i of here) {
+        const ch = text[i];
+        if (HALF_WIDTH_PUNCT.test(ch) && inChineseClause(scope, i)) problems.push(problem(ch, i));
+      }
+    }
+    return problems.sort((a, b) => a.start - b.start);
+  },
+};

@@ -1,0 +1,145 @@
+import type { Rule, RuleProblem } from './rule';
+import { CONVENTION } from './rule';
+import { CN_NUMERALS_ONLY, REPEATED_HAN } from '../patterns';
+import { tokensOf, type Segmenter, type Token } from '../segmenter';
+
+/**
+ * Normal reduplication, never a typo: AA (层层, 人人), A一A-style measure words (一个个), AABB (扎扎实实) and the odd
+ * ABAB verb (研究研究). A candidate inside an occurrence of one of these is left alone. Options `allow` adds more.
+ */
+export const REDUPLICATIONS: readonly string[] = [
+  // AA adverbs, nouns and measure words
+  '层层', '人人', '月月', '常常', '看看', '天天', '年年', '日日', '时时', '处处', '事事', '步步', '家家', '户户', '村村',
+  '个个', '件件', '项项', '条条', '样样', '次次', '代代', '世世', '岁岁', '声声', '句句', '字字', '点点', '滴滴',
+  '渐渐', '紧紧', '牢牢', '深深', '久久', '早早', '刚刚', '仅仅', '稍稍', '往往', '纷纷', '频频', '默默', '偏偏',
+  '明明', '好好', '多多', '大大', '慢慢', '快快', '轻轻', '静静', '悄悄', '微微', '暗暗', '连连', '屡屡', '略略',
+  '想想', '试试', '说说', '谈谈', '走走', '问问', '听听', '等等', '两两', '一一', '哈哈', '妈妈', '爸爸', '哥哥',
+  '姐姐', '弟弟', '妹妹', '爷爷', '奶奶', '宝宝', '星星', '猩猩', '蝈蝈', '蛐蛐', '狒狒', '谢谢', '团团',
+  '冉冉', '熊熊', '滚滚', '浩浩', '茫茫', '匆匆', '赫赫', '皑皑', '彬彬', '济济', '孜孜', '兢兢', '业业', '勃勃',
+  '津津', '源源', '蒸蒸', '欣欣', '井井', '息息', '循循', '历历', '栩栩', '绵绵', '殷殷', '拳拳', '惶惶', '洋洋',
+  // 一AA: counted one by one
+  '一个个', '一件件', '一项项', '一条条', '一步步', '一批批', '一次次', '一天天', '一年年', '一点点', '一排排',
+  '一串串', '一桩桩', '一幕幕', '一张张', '一家家', '一户户', '一层层', '一道道', '一座座',
+  // AABB
+  '方方面面', '家家户户', '时时刻刻', '世世代代', '兢兢业业', '扎扎实实', '认认真真', '实实在在', '明明白白',
+  '清清楚楚', '踏踏实实', '稳稳当当', '轰轰烈烈', '干干净净', '整整齐齐', '平平安安', '高高兴兴', '老老实实',
+  '的的确确', '是是非非', '点点滴滴', '原原本本', '反反复复', '条条框框', '坑坑洼洼', '磕磕绊绊', '风风雨雨',
+  '上上下下', '里里外外', '前前后后', '日日夜夜', '年年岁岁', '子子孙孙', '口口声声', '大大小小', '多多少少',
+  // ABAB (colloquial, but not a typo)
+  '研究研究', '讨论讨论', '商量商量', '学习学习', '交流交流', '了解了解', '介绍介绍', '考虑考虑', '休息休息',
+  '锻炼锻炼', '检查检查',
+  // Words in which a character doubles
+  '呵呵', '嘻嘻', '啦啦队', '饽饽', '太太', '婆婆', '叔叔', '舅舅', '姑姑', '娃娃',
+];
+
+const MAX_UNIT = 8;
+/** Exactly one run of ideographs and its copy. */
+const WHOLE_REPETITION = new RegExp(`^${REPEATED_HAN.source}$`);
+
+interface Candidate {
+  start: number;
+  unit: number;
+}
+
+/** Every position and length where a run of ideographs is followed by its copy (the regex finds the lines). */
+function candidatesOf(line: string): Candidate[] {
+  if (!REPEATED_HAN.test(line)) return [];
+  const found: Candidate[] = [];
+  const scan = new RegExp(`(?=${REPEATED_HAN.source})`, 'g');
+  for (let m = scan.exec(line); m; m = scan.exec(line)) {
+    const i = m.index;
+    for (let unit = 1; unit <= MAX_UNIT && i + 2 * unit <= line.length; unit++) {
+      if (line.startsWith(line.slice(i, i + unit), i + unit) && WHOLE_REPETITION.test(line.slice(i, i + 2 * unit))) {
+        if (!CN_NUMERALS_ONLY.test(line.slice(i, i + unit))) found.push({ start: i, unit });
+      }
+    }
+    scan.lastIndex = i + 1;
+  }
+  return found;
+}
+
+/** Spans of the line covered by an allowed reduplication. */
+function allowedSpans(line: string, allowed: readonly string[]): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const w of allowed) {
+    if (!w) continue;
+    for (let at = line.indexOf(w); at >= 0; at = line.indexOf(w, at + 1)) spans.push([at, at + w.length]);
+  }
+  return spans;
+}
+
+/**
+ * The segmentation confirms a repetition when the copy is one whole word and the first occurrence ends a word without
+ * being split inside (`建设项目/项目`, `党风廉政/建设/建设`, `的/的`), or when both copies are the same run of whole
+ * words of two or more characters each (`加强/管理/加强/管理`). `中医/医院`, `传染病/病例`, `紧紧围绕`, `专病/专防` are not
+ * repetitions, nor single characters that merely alternate (`病/专/病/专`).
+ */
+function confirmed(tokens: Token[], startsAt: Map<number, Token>, start: number, unit: number): boolean {
+  const copy = startsAt.get(start + unit);
+  if (!copy) return false;
+  if (copy.end === start + 2 * unit) return !tokens.some((t) => t.start > start && t.start < start + unit);
+  const first = wordsIn(startsAt, start, start + unit);
+  const second = wordsIn(startsAt, start + unit, start + 2 * unit);
+  return !!first && !!second && first.length > 1 && first.every((t) => t.text.length >= 2) && first.map((t) => t.text).join('/') === second.map((t) => t.text).join('/');
+}
+
+/** The tokens exactly covering [start, end), or null when a token crosses either end. */
+function wordsIn(startsAt: Map<number, Token>, start: number, end: number): Token[] | null {
+  const words: Token[] = [];
+  for (let at = start; at < end; ) {
+    const t = startsAt.get(at);
+    if (!t || t.end > end) return null;
+    words.push(t);
+    at = t.end;
+  }
+  return words;
+}
+
+/** A word typed twice in a row (`的的`, `建设建设`): the copy is deleted. */
+export const repeatedWord: Rule = {
+  id: 'repeated-word',
+  defaultSeverity: 'warning',
+  description: '词语误重复（“的的”“建设建设”），正常叠词（层层、人人、一个个）除外',
+  descriptionEn: 'A word typed twice in a row (的的, 建设建设); normal reduplication (层层, 人人, 一个个) is fine',
+  check({ model, config, options, segmenter }) {
+    if (!segmenter || config.segmenter === 'off') return [];
+    const extra = Array.isArray(options.allow) ? options.allow.filter((w): w is string => typeof w === 'string') : [];
+    const allowed = [...REDUPLICATIONS, ...extra];
+    const { lines } = model;
+    const problems: RuleProblem[] = [];
+    let engine: Segmenter | undefined;
+    for (let line = 0; line < lines.lineCount; line++) {
+      if (!model.isProseLine(line)) continue;
+      const text = lines.lineText(line);
+      const candidates = candidatesOf(text);
+      if (!candidates.length) continue;
+      const spans = allowedSpans(text, allowed);
+      const base = lines.starts[line];
+      const open = candidates.filter((c) => !spans.some(([s, e]) => s <= c.start && c.start + 2 * c.unit <= e) && !model.isExcluded(base + c.start, base + c.start + 2 * c.unit));
+      if (!open.length) continue;
+      engine ??= segmenter();
+      if (!engine) return [];
+      const tokens = tokensOf(engine.cut(text), text);
+      const startsAt = new Map(tokens.map((t) => [t.start, t]));
+      let next = 0;
+      for (const c of open) {
+        if (c.start < next || !confirmed(tokens, startsAt, c.start, c.unit)) continue;
+        const word = text.slice(c.start, c.start + c.unit);
+        // A third copy (的的的) belongs to the same problem.
+        let end = c.start + 2 * c.unit;
+        while (text.startsWith(word, end) && startsAt.get(end)?.end === end + c.unit) end += c.unit;
+        next = end;
+        const start = base + c.start;
+        const extraCopies = (end - c.start) / c.unit - 1;
+        problems.push({
+          start,
+          end: base + end,
+          message: `“${word}”重复${extraCopies > 1 ? `了${extraCopies}次` : ''}：删除多余的“${word}”（${CONVENTION.zh}）`,
+          messageEn: `"${word}" is repeated${extraCopies > 1 ? ` ${extraCopies} times` : ''}: delete the extra copy (${CONVENTION.en})`,
+          fix: { safe: true, edits: [{ start: start + c.unit, end: base + end, text: '' }], title: `删除重复的“${word}”`, titleEn: `Delete the repeated "${word}"` },
+        });
+      }
+    }
+    return problems;
+  },
+};

@@ -1,0 +1,74 @@
+import type { Rule, RuleProblem } from './rule';
+import { CONVENTION, numberOption } from './rule';
+import type { DocumentModel, Heading } from '../model';
+import { SENTENCE_END, TITLE_STOP, globalCopy } from '../patterns';
+
+const DEFAULT_MAX = 120;
+
+/** A sentence longer than `maxLength` characters (Han and every other non-space character, one each). */
+export const sentenceLength: Rule = {
+  id: 'sentence-length',
+  defaultSeverity: 'info',
+  description: '句子过长（默认超过120字），建议拆分',
+  descriptionEn: 'A sentence over 120 characters (by default): consider splitting it',
+  check({ model, options }) {
+    const max = numberOption(options, 'maxLength', DEFAULT_MAX);
+    if (!(max > 0)) return [];
+    const problems: RuleProblem[] = [];
+    const headingAt = new Map<number, Heading>(model.headings.map((h) => [h.line, h]));
+    for (const doc of model.documents) {
+      if (doc.kind === 'toc') continue;
+      for (let line = doc.startLine; line <= doc.endLine; line++) {
+        if (line === doc.titleLine || !model.isProseLine(line)) continue;
+        const lineStart = model.lines.starts[line];
+        const lineEnd = model.lines.ends[line];
+        const h = headingAt.get(line);
+        // A heading's title is not a sentence: the body starts after it (and after the stop that ends it).
+        let from = lineStart;
+        if (h) {
+          if (!h.runIn) continue;
+          from = h.titleEnd;
+          if (TITLE_STOP.test(model.text.charAt(from))) from++;
+        }
+        sentences(model, from, lineEnd, max, problems);
+      }
+    }
+    return problems;
+  },
+};
+
+function sentences(model: DocumentModel, from: number, to: number, max: number, problems: RuleProblem[]): void {
+  const text = model.text.slice(from, to);
+  let start = 0;
+  const flush = (end: number) => {
+    const [s, e, length] = measure(text, start, end);
+    start = end;
+    if (length <= max) return;
+    problems.push({
+      start: from + s,
+      end: from + e,
+      message: `句子长达${length}字，超过${max}字，建议拆分为几个短句（${CONVENTION.zh}）`,
+      messageEn: `This sentence runs to ${length} characters, over ${max}: consider splitting it (${CONVENTION.en})`,
+    });
+  };
+  for (const m of text.matchAll(globalCopy(SENTENCE_END))) flush(m.index! + m[0].length);
+  if (start < text.length) flush(text.length);
+}
+
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
+
+/** The sentence's bounds without surrounding spaces, and its length: non-space code points. */
+function measure(text: string, start: number, end: number): [number, number, number] {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  let length = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    if (!isSpace(c)) length++;
+  }
+  return [start, end, length];
+}

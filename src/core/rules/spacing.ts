@@ -1,0 +1,71 @@
+import type { Rule, RuleProblem } from './rule';
+import { CONVENTION } from './rule';
+import { EMPHASIS_MARKER, SPACE_RUN, globalCopy } from '../patterns';
+import { charAt, charBefore, isChinese, isDigit, isHan } from '../chars';
+
+/** What the run is made of, for the message. */
+function kindOf(run: string): [string, string] {
+  if (/^\t+$/.test(run)) return ['制表符', 'tab'];
+  if (/^\u3000+$/.test(run)) return ['全角空格', 'ideographic space'];
+  if (/^ +$/.test(run)) return ['空格', 'space'];
+  return ['空白', 'whitespace'];
+}
+
+/**
+ * `王\u3000伟`, `王  伟`: a two-character name padded to the width of three (lists of names are aligned this way).
+ * One ideographic space or two ASCII spaces between two single Han characters that nothing Han touches.
+ */
+function isNamePadding(text: string, start: number, end: number, left: string, right: string): boolean {
+  const run = text.slice(start, end);
+  if (run !== '\u3000' && run !== '  ') return false;
+  if (!isHan(left) || !isHan(right)) return false;
+  return !isHan(charBefore(text, start - left.length)) && !isHan(charAt(text, end + right.length));
+}
+
+/**
+ * Stray spaces between Chinese characters, or between Chinese and digits (`5 月份`, `2025 年`): the Western "add
+ * spaces around CJK" habit has no place in a 公文. Indentation and spaces between Latin words are left alone.
+ */
+export const spacing: Rule = {
+  id: 'spacing',
+  defaultSeverity: 'warning',
+  description: '汉字之间、汉字与数字之间的多余空格（公文不在中文与数字之间加空格）',
+  descriptionEn: 'Stray spaces between Chinese characters, or between Chinese and digits (a 公文 never spaces them apart)',
+  check({ model }) {
+    const { text, lines } = model;
+    const problems: RuleProblem[] = [];
+    for (let line = 0; line < lines.lineCount; line++) {
+      if (!model.isProseLine(line)) continue;
+      const ls = lines.starts[line];
+      const le = lines.ends[line];
+      for (const m of lines.lineText(line).matchAll(globalCopy(SPACE_RUN))) {
+        const start = ls + m.index!;
+        const end = start + m[0].length;
+        if (start === ls || end === le) continue; // indentation, trailing spaces
+        if (model.isExcluded(start, end)) continue;
+        // Emphasis markers next to the run (`**粗体** 中文`) are looked through, to the text beside it; a code
+        // span or link is not text, so the space beside it (`见 \`docs/a.md\``) is markdown's business.
+        const isMarker = (i: number) => model.isExcluded(i, i + 1) && EMPHASIS_MARKER.test(text[i]);
+        let l = start;
+        while (l > ls && isMarker(l - 1)) l--;
+        let r = end;
+        while (r < le && isMarker(r)) r++;
+        const left = l > ls ? charBefore(text, l) : '';
+        const right = r < le ? charAt(text, r) : '';
+        const between = isChinese(left) && (isChinese(right) || isDigit(right)) ? (isChinese(right) ? 'cc' : 'cd') : isDigit(left) && isChinese(right) ? 'dc' : '';
+        if (!between || isNamePadding(text, l, r, left, right)) continue;
+        const [zh, en] = kindOf(m[0]);
+        const whereZh = between === 'cc' ? '中文之间' : '中文与数字之间';
+        const whereEn = between === 'cc' ? 'between Chinese characters' : 'between Chinese and a number';
+        problems.push({
+          start,
+          end,
+          message: `${whereZh}有多余的${zh}，公文中应删除（${CONVENTION.zh}）`,
+          messageEn: `Stray ${en} ${whereEn}: a 公文 does not space them apart; delete it (${CONVENTION.en})`,
+          fix: { safe: true, edits: [{ start, end, text: '' }], title: `删除${zh}`, titleEn: `Delete the ${en}` },
+        });
+      }
+    }
+    return problems;
+  },
+};

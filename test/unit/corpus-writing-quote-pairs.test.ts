@@ -1,0 +1,3 @@
+import { corpusWritingSuite } from './support/corpus-writing';
+
+corpusWritingSuite('quote-pairs', { fixes: false });

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { testRule } from '../rule-tester';
+import { centuryOf } from '../../../src/core/rules/date-format';
+
+testRule('date-format', {
+  valid: [
+    '2022年1月6日，2024年，2024年3月13日，12月份，3月1日—15日。',
+    '2023—2025年，2023-2025年，2024年1-6月，0-3周岁，2-3家。',
+    '上午9:30开会，3.44万管，2024.3万元，比例3:2。',
+    'PyCharm 2024.3.1，v2024.3.1，IP 192.168.1.1，版本1.2.3。',
+    '详见https://x.cn/2024/3/13/a。',
+    '卫发〔2024〕5号，国办发〔2018〕59号。',
+    // No issuing authority before it: not a document number.
+    '(2024)5号',
+    '2024-13-45',
+    '二〇二四年三月十三日召开会议。',
+    { text: '代码`2024-3-13`和\n\n```\n2024年03月13日\n```\n', format: 'markdown' },
+  ],
+  invalid: [
+    {
+      text: '2024年03月13日',
+      errors: [{ line: 1, column: 1, endColumn: 12, severity: 'warning', message: 'GB/T 9704-2012 第7.3.5.4条', safe: true }],
+      output: '2024年3月13日',
+    },
+    { text: '截至03月底，3月05日，2024年3月13日—2024年03月15日', errors: [{ line: 1, column: 3, endColumn: 6 }, { line: 1, column: 8, endColumn: 13 }, { line: 1, column: 25, endColumn: 36 }], output: '截至3月底，3月5日，2024年3月13日—2024年3月15日' },
+    // A two-digit year: the century is a guess, so the fix is offered but never applied unreviewed.
+    { text: '24年3月13日，98年5月', errors: [{ line: 1, column: 1, endColumn: 9, message: '年份应写全', safe: false }, { line: 1, column: 10, endColumn: 15, safe: false }], output: '2024年3月13日，1998年5月' },
+    {
+      text: '2024-3-13，2024/3/13，2024.3.13，2024-03-13',
+      errors: [
+        { line: 1, column: 1, endColumn: 10, safe: true, message: '“2024年3月13日”' },
+        { line: 1, column: 11, endColumn: 20, safe: true },
+        { line: 1, column: 21, endColumn: 30, safe: true },
+        { line: 1, column: 31, endColumn: 41, safe: true },
+      ],
+      output: '2024年3月13日，2024年3月13日，2024年3月13日，2024年3月13日',
+    },
+    // Not a real date: flagged, but the fix is a suggestion.
+    { text: '2023-2-29，2024-2-29', errors: [{ line: 1, column: 1, safe: false, message: '此日期不存在' }, { line: 1, column: 11, safe: true }] },
+    { text: '于2024-3-13 09:30召开。', errors: [{ line: 1, column: 2, endColumn: 11 }], output: '于2024年3月13日 09:30召开。' },
+    {
+      text: '卫发[2024]5号、卫发(2024)5号、卫发【2024】5号、卫发（2024）5号、卫发﹝2024﹞5号',
+      errors: [
+        { line: 1, column: 3, endColumn: 11, message: 'GB/T 9704-2012 第7.2.5条', safe: true },
+        { line: 1, column: 14, endColumn: 22 },
+        { line: 1, column: 25, endColumn: 33 },
+        { line: 1, column: 36, endColumn: 44 },
+        { line: 1, column: 47, endColumn: 55 },
+      ],
+      output: '卫发〔2024〕5号、卫发〔2024〕5号、卫发〔2024〕5号、卫发〔2024〕5号、卫发〔2024〕5号',
+    },
+    {
+      text: '国发〔2024〕第5号，国发〔2024〕05号，国发[2024]第005号',
+      errors: [{ line: 1, column: 3, endColumn: 12, message: '不加“第”' }, { line: 1, column: 15, endColumn: 24, message: '前导零' }, { line: 1, column: 27, endColumn: 38 }],
+      output: '国发〔2024〕5号，国发〔2024〕5号，国发〔2024〕5号',
+    },
+    // An issuing date in Chinese numerals on its own line.
+    { text: 'XX市卫生健康委员会\n\u3000\u3000二〇二四年三月十三日', errors: [{ line: 2, column: 3, endColumn: 13, message: '阿拉伯数字', safe: true }], output: 'XX市卫生健康委员会\n\u3000\u30002024年3月13日' },
+    { text: '# 通知\n\n时间：2024-03-13', format: 'markdown', errors: [{ line: 3, column: 4, endColumn: 14 }] },
+  ],
+});
+
+describe('date-format: a two-digit year', () => {
+  it('takes its century as POSIX %y does (69–99: 19xx, 00–68: 20xx)', () => {
+    assert.deepEqual([0, 24, 68, 69, 98].map(centuryOf), [2000, 2024, 2068, 1969, 1998]);
+  });
+});

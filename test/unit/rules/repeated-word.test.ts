@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { applyEdits, lint, LineIndex, type Segmenter } from '../../../src/core';
+import { loadSegmenter } from '../../../src/engines/segmenters';
+import { testRule } from '../rule-tester';
+import { corpusWritingSuite } from '../support/corpus-writing';
+
+// With no provider, lint uses the built-in Intl.Segmenter (plus the report vocabulary): the weakest engine.
+testRule('repeated-word', {
+  valid: [
+    '层层落实，人人参与，月月考核。',
+    '我们要常常看看。',
+    '一个个项目落地见效。',
+    '组建区中医医院为龙头的区级中医医共体。',
+    '传染病病例数下降。',
+    '紧紧围绕高质量发展。',
+    '加强传染病专病专防策略。',
+    '二〇二二年以来，一一对应。',
+    '为了了解情况。',
+    '扎扎实实推进工作，方方面面都要兼顾。',
+    '研究研究再说。',
+    '要求求真务实。',
+    'XX市市委召开会议。',
+    '的确如此。',
+    { text: '代码 `的的` 不查。\n\n```\n建设建设\n```\n', format: 'markdown' },
+    { text: '卫生健康委的的工作。', config: { segmenter: 'off' } },
+    // An allowed reduplication from the rule's options.
+    { text: '抓抓落实。', config: { rules: { 'repeated-word': ['warning', { allow: ['抓抓'] }] } } },
+  ],
+  invalid: [
+    {
+      text: '卫生健康委的的工作。',
+      errors: [{ line: 1, column: 6, endColumn: 8, severity: 'warning', message: '“的”重复', safe: true }],
+      output: '卫生健康委的工作。',
+    },
+    {
+      text: '一、总体要求\n全面推进党风廉政建设建设。',
+      errors: [{ line: 2, column: 9, endColumn: 13, message: '删除多余的“建设”', safe: true }],
+      output: '一、总体要求\n全面推进党风廉政建设。',
+    },
+    {
+      text: '市第二人民医院建设项目项目土建已基本完工。',
+      errors: [{ line: 1, column: 10, endColumn: 14, message: '“项目”重复' }],
+      output: '市第二人民医院建设项目土建已基本完工。',
+    },
+    {
+      text: '这是的的的错误。',
+      errors: [{ line: 1, column: 3, endColumn: 6, message: '“的”重复了2次' }],
+      output: '这是的错误。',
+    },
+    {
+      text: '在在全市范围内推进推进工作，\r\n检查了了解决问题。',
+      errors: [
+        { line: 1, column: 1, endColumn: 3 },
+        { line: 1, column: 8, endColumn: 12 },
+        { line: 2, column: 3, endColumn: 5 },
+      ],
+      output: '在全市范围内推进工作，\r\n检查了解决问题。',
+    },
+    {
+      text: '要加强管理加强管理。',
+      errors: [{ line: 1, column: 2, endColumn: 10, message: '“加强管理”重复' }],
+      output: '要加强管理。',
+    },
+    {
+      text: '# 标题\n\n推进推进工作。\n',
+      format: 'markdown',
+      errors: [{ line: 3, column: 1, endColumn: 5 }],
+      output: '# 标题\n\n推进工作。\n',
+    },
+  ],
+});
+
+/** The engines this machine has: every one must judge alike on these cases. */
+function engines(): Segmenter[] {
+  const found: Segmenter[] = [];
+  for (const setting of ['nodejieba', 'rs-jieba', 'intl'] as const) {
+    const seg = loadSegmenter(setting, [], () => {});
+    if (seg && !found.some((s) => s.name === seg.name)) found.push(seg);
+  }
+  return found;
+}
+
+const CASES: Array<[string, string[]]> = [
+  ['层层落实，人人参与，月月考核。我们要常常看看，一个个项目落地。', []],
+  ['组建区中医医院为龙头的区级中医医共体，中医医疗机构。', []],
+  ['传染病病例数下降，紧紧围绕高质量发展，加强传染病专病专防策略。', []],
+  ['二〇二二年以来，为了了解情况，要求求真务实，XX市市委。', []],
+  ['卫生健康委的的工作。党风廉政建设建设。建设项目项目。', ['的的', '建设建设', '项目项目']],
+  ['推进推进工作，在在全市，我们们的工作，加强管理加强管理。', ['推进推进', '在在', '们们', '加强管理加强管理']],
+];
+
+describe('repeated-word on every engine', function () {
+  this.timeout(60000);
+  for (const seg of engines()) {
+    it(`${seg.name}: the same verdicts`, () => {
+      for (const [text, want] of CASES) {
+        const got = lint(text, { segmenter: () => seg, only: ['repeated-word'] }).map((p) => text.slice(p.start, p.end));
+        assert.deepEqual(got, want, `${text} — ${seg.cut(text).join('/')}`);
+      }
+    });
+  }
+});
+
+corpusWritingSuite('repeated-word', { fixes: true });
+
+describe('corpus: repeated-word with each engine', function () {
+  this.timeout(60000);
+  const CORPUS = path.join(__dirname, '..', '..', 'fixtures', 'corpus');
+  const expected = fs
+    .readFileSync(path.join(CORPUS, 'expected-writing', 'repeated-word.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l))
+    .filter((r) => !r.summary);
+  for (const seg of engines()) {
+    it(`${seg.name}: exactly the one real repetition (002 line 34, 建设项目项目), and its fix`, () => {
+      const got: string[] = [];
+      for (const file of fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort()) {
+        const text = fs.readFileSync(path.join(CORPUS, file), 'utf8');
+        const lines = new LineIndex(text);
+        const problems = lint(text, { segmenter: () => seg, only: ['repeated-word'] });
+        for (const p of problems) {
+          const s = lines.lineColumn(p.start);
+          got.push(`${file}:${s.line}:${s.column}-${lines.lineColumn(p.end).column} ${text.slice(p.start, p.end)}`);
+        }
+        const fixed = applyEdits(text, problems.flatMap((p) => p.fix!.edits)).output;
+        assert.deepEqual(lint(fixed, { segmenter: () => seg, only: ['repeated-word'] }), []);
+      }
+      assert.deepEqual(got, expected.map((r) => `${r.file}:${r.line}:${r.col}-${r.endCol} ${r.text}`));
+    });
+  }
+});
