@@ -8,6 +8,11 @@
  *   the export uses, its fallback, and its character set (GB 2312); nothing else is post-processed.
  * Everything else — the document grid of type `linesAndChars`, the style separator (`w:vanish` + `w:specVanish` on a
  * paragraph mark), odd and even footers, the PAGE field — the library writes itself.
+ *
+ * The target is Word and WPS. LibreOffice 7.4 renders two things differently (see test/unit/export-render.test.ts):
+ * it snaps characters to the grid's 15.8 pt cells and gives each 16 pt character two (14 a line, not 28), and it
+ * ignores the style separator (a run-in heading's body starts a new line). Nothing in the file can serve both: a
+ * condensed character spacing that would fit LibreOffice's cells would narrow Word's lines too.
  */
 import {
   AlignmentType, BorderStyle, Document, DocumentGridType, Footer, HeadingLevel, LineRuleType, Packer, PageNumber, Paragraph,
