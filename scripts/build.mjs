@@ -13,12 +13,14 @@ const NATIVE = ['nodejieba', '@node-rs/jieba'];
 
 // The CLI runs from an npm install, so its heavier libraries stay in node_modules and load on first use
 // (GB18030 tables, the markdown parser, the schema validator): a plain-text check never parses them.
-const CLI_LAZY = ['iconv-lite', 'ajv', 'markdown-it', 'diff', 'picomatch'];
+const CLI_LAZY = ['iconv-lite', 'ajv', 'markdown-it', 'diff', 'picomatch', 'docx'];
 
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: [...NATIVE, ...CLI_LAZY] });
 chmodSync('dist/cli.js', 0o755);
 if (existsSync('src/extension/extension.ts')) {
     await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', ...NATIVE] });
+  // The Word export, required by the extension only when the writer exports.
+  await build({ ...common, entryPoints: ['src/export/index.ts'], outfile: 'dist/export.js' });
   // The extension's lint process (word segmentation off the extension host's thread).
   await build({ ...common, entryPoints: ['src/extension/lintProcess.ts'], outfile: 'dist/lint-process.js', external: NATIVE });
 }

@@ -11,6 +11,7 @@ import { ReportTreeProvider } from './reportTree';
 import { LintClient } from './lintClient';
 import { ReportTreeDragAndDrop, restructureCommand } from './restructure';
 import { CountStatus } from './countStatus';
+import { exportDocxCommand } from './exportDocx';
 
 /** What the extension hands to its integration tests (and to other extensions). */
 export interface GongwenApi {
@@ -68,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): GongwenApi {
     vscode.languages.registerFoldingRangeProvider(SELECTOR, new FoldingProvider(store)),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new CompletionProvider(store), ...COMPLETION_TRIGGERS),
     vscode.commands.registerCommand('gongwen.checkPlaceholders', () => checkPlaceholders(store)),
+    vscode.commands.registerCommand('gongwen.exportDocx', () => exportDocxCommand(store)),
     vscode.commands.registerCommand('gongwen.checkWorkspacePlaceholders', () => checkWorkspacePlaceholders(store)),
     vscode.commands.registerCommand('gongwen.nextPlaceholder', () => goToPlaceholder(store, 1)),
     vscode.commands.registerCommand('gongwen.previousPlaceholder', () => goToPlaceholder(store, -1)),

@@ -15,6 +15,7 @@ export function run(): Promise<void> {
   require('./large.test');
   require('./writing.test');
   require('./sections.test');
+  require('./export.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
