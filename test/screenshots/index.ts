@@ -44,4 +44,7 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('editor.action.triggerSuggest');
   await shoot('completion');
   await vscode.commands.executeCommand('hideSuggestWidget');
+  // The 公文大纲 tree in the Explorer, beside the report.
+  await vscode.commands.executeCommand('gongwen.reportOutline.focus');
+  await shoot('report-outline');
 }
