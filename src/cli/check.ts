@@ -1,10 +1,8 @@
 import { fixAll, lint, LineIndex } from '../core';
-import { ConfigResolver } from './config-file';
-import { collectFiles } from './files';
 import { encodeText, writeFileAtomic } from './io';
 import { pick, type Lang } from './lang';
 import { formatSummary, formatTextLine, sortProblems, tally, toCliProblem, type CliProblem } from './format';
-import { openReport, type OpenedReport, type Output } from './report';
+import { forEachReport, type OpenedReport, type Output } from './report';
 import { withSegmentation } from './segmentation';
 import type { SegmenterSetting } from '../core/config-types';
 
@@ -23,34 +21,21 @@ export interface CheckOptions {
 /** `gongwen check`: lint files, optionally fix them; returns the exit code. */
 export function runCheck(opts: CheckOptions, io: Output): number {
   const { lang } = opts;
-  const collected = collectFiles(opts.paths);
-  let usageError = collected.missing.length > 0;
-  for (const m of collected.missing) io.err(pick(lang, `${m}：文件或目录不存在`, `${m}: no such file or directory`));
-  for (const w of collected.warnings) io.err(pick(lang, w.message, w.messageEn));
-  const configs = new ConfigResolver(opts.config);
-  const seenConfigErrors = new Set<string>();
   const problems: CliProblem[] = [];
-  let readCount = 0;
-  for (const file of collected.files) {
-    const { report, configBroken } = openReport(file, configs, lang, io, seenConfigErrors);
-    usageError ||= configBroken;
-    if (!report) continue;
-    readCount++;
+  const outcome = forEachReport(opts.paths, opts.config, lang, io, (report) => {
     report.options = withSegmentation(report.options, opts.segmenter, lang, io);
     const text = opts.fix || opts.fixDryRun ? applyFixes(report, opts, io) : report.file.text;
     const lines = new LineIndex(text);
-    for (const p of lint(text, report.options)) problems.push(toCliProblem(file, p, lines));
-  }
+    for (const p of lint(text, report.options)) problems.push(toCliProblem(report.path, p, lines));
+  });
   sortProblems(problems);
   // One problem per line: greppable, and a tenth of the bytes of indented JSON on a large report.
   if (opts.format === 'json') io.out(problems.length ? `[\n${problems.map((p) => JSON.stringify(p)).join(',\n')}\n]` : '[]');
   else if (!opts.fixDryRun) {
     for (const p of problems) io.out(formatTextLine(p, lang));
-    io.out(formatSummary(tally(problems), readCount, lang));
+    io.out(formatSummary(tally(problems), outcome.read, lang));
   }
-  // Something was named or met (a file, a missing path, a symlink loop, an unreadable folder) but nothing could be read.
-  if (readCount === 0 && collected.files.length + collected.missing.length + collected.warnings.length > 0) return 2;
-  if (usageError) return 2;
+  if (outcome.nothingRead || outcome.usageError) return 2;
   const t = tally(problems);
   const tooManyWarnings = opts.maxWarnings !== undefined && t.warning > opts.maxWarnings;
   return t.error > 0 || tooManyWarnings ? 1 : 0;

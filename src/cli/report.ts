@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { formatOf, type LintOptions } from '../core';
 import { formatConfigError } from '../core';
-import type { ConfigResolver } from './config-file';
+import { ConfigResolver } from './config-file';
+import { collectFiles } from './files';
 import { readTextFile, type DecodedFile } from './io';
 import { pick, type Lang } from './lang';
 
@@ -38,4 +39,37 @@ export function openReport(file: string, configs: ConfigResolver, lang: Lang, io
   }
   const relative = path.relative(loaded.root, path.resolve(file)).split(path.sep).join('/');
   return { report: { path: file, file: read.file, options: { format: formatOf(file), config: loaded.config, filePath: relative } }, configBroken };
+}
+
+/** What reading the named paths came to, for the exit code. */
+export interface ReadOutcome {
+  /** Files read and handed to the callback. */
+  read: number;
+  /** A missing path or a broken config: exit 2. */
+  usageError: boolean;
+  /** Something was named or met (a file, a missing path, a symlink loop) but nothing could be read: exit 2. */
+  nothingRead: boolean;
+}
+
+/**
+ * The loop every file command shares: expand the paths, report what is missing or skipped on stderr, read each
+ * file with its config, and hand the readable ones to `each`.
+ */
+export function forEachReport(paths: string[], config: string | undefined, lang: Lang, io: Output, each: (report: OpenedReport) => void): ReadOutcome {
+  const collected = collectFiles(paths);
+  let usageError = collected.missing.length > 0;
+  for (const m of collected.missing) io.err(pick(lang, `${m}：文件或目录不存在`, `${m}: no such file or directory`));
+  for (const w of collected.warnings) io.err(pick(lang, w.message, w.messageEn));
+  const configs = new ConfigResolver(config);
+  const seenConfigErrors = new Set<string>();
+  let read = 0;
+  for (const file of collected.files) {
+    const { report, configBroken } = openReport(file, configs, lang, io, seenConfigErrors);
+    usageError ||= configBroken;
+    if (!report) continue;
+    read++;
+    each(report);
+  }
+  const named = collected.files.length + collected.missing.length + collected.warnings.length;
+  return { read, usageError, nothingRead: read === 0 && named > 0 };
 }

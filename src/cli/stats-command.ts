@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import { parse, stats, type DocumentStats, type SectionStats } from '../core';
-import { ConfigResolver } from './config-file';
-import { collectFiles } from './files';
 import { pick, type Lang } from './lang';
-import { openReport, type Output } from './report';
+import { forEachReport, type Output } from './report';
 
 export interface StatsOptions {
   paths: string[];
@@ -23,19 +21,10 @@ interface FileStats {
  */
 export function runStats(opts: StatsOptions, io: Output): number {
   const { lang } = opts;
-  const collected = collectFiles(opts.paths);
-  let usageError = collected.missing.length > 0;
-  for (const m of collected.missing) io.err(pick(lang, `${m}：文件或目录不存在`, `${m}: no such file or directory`));
-  for (const w of collected.warnings) io.err(pick(lang, w.message, w.messageEn));
-  const configs = new ConfigResolver(opts.config);
-  const seenConfigErrors = new Set<string>();
   const results: FileStats[] = [];
-  for (const file of collected.files) {
-    const { report, configBroken } = openReport(file, configs, lang, io, seenConfigErrors);
-    usageError ||= configBroken;
-    if (!report) continue;
-    results.push({ file, documents: stats(parse(report.file.text, report.options.format)) });
-  }
+  const outcome = forEachReport(opts.paths, opts.config, lang, io, (report) => {
+    results.push({ file: report.path, documents: stats(parse(report.file.text, report.options.format)) });
+  });
   if (opts.format === 'json') {
     const json = results.map(fileJson);
     const single = opts.paths.length === 1 && isFile(opts.paths[0]);
@@ -43,8 +32,7 @@ export function runStats(opts: StatsOptions, io: Output): number {
   } else {
     for (const r of results) for (const line of statsTable(r, lang)) io.out(line);
   }
-  if (results.length === 0 && collected.files.length + collected.missing.length + collected.warnings.length > 0) return 2;
-  return usageError ? 2 : 0;
+  return outcome.nothingRead || outcome.usageError ? 2 : 0;
 }
 
 function isFile(p: string): boolean {

@@ -1,5 +1,5 @@
 import type { Rule, RuleProblem } from './rule';
-import { CONVENTION, numberOption } from './rule';
+import { CONVENTION, numberOption, stringListOption } from './rule';
 import { HAN, HAN_WORD, NUMERAL_WORD } from '../patterns';
 import { tokensOf, type Segmenter } from '../segmenter';
 import type { DocumentModel } from '../model';
@@ -106,7 +106,7 @@ export const overusedWord: Rule = {
     if (!segmenter || config.segmenter === 'off') return [];
     const minCount = Math.max(2, numberOption(options, 'minCount', DEFAULTS.minCount));
     const charsPerUse = Math.max(1, numberOption(options, 'charsPerUse', DEFAULTS.charsPerUse));
-    const allow = new Set(Array.isArray(options.allow) ? options.allow.filter((w): w is string => typeof w === 'string') : []);
+    const allow = new Set(stringListOption(options, 'allow'));
     const { lines } = model;
     const problems: RuleProblem[] = [];
     let engine: Segmenter | undefined;

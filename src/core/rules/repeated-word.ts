@@ -1,5 +1,5 @@
 import type { Rule, RuleProblem } from './rule';
-import { CONVENTION } from './rule';
+import { CONVENTION, stringListOption } from './rule';
 import { CN_NUMERALS_ONLY, REPEATED_HAN } from '../patterns';
 import { tokensOf, type Segmenter, type Token } from '../segmenter';
 
@@ -103,7 +103,7 @@ export const repeatedWord: Rule = {
   descriptionEn: 'A word typed twice in a row (的的, 建设建设); normal reduplication (层层, 人人, 一个个) is fine',
   check({ model, config, options, segmenter }) {
     if (!segmenter || config.segmenter === 'off') return [];
-    const extra = Array.isArray(options.allow) ? options.allow.filter((w): w is string => typeof w === 'string') : [];
+    const extra = stringListOption(options, 'allow');
     const allowed = [...REDUPLICATIONS, ...extra];
     const { lines } = model;
     const problems: RuleProblem[] = [];

@@ -42,6 +42,12 @@ export function numberOption(options: Record<string, unknown>, key: string, fall
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }
 
+/** A list-of-strings option (e.g. `allow`), or empty when absent or invalid. */
+export function stringListOption(options: Record<string, unknown>, key: string): string[] {
+  const v = options[key];
+  return Array.isArray(v) ? v.filter((w): w is string => typeof w === 'string') : [];
+}
+
 /** Where a rule rests on GB/T 9704-2012 §7.3.3 (structure numbering). */
 export const CLAUSE_7_3_3 = { zh: 'GB/T 9704-2012 第7.3.3条', en: 'GB/T 9704-2012 §7.3.3' };
 /** Where a rule rests on drafting practice rather than a standard. */
