@@ -43,15 +43,9 @@ export function lintModel(model: DocumentModel, options: LintOptions = {}): Prob
     if (!setting || setting.severity === 'off' || (options.only && !options.only.includes(rule.id))) return;
     const severity = setting.severity;
     for (const p of rule.check({ model, config, options: setting.options, segmenter })) {
-      problems.push({
-        ruleId: rule.id,
-        severity: p.severityCap ? milder(severity, p.severityCap) : severity,
-        start: p.start,
-        end: p.end,
-        message: p.message,
-        messageEn: p.messageEn,
-        ...(p.fix && p.fix.edits.length ? { fix: p.fix } : {}),
-      });
+      const problem: Problem = { ruleId: rule.id, severity: p.severityCap ? milder(severity, p.severityCap) : severity, start: p.start, end: p.end, message: p.message, messageEn: p.messageEn };
+      if (p.fix && p.fix.edits.length) problem.fix = p.fix;
+      problems.push(problem);
     }
   });
   const silenced = silencer(model, config.ignore, options.filePath);

@@ -94,19 +94,30 @@ function inChineseClause(scope: Scope, i: number): boolean {
   return NUMBER_TOKEN.test(left.token) && NUMBER_TOKEN.test(right.token);
 }
 
-function problem(mark: string, start: number): RuleProblem {
-  const full = FULL_WIDTH[mark];
-  const [zh, en] = NAME[mark];
-  return {
-    start,
-    end: start + 1,
-    message: `中文语境中使用了半角${zh}“${mark}”，应为全角“${full}”（${GBT_15834.zh}）`,
-    messageEn: `Half-width ${en} "${mark}" in Chinese text: use the full-width "${full}" (${GBT_15834.en})`,
-    fix: { safe: true, edits: [{ start, end: start + 1, text: full }], title: `改为全角“${full}”`, titleEn: `Change to full-width "${full}"` },
-  };
+/** The texts of a mark's problem, built once per mark: a web copy can hold thousands of half-width commas. */
+const TEXTS = new Map<string, { message: string; messageEn: string; title: string; titleEn: string; full: string }>();
+function textsOf(mark: string) {
+  let t = TEXTS.get(mark);
+  if (!t) {
+    const full = FULL_WIDTH[mark];
+    const [zh, en] = NAME[mark];
+    t = {
+      full,
+      message: `中文语境中使用了半角${zh}“${mark}”，应为全角“${full}”（${GBT_15834.zh}）`,
+      messageEn: `Half-width ${en} "${mark}" in Chinese text: use the full-width "${full}" (${GBT_15834.en})`,
+      title: `改为全角“${full}”`,
+      titleEn: `Change to full-width "${full}"`,
+    };
+    TEXTS.set(mark, t);
+  }
+  return t;
 }
 
-/** Offsets inside section markers: `(一)` is numbering-style's business. */
+function problem(mark: string, start: number): RuleProblem {
+  const { full, message, messageEn, title, titleEn } = textsOf(mark);
+  return { start, end: start + 1, message, messageEn, fix: { safe: true, edits: [{ start, end: start + 1, text: full }], title, titleEn } };
+}
+
 function markerOffsets(model: DocumentModel): Set<number> {
   const set = new Set<number>();
   for (const h of model.headings) for (let o = h.markerStart; o < h.markerEnd; o++) set.add(o);
