@@ -50,6 +50,20 @@ export interface SectionNode {
 
 export type DocumentKind = 'document' | 'toc';
 
+/** Where a document of a file lies, as the outline and the counts report it. */
+export interface DocumentSpan {
+  index: number;
+  kind: DocumentKind;
+  title: string;
+  /** 0-based first, last and title lines (titleLine -1 when the document has none). */
+  startLine: number;
+  endLine: number;
+  titleLine: number;
+  /** UTF-16 offsets of its start and end. */
+  start: number;
+  end: number;
+}
+
 /** One report inside a file. */
 export interface ReportDocument {
   index: number;

@@ -1,4 +1,4 @@
-import type { DocumentKind, DocumentModel, SectionNode } from './model';
+import type { DocumentModel, DocumentSpan, SectionNode } from './model';
 import type { GongwenConfig } from './config-types';
 import { DEFAULT_CONFIG } from './config';
 import { findPlaceholders, type Placeholder } from './placeholders';
@@ -26,16 +26,7 @@ export interface OutlineSection {
   children: OutlineSection[];
 }
 
-export interface OutlineDocument {
-  index: number;
-  kind: DocumentKind;
-  title: string;
-  /** 0-based first and last lines. */
-  startLine: number;
-  endLine: number;
-  titleLine: number;
-  start: number;
-  end: number;
+export interface OutlineDocument extends DocumentSpan {
   numberingMode: { level3: DetectedMode; level4: DetectedMode };
   placeholders: number;
   chars: number;

@@ -1,4 +1,4 @@
-import type { DocumentKind, DocumentModel, SectionNode } from './model';
+import type { DocumentModel, DocumentSpan, SectionNode } from './model';
 import { countZishu, isFullWidthPunctuation, isHan } from './counts';
 
 /** GB/T 9704-2012 §5.2.3: the text block holds 22 lines of 28 characters. */
@@ -33,16 +33,7 @@ export interface SectionStats extends TextCounts {
   sections: SectionStats[];
 }
 
-export interface DocumentStats extends TextCounts {
-  index: number;
-  kind: DocumentKind;
-  title: string;
-  /** 0-based first, last and title lines (titleLine -1 when the document has none). */
-  startLine: number;
-  endLine: number;
-  titleLine: number;
-  start: number;
-  end: number;
+export interface DocumentStats extends TextCounts, DocumentSpan {
   sections: SectionStats[];
 }
 

@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import type { CliProblem } from '../../src/cli/format';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -42,16 +43,7 @@ function summary(problems: number, errors: number, warnings: number, info: numbe
   return `${s(problems, 'problem')} (${s(errors, 'error')}, ${s(warnings, 'warning')}, ${info} info) in ${s(files, 'file')}`;
 }
 
-interface JsonProblem {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  ruleId: string;
-  severity: string;
-  fix?: { safe: boolean; edits: Array<{ line: number; column: number; endLine: number; endColumn: number; text: string }> };
-}
+type JsonProblem = CliProblem;
 
 // Encoders written here, independently of src/cli/io.ts, to build the bytes a test expects.
 const BOMS = { utf8: [0xef, 0xbb, 0xbf], utf16le: [0xff, 0xfe], utf16be: [0xfe, 0xff], gb18030: [0x84, 0x31, 0x95, 0x33] };
