@@ -18,6 +18,7 @@ function itemsOfLine(lines: LineIndex, line: number, isExcluded: (s: number, e: 
   const items: EnumerationItem[] = [];
   if (!/[是第首其再最]/.test(text)) return items;
   for (const { style, re, number: numberOf } of STYLES) {
+    if (!re.test(text)) continue; // most lines have none: skip compiling a scanning copy
     for (const m of text.matchAll(globalCopy(re))) {
       const start = base + m.index!;
       const end = start + m[0].length;

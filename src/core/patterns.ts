@@ -3,9 +3,16 @@
  * a stateful shared regex is a bug waiting to happen. Callers that scan use `globalCopy()`.
  */
 
-/** A fresh global copy of a pattern, for matchAll/exec loops. */
+const globalCopies = new WeakMap<RegExp, RegExp>();
+
+/**
+ * The global form of a pattern, for `matchAll` and `replace` only: both start from lastIndex 0 on a copy (or
+ * reset it), so the one cached instance carries no state between calls. Never call `exec`/`test` on it.
+ */
 export function globalCopy(re: RegExp): RegExp {
-  return new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+  let g = globalCopies.get(re);
+  if (!g) globalCopies.set(re, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')));
+  return g;
 }
 
 /** Chinese numerals used in markers (一 … 十, 百). */

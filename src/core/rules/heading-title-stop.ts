@@ -5,10 +5,16 @@ import type { Heading } from '../model';
 /** Conventions: over 40 characters, over three times the median of at least three other run-in titles. */
 const DEFAULTS = { minLength: 40, ratio: 3, minPeers: 3 };
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+/** Median of an ascending list. */
+const median = (sorted: number[]): number => {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** An ascending list without one occurrence of `value` (the heading judged is not its own peer). */
+const without = (sorted: number[], value: number): number[] => {
+  const i = sorted.indexOf(value);
+  return i < 0 ? sorted : [...sorted.slice(0, i), ...sorted.slice(i + 1)];
 };
 
 const lengthOf = (h: Heading): number => [...h.title].length;
@@ -26,15 +32,21 @@ export const headingTitleStop: Rule = {
     for (const doc of model.documents) {
       if (doc.kind === 'toc') continue;
       const byLevel = new Map<number, Heading[]>();
-      for (const h of doc.headings) if (h.level > 0) byLevel.set(h.level, [...(byLevel.get(h.level) ?? []), h]);
+      for (const h of doc.headings) {
+        if (h.level === 0) continue;
+        const list = byLevel.get(h.level);
+        if (list) list.push(h);
+        else byLevel.set(h.level, [h]);
+      }
       for (const headings of byLevel.values()) {
-        const runIn = headings.filter((h) => h.runIn);
+        const runInLengths = headings.filter((h) => h.runIn).map(lengthOf).sort((a, b) => a - b);
         for (const h of headings) {
-          const peers = runIn.filter((x) => x !== h).map(lengthOf);
-          if (peers.length < DEFAULTS.minPeers) continue;
           const len = lengthOf(h);
+          if (len <= minLength) continue;
+          const peers = h.runIn ? without(runInLengths, len) : runInLengths;
+          if (peers.length < DEFAULTS.minPeers) continue;
           const typical = median(peers);
-          if (len <= minLength || len <= ratio * typical) continue;
+          if (len <= ratio * typical) continue;
           const shown = h.title.slice(0, 12);
           problems.push({
             start: h.markerStart,
