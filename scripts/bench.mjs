@@ -551,7 +551,12 @@ async function main() {
   const git = gitAtEnd === gitAtStart ? gitAtStart : `${gitAtStart} at the start, ${gitAtEnd} at the end`;
   const cliNote = `${cliHash}${cliHashAfter !== cliHash ? ` (**changed during the run**, now ${cliHashAfter})` : ''}${stale ? ' (**older than src/**)' : ''}`;
 
-  const { text } = report({ corpus, inputs: corpus.inputs, inproc, whole, tools, hasSegmenter, started, cliNote, git, elapsed: Date.now() - started.getTime() });
+  const { text: main } = report({ corpus, inputs: corpus.inputs, inproc, whole, tools, hasSegmenter, started, cliNote, git, elapsed: Date.now() - started.getTime() });
+  // Each word segmentation engine's load time, memory and throughput (scripts/bench-segmenters.mjs).
+  log('word segmentation engines');
+  const seg = spawnSync(process.execPath, ['scripts/bench-segmenters.mjs', '--runs', QUICK ? '1' : '3'], { encoding: 'utf8', maxBuffer: 16 << 20 });
+  const segTable = seg.status === 0 ? seg.stdout.trim() : `(scripts/bench-segmenters.mjs failed: ${(seg.stderr || '').trim().split('\n').pop()})`;
+  const text = `${main}\n\n## Word segmentation engines\n\nRun by \`npm run bench\` through \`scripts/bench-segmenters.mjs\` (also \`npm run bench:segmenters\`). The headline rows above run with \`--segmenter off\`; the "segmenter on" rows show the cost with an engine loaded.\n\n${segTable}`;
   process.stdout.write(text + '\n');
   if (!QUICK) {
     writeFileSync('BENCHMARKS.md', text + '\n');
