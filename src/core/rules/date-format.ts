@@ -1,7 +1,7 @@
 import type { Rule, RuleProblem } from './rule';
 import type { DocumentModel } from '../model';
 import {
-  ASCII_TOKEN_CHAR, DATE_CHINESE, DATE_CHINESE_NUMERALS_LINE, DATE_NUMERIC, DOCUMENT_NUMBER, LATIN_LETTER, URL_LIKE, globalCopy,
+  ASCII_TOKEN_CHAR, DATE_CHINESE, DATE_CHINESE_NUMERALS_LINE, DATE_NUMERIC, DOCUMENT_NUMBER, LATIN_LETTER, URL_LIKE, globalCopy, ISSUER_CODE_END, NUMBER_IS_ADDRESS,
 } from '../patterns';
 import { chineseToNumber } from '../numerals';
 
@@ -145,12 +145,13 @@ function documentNumbers(text: string): Found[] {
   const out: Found[] = [];
   for (const m of text.matchAll(globalCopy(DOCUMENT_NUMBER))) {
     const [whole, open, year, close, di, serial] = m;
+    const start = m.index!;
+    if (NUMBER_IS_ADDRESS.test(text.slice(start + whole.length, start + whole.length + 1))) continue;
     const faults: Array<[string, string]> = [];
     if (open !== '〔' || close !== '〕') faults.push([`年份应用六角括号“〔〕”，不用“${open}${close}”`, `the year goes in hexagonal brackets 〔〕, not ${open}${close}`]);
     if (di) faults.push(['序号前不加“第”', 'no 第 before the serial number']);
     if (hasLeadingZero(serial)) faults.push(['序号不编虚位（不加前导零）', 'no leading zeros in the serial number']);
     if (!faults.length) continue;
-    const start = m.index!;
     const fixed = `〔${year}〕${Number(serial)}号`;
     out.push({
       start,
@@ -158,7 +159,8 @@ function documentNumbers(text: string): Found[] {
       message: `发文字号“${whole}”格式不规范：${faults.map((f) => f[0]).join('；')}，应为“${fixed}”（${NUMBER_CLAUSE.zh}）`,
       messageEn: `Document number "${whole}": ${faults.map((f) => f[1]).join('; ')}; write "${fixed}" (${NUMBER_CLAUSE.en})`,
       fixed,
-      safe: true,
+      // Only after a usual issuer code (国发, 国办函) is it surely a document number; elsewhere it is offered, not applied.
+      safe: ISSUER_CODE_END.test(text[start - 1] ?? ''),
     });
   }
   return out;

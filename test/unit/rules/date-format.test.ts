@@ -65,3 +65,14 @@ describe('date-format: a two-digit year', () => {
     assert.deepEqual([0, 24, 68, 69, 98].map(centuryOf), [2000, 2024, 2068, 1969, 1998]);
   });
 });
+
+describe('date-format: document numbers and addresses', () => {
+  testRule('date-format', {
+    valid: ['安置在城南小区（2023）3号楼。', '搬到[2024]5号院办公。'],
+    invalid: [
+      { text: '根据国办发[2024]5号文件。', errors: [{ line: 1, column: 6, endColumn: 14, safe: true }], output: '根据国办发〔2024〕5号文件。' },
+      // Not after a usual issuer code: offered, never applied unreviewed.
+      { text: '按照财预（2024）05号执行。', errors: [{ line: 1, column: 5, endColumn: 14, safe: false }], output: '按照财预〔2024〕5号执行。' },
+    ],
+  });
+});
