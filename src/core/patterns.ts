@@ -183,3 +183,6 @@ export const LINE_BREAK = /\r\n|\r|\n/;
 
 /** A markdown emphasis delimiter character. */
 export const EMPHASIS_MARKER = /[*_~]/;
+
+/** ASCII punctuation that sits between a label and its value (`Date: `, `(`, `,`). */
+export const ASCII_SEPARATOR = /[:;,()"'=]/;

@@ -1,7 +1,7 @@
 import type { Rule, RuleProblem } from './rule';
 import type { DocumentModel } from '../model';
 import {
-  ASCII_TOKEN_CHAR, DATE_CHINESE, DATE_CHINESE_NUMERALS_LINE, DATE_NUMERIC, DOCUMENT_NUMBER, LATIN_LETTER, URL_LIKE, globalCopy, ISSUER_CODE_END, NUMBER_IS_ADDRESS,
+  ASCII_TOKEN_CHAR, DATE_CHINESE, DATE_CHINESE_NUMERALS_LINE, DATE_NUMERIC, DOCUMENT_NUMBER, LATIN_LETTER, URL_LIKE, globalCopy, ISSUER_CODE_END, NUMBER_IS_ADDRESS, ASCII_SEPARATOR,
 } from '../patterns';
 import { chineseToNumber } from '../numerals';
 
@@ -68,12 +68,12 @@ function chineseDates(text: string): Found[] {
   return out;
 }
 
-/** The nearest non-space character on one side of [start, end) within the line. */
+/** The nearest character on one side within the line, past spaces and ASCII punctuation (`Date: 2024-03-13`). */
 function neighbour(text: string, i: number, step: -1 | 1): string {
   for (let j = i; j >= 0 && j < text.length; j += step) {
     const c = text[j];
     if (c === '\n' || c === '\r') return '';
-    if (c !== ' ' && c !== '\t') return c;
+    if (c !== ' ' && c !== '\t' && !ASCII_SEPARATOR.test(c)) return c;
   }
   return '';
 }

@@ -68,8 +68,9 @@ describe('date-format: a two-digit year', () => {
 
 describe('date-format: document numbers and addresses', () => {
   testRule('date-format', {
-    valid: ['安置在城南小区（2023）3号楼。', '搬到[2024]5号院办公。'],
+    valid: ['安置在城南小区（2023）3号楼。', '搬到[2024]5号院办公。', 'Date: 2024-03-13', 'Released (2024-03-13) today'],
     invalid: [
+      { text: '日期: 2024-3-13', errors: [{ line: 1, column: 5, endColumn: 14, safe: true }], output: '日期: 2024年3月13日' },
       { text: '根据国办发[2024]5号文件。', errors: [{ line: 1, column: 6, endColumn: 14, safe: true }], output: '根据国办发〔2024〕5号文件。' },
       // Not after a usual issuer code: offered, never applied unreviewed.
       { text: '按照财预（2024）05号执行。', errors: [{ line: 1, column: 5, endColumn: 14, safe: false }], output: '按照财预〔2024〕5号执行。' },
