@@ -34,7 +34,7 @@ const NAMES: Record<Kind, { open: [string, string]; close: [string, string]; pai
   paren: { open: ['前括号', 'opening parenthesis'], close: ['后括号', 'closing parenthesis'], pair: ['（', '）'] },
 };
 
-/** A `’` inside or after a Latin word (`China’s`, `students’ union`) is an apostrophe. */
+/** A `’` inside or after a Latin word (`China’s`, `students’ union`) is an apostrophe when no `‘` is open. */
 function isApostrophe(text: string, i: number): boolean {
   return i > 0 && /[A-Za-z0-9]/.test(text[i - 1]) && !isChinese(charAt(text, i + 1));
 }
@@ -98,7 +98,8 @@ export const quotePairs: Rule = {
         const ch = m[0];
         if (model.isExcluded(i, i + 1)) continue;
         const mark = MARKS[ch];
-        if (ch === '’' && isApostrophe(text, i)) continue;
+        // After a Latin word, ’ closes an open ‘ (‘Hello world’); with none open it is an apostrophe (students’ union).
+        if (ch === '’' && !open.single.length && isApostrophe(text, i)) continue;
         if (mark.opening) open[mark.kind].push(i);
         else if (open[mark.kind].pop() === undefined && ch !== ')') problems.push(problem(mark.kind, false, i));
       }

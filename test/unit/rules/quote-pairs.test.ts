@@ -33,3 +33,10 @@ describe('quote-pairs offers no fix', () => {
     assert.deepEqual(problemsOf('quote-pairs', '他说“你好。').map((p) => p.fix), [undefined]);
   });
 });
+
+describe('quote-pairs: a closing quote after a Latin word', () => {
+  testRule('quote-pairs', {
+    valid: ['他引用了‘Hello world’ 这句话。', '口号是‘健康2024’ 宣传。', 'the students’ union 开会。'],
+    invalid: [{ text: '他说：‘Hello world 这句话。', errors: [{ line: 1, column: 4, endColumn: 5 }] }],
+  });
+});
