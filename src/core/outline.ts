@@ -4,22 +4,13 @@ import { DEFAULT_CONFIG } from './config';
 import { findPlaceholders, type Placeholder } from './placeholders';
 import { numberingOf, type DetectedMode } from './numbering';
 import { countZishu } from './counts';
+import { documentSpan, sectionSpan, type SectionSpan } from './spans';
 
 /** A section of the outline, with its own and its children's counts. Offsets are UTF-16. */
-export interface OutlineSection {
-  level: number;
-  depth: number;
-  marker: string;
-  number: number | null;
-  title: string;
-  /** Where the heading starts (its marker). */
-  start: number;
-  /** Where the section ends: before the next heading of the same or a higher rank, or the document's end. */
-  end: number;
+/** A section; it ends before the next heading of the same or a higher rank, or at the document's end. */
+export interface OutlineSection extends SectionSpan {
   titleStart: number;
   titleEnd: number;
-  /** 0-based line of the heading. */
-  line: number;
   placeholders: number;
   /** 字数 of the section, children included. */
   chars: number;
@@ -43,30 +34,16 @@ export function outline(model: DocumentModel, config: GongwenConfig = DEFAULT_CO
     const toSection = (node: SectionNode): OutlineSection => {
       const h = node.heading;
       return {
-        level: h.level,
-        depth: node.depth,
-        marker: h.marker,
-        number: h.number,
-        title: h.title,
-        start: h.markerStart,
-        end: node.end,
+        ...sectionSpan(node),
         titleStart: h.titleStart,
         titleEnd: h.titleEnd,
-        line: h.line,
         placeholders: countIn(h.markerStart, node.end),
         chars: countZishu(model.text, h.markerStart, node.end),
         children: node.children.map(toSection),
       };
     };
     return {
-      index: doc.index,
-      kind: doc.kind,
-      title: doc.title,
-      startLine: doc.startLine,
-      endLine: doc.endLine,
-      titleLine: doc.titleLine,
-      start: doc.start,
-      end: doc.end,
+      ...documentSpan(doc),
       numberingMode: { level3: mode(3), level4: mode(4) },
       placeholders: countIn(doc.start, doc.end),
       chars: countZishu(model.text, doc.start, doc.end),

@@ -1,5 +1,6 @@
 import type { DocumentModel, DocumentSpan, SectionNode } from './model';
 import { countZishu, isFullWidthPunctuation, isHan } from './counts';
+import { documentSpan, sectionSpan, type SectionSpan } from './spans';
 
 /** GB/T 9704-2012 §5.2.3: the text block holds 22 lines of 28 characters. */
 export const CHARS_PER_LINE = 28;
@@ -19,17 +20,7 @@ export interface TextCounts {
   pages: number;
 }
 
-export interface SectionStats extends TextCounts {
-  level: number;
-  depth: number;
-  marker: string;
-  number: number | null;
-  title: string;
-  /** 0-based line of the heading. */
-  line: number;
-  /** Where the heading starts and where the section ends (children included), UTF-16 offsets. */
-  start: number;
-  end: number;
+export interface SectionStats extends TextCounts, SectionSpan {
   sections: SectionStats[];
 }
 
@@ -69,29 +60,14 @@ export function stats(model: DocumentModel): DocumentStats[] {
     return { zishu: zishu[b] - zishu[a], han: han[b] - han[a], paragraphs: paragraphs[b] - paragraphs[a], pages: pagesOf(printed[b] - printed[a]) };
   };
   const toSection = (node: SectionNode): SectionStats => {
-    const h = node.heading;
     return {
-      level: h.level,
-      depth: node.depth,
-      marker: h.marker,
-      number: h.number,
-      title: h.title,
-      line: h.line,
-      start: h.markerStart,
-      end: node.end,
-      ...countsOf(h.markerStart, node.end),
+      ...sectionSpan(node),
+      ...countsOf(node.heading.markerStart, node.end),
       sections: node.children.map(toSection),
     };
   };
   return model.documents.map((doc) => ({
-    index: doc.index,
-    kind: doc.kind,
-    title: doc.title,
-    startLine: doc.startLine,
-    endLine: doc.endLine,
-    titleLine: doc.titleLine,
-    start: doc.start,
-    end: doc.end,
+    ...documentSpan(doc),
     ...countsOf(doc.start, doc.end),
     sections: doc.sections.map(toSection),
   }));
