@@ -59,13 +59,22 @@ function candidatesOf(line: string): Candidate[] {
 }
 
 /** Spans of the line covered by an allowed reduplication. */
-function allowedSpans(line: string, allowed: readonly string[]): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
+/**
+ * For each offset of the line, how far an allowed reduplication starting at or before it reaches: a candidate at
+ * `start` is allowed when `reach[start] >= start + 2 * unit`. Linear, so a line of one character typed hundreds of
+ * times (字字字…, 字字 being a normal 叠词) costs no more than any other line.
+ */
+function allowedReach(line: string, allowed: readonly string[]): Int32Array | null {
+  let reach: Int32Array | null = null;
   for (const w of allowed) {
     if (!w) continue;
-    for (let at = line.indexOf(w); at >= 0; at = line.indexOf(w, at + 1)) spans.push([at, at + w.length]);
+    for (let at = line.indexOf(w); at >= 0; at = line.indexOf(w, at + 1)) {
+      reach ??= new Int32Array(line.length + 1);
+      reach[at] = Math.max(reach[at], at + w.length);
+    }
   }
-  return spans;
+  if (reach) for (let i = 1; i < reach.length; i++) reach[i] = Math.max(reach[i], reach[i - 1]);
+  return reach;
 }
 
 /**
@@ -113,9 +122,9 @@ export const repeatedWord: Rule = {
       const text = lines.lineText(line);
       const candidates = candidatesOf(text);
       if (!candidates.length) continue;
-      const spans = allowedSpans(text, allowed);
+      const reach = allowedReach(text, allowed);
       const base = lines.starts[line];
-      const open = candidates.filter((c) => !spans.some(([s, e]) => s <= c.start && c.start + 2 * c.unit <= e) && !model.isExcluded(base + c.start, base + c.start + 2 * c.unit));
+      const open = candidates.filter((c) => !(reach && reach[c.start] >= c.start + 2 * c.unit) && !model.isExcluded(base + c.start, base + c.start + 2 * c.unit));
       if (!open.length) continue;
       engine ??= segmenter();
       if (!engine) return [];

@@ -132,3 +132,16 @@ describe('corpus: repeated-word with each engine', function () {
     });
   }
 });
+
+describe('repeated-word on a line of one character typed over and over', () => {
+  // 字字 is a normal 叠词, so every offset of the line starts an allowed span: checking each candidate against
+  // each span was quadratic and took minutes here; the prefix reach makes it one pass.
+  it('reports the run once, from its first extra copy, within the default timeout', () => {
+    const text = `推进${'字'.repeat(40000)}工作。`;
+    const problems = lint(text, { only: ['repeated-word'] });
+    assert.deepEqual(
+      problems.map((p) => [p.start, p.end, p.message]),
+      [[2, 40002, '“字字”重复了19999次：删除多余的“字字”（写作惯例）']],
+    );
+  });
+});
