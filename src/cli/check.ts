@@ -1,7 +1,7 @@
 import { fixAll, lint, LineIndex } from '../core';
 import { encodeText, writeFileAtomic } from './io';
 import { pick, type Lang } from './lang';
-import { formatSummary, formatTextLine, sortProblems, tally, toCliProblem, type CliProblem } from './format';
+import { formatProblems, formatSummary, sortByFile, tally, type FileProblems } from './format';
 import { forEachReport, type OpenedReport, type Output } from './report';
 import { withSegmentation } from './segmentation';
 import type { SegmenterSetting } from '../core/config-types';
@@ -21,18 +21,21 @@ export interface CheckOptions {
 /** `gongwen check`: lint files, optionally fix them; returns the exit code. */
 export function runCheck(opts: CheckOptions, io: Output): number {
   const { lang } = opts;
-  const problems: CliProblem[] = [];
+  const results: FileProblems[] = [];
   const outcome = forEachReport(opts.paths, opts.config, lang, io, (report) => {
     report.options = withSegmentation(report.options, opts.segmenter, lang, io);
     const text = opts.fix || opts.fixDryRun ? applyFixes(report, opts, io) : report.file.text;
-    const lines = new LineIndex(text);
-    for (const p of lint(text, report.options)) problems.push(toCliProblem(report.path, p, lines));
+    results.push({ file: report.path, lines: new LineIndex(text), problems: lint(text, report.options) });
   });
-  sortProblems(problems);
-  // One problem per line: greppable, and a tenth of the bytes of indented JSON on a large report.
-  if (opts.format === 'json') io.out(problems.length ? `[\n${problems.map((p) => JSON.stringify(p)).join(',\n')}\n]` : '[]');
-  else if (!opts.fixDryRun) {
-    for (const p of problems) io.out(formatTextLine(p, lang));
+  sortByFile(results);
+  const problems = results.flatMap((r) => r.problems);
+  if (opts.format === 'json') {
+    // One problem per line: greppable, and a tenth of the bytes of indented JSON on a large report.
+    const objects: string[] = [];
+    for (const r of results) formatProblems(r, 'json', lang, (o) => objects.push(o));
+    io.out(objects.length ? `[\n${objects.join(',\n')}\n]` : '[]');
+  } else if (!opts.fixDryRun) {
+    for (const r of results) formatProblems(r, 'text', lang, (l) => io.out(l));
     io.out(formatSummary(tally(problems), outcome.read, lang));
   }
   if (outcome.nothingRead || outcome.usageError) return 2;

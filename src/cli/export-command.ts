@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse, type DocumentModel } from '../core';
+import { parse, type DocumentModel, type Problem } from '../core';
 import { exportBlockers, exportableDocuments, exportDocx } from '../export';
 import { ConfigResolver } from './config-file';
-import { formatSummary, formatTextLine, sortProblems, tally, toCliProblem, type CliProblem } from './format';
+import { formatProblems, formatSummary, tally } from './format';
 import { writeFileAtomic } from './io';
 import { pick, type Lang } from './lang';
 import { openReport, type Output } from './report';
@@ -58,15 +58,15 @@ export async function runExport(opts: ExportCommandOptions, io: Output): Promise
   if (!selected) return 2;
 
   // The gate: placeholders block the export, numbering problems warn.
-  const placeholders: CliProblem[] = [];
-  const warnings: CliProblem[] = [];
+  const placeholders: Problem[] = [];
+  const warnings: Problem[] = [];
   for (const index of selected) {
     const b = exportBlockers(model, index, report.options);
-    for (const p of b.placeholders) placeholders.push(toCliProblem(opts.file, p, model.lines));
-    for (const p of b.numbering) warnings.push(toCliProblem(opts.file, p, model.lines));
+    placeholders.push(...b.placeholders);
+    warnings.push(...b.numbering);
   }
-  const problems = sortProblems([...placeholders, ...warnings]);
-  for (const p of problems) io.out(formatTextLine(p, lang));
+  const problems = [...placeholders, ...warnings].sort((a, b) => a.start - b.start || a.end - b.end);
+  formatProblems({ file: opts.file, lines: model.lines, problems }, 'text', lang, (l) => io.out(l));
   if (problems.length) io.out(formatSummary(tally(problems), 1, lang));
   if (placeholders.length && !opts.force) {
     io.err(pick(lang,

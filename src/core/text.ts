@@ -48,6 +48,20 @@ export class LineIndex {
     return lo;
   }
 
+  /**
+   * `lineAt` for an offset at or after the start of line `hint`, found by stepping forward from there: one pass over
+   * offsets in order (problems sorted by position) costs O(lines + offsets) instead of a search each.
+   */
+  lineAtFrom(offset: number, hint: number): number {
+    const starts = this.starts;
+    if (hint < 0 || hint >= starts.length || offset < starts[hint]) return this.lineAt(offset);
+    let line = hint;
+    for (let steps = 0; line + 1 < starts.length && starts[line + 1] <= offset; line++) {
+      if (++steps > 32) return this.lineAt(offset);
+    }
+    return line;
+  }
+
   /** The text of a line, without its terminator. */
   lineText(line: number): string {
     return this.text.slice(this.starts[line], this.ends[line]);
