@@ -7,6 +7,8 @@ import { matchMarker } from './headings';
 const TOC_MIN_RUN = 5;
 const TOC_MAX_TITLE = 60;
 const TITLE_MAX_CHARS = 50;
+/** What `String.prototype.trim` removes. */
+const WHITESPACE = /\s/;
 
 /**
  * Marks table-of-contents runs: five or more consecutive bare heading lines (no run-in body, short titles),
@@ -98,8 +100,22 @@ export function splitDocuments(headings: Heading[], lines: LineIndex): ReportDoc
   });
 }
 
+/** Index of the first heading on or after `line` (headings come in line order). */
+function firstHeadingFrom(all: readonly Heading[], line: number): number {
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid].line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function buildDocument(index: number, s: DocumentStart, endLine: number, all: Heading[], lines: LineIndex): ReportDocument {
-  const own = all.filter((h) => h.line >= s.startLine && h.line <= endLine && h !== s.titleHeading);
+  // Each document takes its slice of the line-ordered headings: filtering the whole list per document made a
+  // file of hundreds of documents quadratic.
+  const own = all.slice(firstHeadingFrom(all, s.startLine), firstHeadingFrom(all, endLine + 1)).filter((h) => h !== s.titleHeading);
   const lastLine = lastNonBlankLine(lines, s.startLine, endLine);
   const numbered = own.filter((h) => h.level > 0);
   const doc: ReportDocument = {
@@ -120,8 +136,15 @@ function buildDocument(index: number, s: DocumentStart, endLine: number, all: He
 }
 
 function lastNonBlankLine(lines: LineIndex, from: number, to: number): number {
-  for (let line = to; line > from; line--) if (lines.lineText(line).trim() !== '') return line;
+  for (let line = to; line > from; line--) if (!isBlankLine(lines, line)) return line;
   return from;
+}
+
+/** A line of nothing but whitespace, checked in place (no slice). */
+function isBlankLine(lines: LineIndex, line: number): boolean {
+  const { text } = lines;
+  for (let i = lines.starts[line]; i < lines.ends[line]; i++) if (!WHITESPACE.test(text[i])) return false;
+  return true;
 }
 
 /** True when `h` closes the section `open` (same or higher rank). */

@@ -1,6 +1,6 @@
 import type { Rule, RuleProblem } from './rule';
 import type { DocumentModel } from '../model';
-import { ASCII_TOKEN_CHAR, CLAUSE_TOKEN_CHAR, HALF_WIDTH_PUNCT, HAN, NUMBER_TOKEN, URL_LIKE, WIDTH_CANDIDATE, globalCopy } from '../patterns';
+import { ASCII_TOKEN_CHAR, CJK_PUNCT, CLAUSE_TOKEN_CHAR, HALF_WIDTH_PUNCT, HAN, NUMBER_TOKEN, URL_LIKE, WIDTH_CANDIDATE, globalCopy } from '../patterns';
 import { charAt, charBefore, isChinese, isDigit } from '../chars';
 
 /** GB/T 15834-2011《标点符号用法》: Chinese text takes full-width marks. */
@@ -82,8 +82,25 @@ function inUrl(text: string, i: number, lineStart: number, lineEnd: number): boo
   return URL_LIKE.test(text.slice(s, e));
 }
 
+/** A BMP ideograph or full-width mark by its code unit (a surrogate is neither: the full judgement handles pairs). */
+function isChineseCode(text: string, o: number): boolean {
+  const c = text.charCodeAt(o);
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) return true;
+  return (c < 0xd800 || c > 0xdfff) && CJK_PUNCT.test(text[o]);
+}
+
+/**
+ * The common case of a web copy (`推进,落实`): an ideograph or full-width mark right on both sides, neither of them
+ * markdown syntax. `inChineseClause` says yes to all of these (no gap to skip, no digits, no URL run); deciding them
+ * here first keeps 13,000 commas a megabyte off its slower path.
+ */
+function framedByChinese(scope: Scope, i: number): boolean {
+  return i > scope.lineStart && i + 1 < scope.lineEnd && isChineseCode(scope.text, i - 1) && isChineseCode(scope.text, i + 1) && !scope.excluded(i - 1) && !scope.excluded(i + 1);
+}
+
 /** A , ; : ? ! in a Chinese clause: Chinese on both sides, never between two digits (1,500 3:2). */
 function inChineseClause(scope: Scope, i: number): boolean {
+  if (framedByChinese(scope, i)) return true;
   const left = leftSide(scope, i);
   const right = rightSide(scope, i);
   if (isDigit(left.next) && isDigit(right.next)) return false;
@@ -169,6 +186,12 @@ export const punctuationWidth: Rule = {
         if (HALF_WIDTH_PUNCT.test(ch) && inChineseClause(scope, i)) problems.push(problem(ch, i));
       }
     }
-    return problems.sort((a, b) => a.start - b.start);
+    // Converted brackets come before the line's other marks: sort only when a line had both.
+    return isSorted(problems) ? problems : problems.sort((a, b) => a.start - b.start);
   },
 };
+
+function isSorted(problems: readonly RuleProblem[]): boolean {
+  for (let k = 1; k < problems.length; k++) if (problems[k].start < problems[k - 1].start) return false;
+  return true;
+}
