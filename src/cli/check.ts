@@ -1,8 +1,8 @@
 import { fixAll, lint, LineIndex } from '../core';
 import { encodeText, writeFileAtomic } from './io';
 import { pick, type Lang } from './lang';
-import { formatProblems, formatSummary, sortByFile, tally, type FileProblems } from './format';
-import { forEachReport, type OpenedReport, type Output } from './report';
+import { formatProblemLines, formatSummary, problemsJson, sortByFile, tally, type FileProblems } from './format';
+import { forEachReport, outUtf8, type OpenedReport, type Output } from './report';
 import { withSegmentation } from './segmentation';
 import type { SegmenterSetting } from '../core/config-types';
 
@@ -29,13 +29,10 @@ export function runCheck(opts: CheckOptions, io: Output): number {
   });
   sortByFile(results);
   const problems = results.flatMap((r) => r.problems);
-  if (opts.format === 'json') {
-    // One problem per line: greppable, and a tenth of the bytes of indented JSON on a large report.
-    const objects: string[] = [];
-    for (const r of results) formatProblems(r, 'json', lang, (o) => objects.push(o));
-    io.out(objects.length ? `[\n${objects.join(',\n')}\n]` : '[]');
-  } else if (!opts.fixDryRun) {
-    for (const r of results) formatProblems(r, 'text', lang, (l) => io.out(l));
+  // One problem per line: greppable, and a tenth of the bytes of indented JSON on a large report.
+  if (opts.format === 'json') outUtf8(io, problemsJson(results));
+  else if (!opts.fixDryRun) {
+    for (const r of results) formatProblemLines(r, lang, (l) => io.out(l));
     io.out(formatSummary(tally(problems), outcome.read, lang));
   }
   if (outcome.nothingRead || outcome.usageError) return 2;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse, type DocumentModel, type Problem } from '../core';
 import { exportBlockers, exportableDocuments, exportDocx } from '../export';
 import { ConfigResolver } from './config-file';
-import { formatProblems, formatSummary, tally } from './format';
+import { formatProblemLines, formatSummary, tally } from './format';
 import { writeFileAtomic } from './io';
 import { pick, type Lang } from './lang';
 import { openReport, type Output } from './report';
@@ -66,7 +66,7 @@ export async function runExport(opts: ExportCommandOptions, io: Output): Promise
     warnings.push(...b.numbering);
   }
   const problems = [...placeholders, ...warnings].sort((a, b) => a.start - b.start || a.end - b.end);
-  formatProblems({ file: opts.file, lines: model.lines, problems }, 'text', lang, (l) => io.out(l));
+  formatProblemLines({ file: opts.file, lines: model.lines, problems }, lang, (l) => io.out(l));
   if (problems.length) io.out(formatSummary(tally(problems), 1, lang));
   if (placeholders.length && !opts.force) {
     io.err(pick(lang,

@@ -1,4 +1,5 @@
-import type { LineIndex, Problem, Severity, TextEdit } from '../core';
+import type { LineIndex, Problem, Severity } from '../core';
+import { JsonBytes } from './json-bytes';
 import { pick, type Lang } from './lang';
 
 /** A problem as the CLI prints it in JSON: 1-based lines and columns, UTF-16, endColumn exclusive. */
@@ -27,47 +28,64 @@ function columnOn(lines: LineIndex, line: number, offset: number): number {
   return Math.min(offset, lines.ends[line]) - lines.starts[line] + 1;
 }
 
-/** JSON string literals of the texts that repeat across problems (the file, each rule's messages), encoded once. */
-function jsonCache(): (s: string) => string {
-  const cache = new Map<string, string>();
-  return (s) => {
-    let json = cache.get(s);
-    if (json === undefined) cache.set(s, (json = JSON.stringify(s)));
-    return json;
-  };
-}
-
 /**
- * Emits each problem of a file as the CLI prints it: a JSON object (the `CliProblem` shape, keys in that order) or a
- * compiler-style text line (`path:line:col  severity  message  rule-id`). Problems arrive sorted by start, so their
- * lines are found in one forward sweep, and no intermediate object is built: a web copy can hold 15,000 problems a
- * megabyte.
+ * The compiler-style line of each problem of a file (`path:line:col  severity  message  rule-id`). Problems arrive
+ * sorted by start, so their lines are found in one forward sweep.
  */
-export function formatProblems(f: FileProblems, format: 'json' | 'text', lang: Lang, emit: (line: string) => void): void {
+export function formatProblemLines(f: FileProblems, lang: Lang, emit: (line: string) => void): void {
   const { lines } = f;
-  const length = lines.text.length;
-  const clamp = (o: number) => (o < 0 ? 0 : o > length ? length : o);
-  const json = jsonCache();
-  const fileJson = json(f.file);
-  const range = (start: number, end: number, line: number) => {
-    const endLine = lines.lineAtFrom(end, line);
-    return `"line":${line + 1},"column":${columnOn(lines, line, start)},"endLine":${endLine + 1},"endColumn":${columnOn(lines, endLine, end)}`;
-  };
-  const edit = (e: TextEdit) => {
-    const start = clamp(e.start);
-    return `{${range(start, clamp(e.end), lines.lineAt(start))},"text":${json(e.text)}}`;
-  };
   let line = 0;
   for (const p of f.problems) {
-    const start = clamp(p.start);
+    const start = clampTo(lines, p.start);
     line = lines.lineAtFrom(start, line);
-    if (format === 'text') {
-      emit(`${f.file}:${line + 1}:${columnOn(lines, line, start)}  ${p.severity}  ${pick(lang, p.message, p.messageEn)}  ${p.ruleId}`);
-      continue;
-    }
-    const fix = p.fix ? `,"fix":{"safe":${p.fix.safe},"edits":[${p.fix.edits.map(edit).join(',')}]}` : '';
-    emit(`{"file":${fileJson},${range(start, clamp(p.end), line)},"ruleId":${json(p.ruleId)},"severity":"${p.severity}","message":${json(p.message)},"messageEn":${json(p.messageEn)}${fix}}`);
+    emit(`${f.file}:${line + 1}:${columnOn(lines, line, start)}  ${p.severity}  ${pick(lang, p.message, p.messageEn)}  ${p.ruleId}`);
   }
+}
+
+const clampTo = (lines: LineIndex, offset: number): number => (offset < 0 ? 0 : offset > lines.text.length ? lines.text.length : offset);
+
+/**
+ * `check --format json`: one array of every file's problems, one object a line, each in the `CliProblem` shape with
+ * its keys in that order (byte for byte what `JSON.stringify` of that object writes). Built as UTF-8 bytes straight
+ * from the core's problems, with no object per problem: a web copy can hold 15,000 problems a megabyte.
+ */
+export function problemsJson(files: readonly FileProblems[]): Buffer {
+  const count = files.reduce((n, f) => n + f.problems.length, 0);
+  if (count === 0) return Buffer.from('[]');
+  const out = new JsonBytes(count * 320 + 16);
+  out.ascii('[\n');
+  let first = true;
+  for (const f of files) {
+    const { lines } = f;
+    /** `"line":…,"column":…,"endLine":…,"endColumn":…` of a range whose start is on `line`. */
+    const range = (start: number, end: number, line: number) => {
+      const endLine = lines.lineAtFrom(end, line);
+      out.ascii('"line":').int(line + 1).ascii(',"column":').int(columnOn(lines, line, start));
+      out.ascii(',"endLine":').int(endLine + 1).ascii(',"endColumn":').int(columnOn(lines, endLine, end));
+    };
+    let line = 0;
+    for (const p of f.problems) {
+      const start = clampTo(lines, p.start);
+      line = lines.lineAtFrom(start, line);
+      out.ascii(first ? '{"file":' : ',\n{"file":').string(f.file).ascii(',');
+      first = false;
+      range(start, clampTo(lines, p.end), line);
+      out.ascii(',"ruleId":').string(p.ruleId).ascii(',"severity":').string(p.severity);
+      out.ascii(',"message":').string(p.message).ascii(',"messageEn":').string(p.messageEn);
+      if (p.fix) {
+        out.ascii(',"fix":{"safe":').ascii(p.fix.safe ? 'true' : 'false').ascii(',"edits":[');
+        p.fix.edits.forEach((e, k) => {
+          const editStart = clampTo(lines, e.start);
+          out.ascii(k ? ',{' : '{');
+          range(editStart, clampTo(lines, e.end), lines.lineAt(editStart));
+          out.ascii(',"text":').string(e.text).ascii('}');
+        });
+        out.ascii(']}');
+      }
+      out.ascii('}');
+    }
+  }
+  return out.ascii('\n]').bytes();
 }
 
 /** Orders files as the CLI prints them (by path); each file's problems keep lint's order, by position. */

@@ -152,15 +152,34 @@ function usage(lang: Lang, io: Output, problem: string): number {
 
 /** Writes and exits only once stdout has drained, so piped JSON is never cut short. */
 function runFromCommandLine(): void {
-  const out: string[] = [];
-  const io: Output = { out: (l) => out.push(l), err: (l) => process.stderr.write(l + '\n') };
+  // A reader that stops early (`| head`) closes the pipe: the rest of the output has nowhere to go, which is no error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
+  const out: Array<string | Uint8Array> = [];
+  const io: Output = { out: (l) => out.push(l), outBytes: (l) => out.push(l), err: (l) => process.stderr.write(l + '\n') };
   const internalError = (e: unknown): number => {
     process.stderr.write(`gongwen: internal error: ${(e as Error).stack ?? e}\n`);
     return 2;
   };
   const finish = (code: number): void => {
     process.exitCode = code;
-    if (out.length) process.stdout.write(out.join('\n') + '\n');
+    // Consecutive text lines go out joined; an encoded chunk (the JSON result) goes out as it is.
+    let pending: string[] = [];
+    const flush = () => {
+      if (pending.length) process.stdout.write(pending.join('\n') + '\n');
+      pending = [];
+    };
+    for (const chunk of out) {
+      if (typeof chunk === 'string') pending.push(chunk);
+      else {
+        flush();
+        process.stdout.write(chunk);
+        process.stdout.write('\n');
+      }
+    }
+    flush();
   };
   let result: number | Promise<number>;
   try {

@@ -17,6 +17,14 @@ export interface OpenedReport {
 export interface Output {
   out(line: string): void;
   err(line: string): void;
+  /** A line of output already encoded as UTF-8 (a large JSON result); absent: it is decoded and passed to `out`. */
+  outBytes?(line: Uint8Array): void;
+}
+
+/** Prints a UTF-8 encoded line through whichever path the output offers. */
+export function outUtf8(io: Output, line: Buffer): void {
+  if (io.outBytes) io.outBytes(line);
+  else io.out(line.toString('utf8'));
 }
 
 /** Reads a file and resolves its config; reports what fails on stderr. `null` when it could not be read. */

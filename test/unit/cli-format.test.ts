@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { LineIndex, lint, type Problem } from '../../src/core';
-import { formatProblems, type CliProblem } from '../../src/cli/format';
+import { formatProblemLines, problemsJson, type CliProblem } from '../../src/cli/format';
 
 /** The CLI's problem shape built the plain way: an object per problem, each offset located by a search. */
 function reference(file: string, p: Problem, lines: LineIndex): CliProblem {
@@ -23,20 +23,24 @@ function reference(file: string, p: Problem, lines: LineIndex): CliProblem {
   };
 }
 
-function printed(file: string, text: string, problems: Problem[], format: 'json' | 'text', lang: 'zh' | 'en' = 'zh'): string[] {
+function json(file: string, text: string, problems: Problem[]): string {
+  return problemsJson([{ file, lines: new LineIndex(text), problems }]).toString('utf8');
+}
+
+function textLines(file: string, text: string, problems: Problem[]): string[] {
   const out: string[] = [];
-  formatProblems({ file, lines: new LineIndex(text), problems }, format, lang, (l) => out.push(l));
+  formatProblemLines({ file, lines: new LineIndex(text), problems }, 'en', (l) => out.push(l));
   return out;
 }
 
 function assertSameAsReference(file: string, text: string, problems: Problem[]): void {
   const lines = new LineIndex(text);
   const want = problems.map((p) => reference(file, p, lines));
-  assert.deepEqual(printed(file, text, problems, 'json'), want.map((p) => JSON.stringify(p)));
-  assert.deepEqual(printed(file, text, problems, 'text', 'en'), want.map((p) => `${p.file}:${p.line}:${p.column}  ${p.severity}  ${p.messageEn}  ${p.ruleId}`));
+  assert.equal(json(file, text, problems), want.length ? `[\n${want.map((p) => JSON.stringify(p)).join(',\n')}\n]` : '[]');
+  assert.deepEqual(textLines(file, text, problems), want.map((p) => `${p.file}:${p.line}:${p.column}  ${p.severity}  ${p.messageEn}  ${p.ruleId}`));
 }
 
-describe('CLI problem output (formatProblems)', () => {
+describe('CLI problem output (problemsJson, formatProblemLines)', () => {
   const CORPUS = path.join(__dirname, '..', 'fixtures', 'corpus');
   for (const name of fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt'))) {
     it(`prints ${name} exactly as one object per problem would (keys, order, positions, fixes)`, () => {
@@ -53,7 +57,7 @@ describe('CLI problem output (formatProblems)', () => {
     assert.ok(problems.some((p) => p.fix));
     const crlf: Problem = { ruleId: 'x', severity: 'info', start: 6, end: 7, message: '“\\"”', messageEn: 'tab\there', fix: { safe: false, edits: [{ start: 7, end: 8, text: '\n' }, { start: 0, end: 2, text: '' }], title: '', titleEn: '' } };
     assertSameAsReference('a "quoted" path\\x.txt', text, [...problems, crlf].sort((a, b) => a.start - b.start));
-    assert.deepEqual(JSON.parse(printed('f', text, [crlf], 'json')[0]).fix.edits[0], { line: 1, column: 7, endLine: 2, endColumn: 1, text: '\n' });
+    assert.deepEqual(JSON.parse(json('f', text, [crlf]))[0].fix.edits[0], { line: 1, column: 7, endLine: 2, endColumn: 1, text: '\n' });
   });
 
   it('matches the reference on any text (fast-check)', () => {
@@ -78,5 +82,15 @@ describe('LineIndex.lineAtFrom', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('JSON of several files', () => {
+  it('joins the files into one array in the order given, and prints [] for none', () => {
+    const a = { file: 'a.txt', lines: new LineIndex('XX'), problems: lint('XX') };
+    const b = { file: 'b.txt', lines: new LineIndex('某某'), problems: lint('某某') };
+    const parsed = JSON.parse(problemsJson([a, b]).toString('utf8')) as CliProblem[];
+    assert.deepEqual(parsed.map((p) => [p.file, p.line, p.column, p.endColumn, p.ruleId]), [['a.txt', 1, 1, 3, 'placeholder'], ['b.txt', 1, 1, 3, 'placeholder']]);
+    assert.equal(problemsJson([{ ...a, problems: [] }]).toString(), '[]');
   });
 });

@@ -160,6 +160,18 @@ describe('CLI reliability', () => {
     beforeEach(() => (tmp = mkTmp()));
     afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
+    it('stops quietly when the reader closes the pipe early (| head): exit code kept, nothing on stderr', async () => {
+      // 20,000 unfilled XX: megabytes of JSON, far more than the pipe holds once the reader has gone.
+      const f = write('many.txt', '推进XX工作，落实XX任务。\n'.repeat(10000));
+      const child = spawn(process.execPath, [BIN, 'check', '--format', 'json', f]);
+      let err = '';
+      child.stderr.on('data', (d) => (err += d));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const [code] = await once(child, 'close');
+      assert.equal(err, '');
+      assert.equal(code, 1);
+    });
+
     it('checks an empty file quietly: exit 0, nothing on stderr', () => {
       const f = write('empty.txt', '');
       const r = cli(['check', '--lang', 'en', f]);
