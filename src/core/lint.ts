@@ -49,7 +49,9 @@ export function lintModel(model: DocumentModel, options: LintOptions = {}): Prob
     }
   });
   const silenced = silencer(model, config.ignore, options.filePath);
-  return problems.filter((p) => !silenced(p)).sort((a, b) => a.start - b.start || a.end - b.end || order.get(a.ruleId)! - order.get(b.ruleId)!);
+  const kept = silenced ? problems.filter((p) => !silenced(p)) : problems;
+  // The sort is stable and problems were gathered rule by rule: ties keep the rules' order.
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** The provider the rules see: none when segmentation is off; otherwise called at most once per lint run. */
@@ -67,11 +69,11 @@ function segmenterFor(config: GongwenConfig, provider: LintOptions['segmenter'])
   };
 }
 
-/** Markdown `<!-- gongwen-disable… -->` comments and config `ignore` entries. */
-function silencer(model: DocumentModel, ignore: IgnoreEntry[], filePath: string | undefined): (p: Problem) => boolean {
+/** Markdown `<!-- gongwen-disable… -->` comments and config `ignore` entries; null when nothing is silenced. */
+function silencer(model: DocumentModel, ignore: IgnoreEntry[], filePath: string | undefined): ((p: Problem) => boolean) | null {
   const disabled = disabledLines(model);
   const anchors = ignoreAnchors(model.text, ignore, filePath);
-  if (!disabled.length && !anchors.length) return () => false;
+  if (!disabled.length && !anchors.length) return null;
   return (p) => {
     const line = model.lines.lineAt(p.start);
     if (disabled.some((d) => (d.rule === null || d.rule === p.ruleId) && line >= d.from && line <= d.to)) return true;

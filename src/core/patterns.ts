@@ -15,6 +15,21 @@ export function globalCopy(re: RegExp): RegExp {
   return g;
 }
 
+const scanners = new WeakMap<RegExp, RegExp>();
+
+/**
+ * The first match of `re` at or after `from`, found in place: no slice of the text, and no copy of the pattern (which
+ * `matchAll` makes on every call, thousands of times for a per-line scan). Stateless for the caller: the private
+ * global copy's `lastIndex` is set before each search. For patterns without anchors or lookbehind, which would read
+ * the text before `from` differently than a slice starting there.
+ */
+export function nextMatch(re: RegExp, text: string, from: number): RegExpExecArray | null {
+  let g = scanners.get(re);
+  if (!g) scanners.set(re, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')));
+  g.lastIndex = from;
+  return g.exec(text);
+}
+
 /** Chinese numerals used in markers (一 … 十, 百). */
 const CN = '[一二三四五六七八九十百]+';
 const AR = '[0-9０-９]{1,3}';

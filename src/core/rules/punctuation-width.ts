@@ -178,20 +178,14 @@ export const punctuationWidth: Rule = {
           if (ch === ')') converted.add(i);
         }
       }
-      for (const o of converted) problems.push(problem(text[o], o));
       const scope: Scope = { text, lineStart: ls, lineEnd: le, converted, excluded: (o) => model.isExcluded(o, o + 1) };
-      // Then , ; : ? ! with Chinese on both sides (a bracket about to become full-width counts as Chinese).
+      // In the line's order: those brackets, and , ; : ? ! with Chinese on both sides (a bracket about to become
+      // full-width counts as Chinese).
       for (const i of here) {
         const ch = text[i];
-        if (HALF_WIDTH_PUNCT.test(ch) && inChineseClause(scope, i)) problems.push(problem(ch, i));
+        if (converted.has(i) || (HALF_WIDTH_PUNCT.test(ch) && inChineseClause(scope, i))) problems.push(problem(ch, i));
       }
     }
-    // Converted brackets come before the line's other marks: sort only when a line had both.
-    return isSorted(problems) ? problems : problems.sort((a, b) => a.start - b.start);
+    return problems; // in text order: lines in order, each line's marks in order
   },
 };
-
-function isSorted(problems: readonly RuleProblem[]): boolean {
-  for (let k = 1; k < problems.length; k++) if (problems[k].start < problems[k - 1].start) return false;
-  return true;
-}

@@ -1,6 +1,6 @@
 import type { Rule, RuleProblem } from './rule';
 import type { DocumentModel } from '../model';
-import { LINE_PREFIX, PAIRED_MARK, globalCopy } from '../patterns';
+import { LINE_PREFIX, PAIRED_MARK, nextMatch } from '../patterns';
 import { charAt, isChinese } from '../chars';
 
 const GBT_15834 = { zh: 'GB/T 15834-2011', en: 'GB/T 15834-2011' };
@@ -90,11 +90,15 @@ export const quotePairs: Rule = {
     const { text, lines } = model;
     const problems: RuleProblem[] = [];
     const paras = paragraphs(model);
+    // One pass over the text's marks, paragraph by paragraph (marks outside every paragraph are passed over).
+    let m = nextMatch(PAIRED_MARK, text, 0);
     paras.forEach(([first, last], p) => {
       const open: Record<Kind, number[]> = { double: [], single: [], title: [], paren: [] };
       const from = lines.starts[first];
-      for (const m of text.slice(from, lines.ends[last]).matchAll(globalCopy(PAIRED_MARK))) {
-        const i = from + m.index!;
+      const to = lines.ends[last];
+      while (m && m.index < from) m = nextMatch(PAIRED_MARK, text, m.index + 1);
+      for (; m && m.index < to; m = nextMatch(PAIRED_MARK, text, m.index + 1)) {
+        const i = m.index;
         const ch = m[0];
         if (model.isExcluded(i, i + 1)) continue;
         const mark = MARKS[ch];

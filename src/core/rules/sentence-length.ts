@@ -1,7 +1,7 @@
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION, numberOption } from './rule';
 import type { DocumentModel, Heading } from '../model';
-import { SENTENCE_END, TITLE_STOP, globalCopy } from '../patterns';
+import { SENTENCE_END, TITLE_STOP, nextMatch } from '../patterns';
 
 const DEFAULT_MAX = 120;
 
@@ -16,6 +16,7 @@ export const sentenceLength: Rule = {
     if (!(max > 0)) return [];
     const problems: RuleProblem[] = [];
     const headingAt = new Map<number, Heading>(model.headings.map((h) => [h.line, h]));
+    const ends = new SentenceEnds(model.text);
     for (const doc of model.documents) {
       if (doc.kind === 'toc') continue;
       for (let line = doc.startLine; line <= doc.endLine; line++) {
@@ -30,29 +31,50 @@ export const sentenceLength: Rule = {
           from = h.titleEnd;
           if (TITLE_STOP.test(model.text.charAt(from))) from++;
         }
-        sentences(model, from, lineEnd, max, problems);
+        sentences(model, from, lineEnd, max, problems, ends);
       }
     }
     return problems;
   },
 };
 
-function sentences(model: DocumentModel, from: number, to: number, max: number, problems: RuleProblem[]): void {
-  const text = model.text.slice(from, to);
-  let start = 0;
+/** The text's sentence ends, met in order: one forward scan shared by every line. */
+class SentenceEnds {
+  private match: RegExpExecArray | null;
+  constructor(private readonly text: string) {
+    this.match = nextMatch(SENTENCE_END, text, 0);
+  }
+
+  /** Where each sentence end that starts in [from, to) ends, in order. */
+  *within(from: number, to: number): Generator<number> {
+    while (this.match && this.match.index < from) this.advance();
+    for (; this.match && this.match.index < to; this.advance()) yield this.match.index + this.match[0].length;
+  }
+
+  private advance(): void {
+    const m = this.match!;
+    this.match = nextMatch(SENTENCE_END, this.text, m.index + m[0].length);
+  }
+}
+
+function sentences(model: DocumentModel, from: number, to: number, max: number, problems: RuleProblem[], ends: SentenceEnds): void {
+  const { text } = model;
+  let start = from;
   const flush = (end: number) => {
-    const [s, e, length] = measure(text, start, end);
+    const sentenceStart = start;
     start = end;
+    if (end - sentenceStart <= max) return; // never more characters than code units
+    const [s, e, length] = measure(text, sentenceStart, end);
     if (length <= max) return;
     problems.push({
-      start: from + s,
-      end: from + e,
+      start: s,
+      end: e,
       message: `句子长达${length}字，超过${max}字，建议拆分为几个短句（${CONVENTION.zh}）`,
       messageEn: `This sentence runs to ${length} characters, over ${max}: consider splitting it (${CONVENTION.en})`,
     });
   };
-  for (const m of text.matchAll(globalCopy(SENTENCE_END))) flush(m.index! + m[0].length);
-  if (start < text.length) flush(text.length);
+  for (const end of ends.within(from, to)) flush(end);
+  if (start < to) flush(to);
 }
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;

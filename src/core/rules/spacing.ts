@@ -1,6 +1,6 @@
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION } from './rule';
-import { EMPHASIS_MARKER, SPACE_RUN, globalCopy } from '../patterns';
+import { EMPHASIS_MARKER, SPACE_RUN, nextMatch } from '../patterns';
 import { charAt, charBefore, isChinese, isDigit, isHan } from '../chars';
 
 /** What the run is made of, for the message. */
@@ -34,37 +34,38 @@ export const spacing: Rule = {
   check({ model }) {
     const { text, lines } = model;
     const problems: RuleProblem[] = [];
-    for (let line = 0; line < lines.lineCount; line++) {
+    // One pass over the text's space runs (a run never spans a line break), each placed on its line.
+    let line = 0;
+    for (let m = nextMatch(SPACE_RUN, text, 0); m; m = nextMatch(SPACE_RUN, text, m.index + m[0].length)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      line = lines.lineAtFrom(start, line);
       if (!model.isProseLine(line)) continue;
       const ls = lines.starts[line];
       const le = lines.ends[line];
-      for (const m of lines.lineText(line).matchAll(globalCopy(SPACE_RUN))) {
-        const start = ls + m.index!;
-        const end = start + m[0].length;
-        if (start === ls || end === le) continue; // indentation, trailing spaces
-        if (model.isExcluded(start, end)) continue;
-        // Emphasis markers next to the run (`**粗体** 中文`) are looked through, to the text beside it; a code
-        // span or link is not text, so the space beside it (`见 \`docs/a.md\``) is markdown's business.
-        const isMarker = (i: number) => model.isExcluded(i, i + 1) && EMPHASIS_MARKER.test(text[i]);
-        let l = start;
-        while (l > ls && isMarker(l - 1)) l--;
-        let r = end;
-        while (r < le && isMarker(r)) r++;
-        const left = l > ls ? charBefore(text, l) : '';
-        const right = r < le ? charAt(text, r) : '';
-        const between = isChinese(left) && (isChinese(right) || isDigit(right)) ? (isChinese(right) ? 'cc' : 'cd') : isDigit(left) && isChinese(right) ? 'dc' : '';
-        if (!between || isNamePadding(text, l, r, left, right)) continue;
-        const [zh, en] = kindOf(m[0]);
-        const whereZh = between === 'cc' ? '中文之间' : '中文与数字之间';
-        const whereEn = between === 'cc' ? 'between Chinese characters' : 'between Chinese and a number';
-        problems.push({
-          start,
-          end,
-          message: `${whereZh}有多余的${zh}，公文中应删除（${CONVENTION.zh}）`,
-          messageEn: `Stray ${en} ${whereEn}: a 公文 does not space them apart; delete it (${CONVENTION.en})`,
-          fix: { safe: true, edits: [{ start, end, text: '' }], title: `删除${zh}`, titleEn: `Delete the ${en}` },
-        });
-      }
+      if (start === ls || end === le) continue; // indentation, trailing spaces
+      if (model.isExcluded(start, end)) continue;
+      // Emphasis markers next to the run (`**粗体** 中文`) are looked through, to the text beside it; a code
+      // span or link is not text, so the space beside it (`见 \`docs/a.md\``) is markdown's business.
+      const isMarker = (i: number) => model.isExcluded(i, i + 1) && EMPHASIS_MARKER.test(text[i]);
+      let l = start;
+      while (l > ls && isMarker(l - 1)) l--;
+      let r = end;
+      while (r < le && isMarker(r)) r++;
+      const left = l > ls ? charBefore(text, l) : '';
+      const right = r < le ? charAt(text, r) : '';
+      const between = isChinese(left) && (isChinese(right) || isDigit(right)) ? (isChinese(right) ? 'cc' : 'cd') : isDigit(left) && isChinese(right) ? 'dc' : '';
+      if (!between || isNamePadding(text, l, r, left, right)) continue;
+      const [zh, en] = kindOf(m[0]);
+      const whereZh = between === 'cc' ? '中文之间' : '中文与数字之间';
+      const whereEn = between === 'cc' ? 'between Chinese characters' : 'between Chinese and a number';
+      problems.push({
+        start,
+        end,
+        message: `${whereZh}有多余的${zh}，公文中应删除（${CONVENTION.zh}）`,
+        messageEn: `Stray ${en} ${whereEn}: a 公文 does not space them apart; delete it (${CONVENTION.en})`,
+        fix: { safe: true, edits: [{ start, end, text: '' }], title: `删除${zh}`, titleEn: `Delete the ${en}` },
+      });
     }
     return problems;
   },
