@@ -4,7 +4,6 @@ import type { Problem, Severity } from './types';
 import { DEFAULT_CONFIG, matchesGlobs, resolveRules } from './config';
 import { parse } from './parse';
 import { DEFAULT_SEVERITIES, RULES } from './rules';
-import type { Rule } from './rules';
 import { builtInSegmenter, type Segmenter } from './segmenter';
 
 export interface LintOptions {
@@ -35,19 +34,17 @@ export function lintModel(model: DocumentModel, options: LintOptions = {}): Prob
   const config = options.config ?? DEFAULT_CONFIG;
   const settings = resolveRules(config, DEFAULT_SEVERITIES, options.filePath);
   const problems: Problem[] = [];
-  const order = new Map<string, number>();
   const segmenter = segmenterFor(config, options.segmenter);
-  RULES.forEach((rule: Rule, i) => {
-    order.set(rule.id, i);
+  for (const rule of RULES) {
     const setting = settings[rule.id];
-    if (!setting || setting.severity === 'off' || (options.only && !options.only.includes(rule.id))) return;
+    if (!setting || setting.severity === 'off' || (options.only && !options.only.includes(rule.id))) continue;
     const severity = setting.severity;
     for (const p of rule.check({ model, config, options: setting.options, segmenter })) {
       const problem: Problem = { ruleId: rule.id, severity: p.severityCap ? milder(severity, p.severityCap) : severity, start: p.start, end: p.end, message: p.message, messageEn: p.messageEn };
       if (p.fix && p.fix.edits.length) problem.fix = p.fix;
       problems.push(problem);
     }
-  });
+  }
   const silenced = silencer(model, config.ignore, options.filePath);
   const kept = silenced ? problems.filter((p) => !silenced(p)) : problems;
   // The sort is stable and problems were gathered rule by rule: ties keep the rules' order.
