@@ -1,6 +1,6 @@
 import type { Heading, MarkerParts } from './model';
 import {
-  INDENT, MD_CODE, MD_LINK, globalCopy, MARKER_LEVEL1, MARKER_LEVEL2, MARKER_LEVEL3, MARKER_LEVEL4, MARKER_LEVEL5, NUMERAL_LIST_AFTER, TITLE_STOP,
+  MD_CODE, MD_LINK, globalCopy, MARKER_LEVEL1, MARKER_LEVEL2, MARKER_LEVEL3, MARKER_LEVEL4, MARKER_LEVEL5, NUMERAL_LIST_AFTER, TITLE_STOP,
 } from './patterns';
 import { arabicToNumber, chineseToNumber } from './numerals';
 
@@ -20,6 +20,26 @@ const MARKERS: ReadonlyArray<{ level: number; re: RegExp; chinese: boolean }> = 
 ];
 
 /** Recognises a section marker at the start of `s`. */
+/** The numerals that begin a level-1 or level-2 marker (the `CN` class of the marker patterns). */
+const MARKER_NUMERALS = new Set([...'一二三四五六七八九十百'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether a marker can start with this code unit: a Chinese numeral, a bracket, a digit or a circled number. Every
+ * other line is no heading, known without a slice or a pattern (most lines of a report are body text).
+ */
+export function canStartMarker(c: number): boolean {
+  return (
+    (c >= 0x30 && c <= 0x39) || c === 0x28 || c === 0xff08 || (c >= 0xff10 && c <= 0xff19) || (c >= 0x2460 && c <= 0x2473) || MARKER_NUMERALS.has(c)
+  );
+}
+
+/** Length of the indentation (spaces, tabs, ideographic spaces: `INDENT`) at `from`. */
+export function indentAt(text: string, from: number, to: number): number {
+  let i = from;
+  for (let c = text.charCodeAt(i); i < to && (c === 0x20 || c === 0x09 || c === 0x3000); c = text.charCodeAt(++i));
+  return i - from;
+}
+
 export function matchMarker(s: string): MarkerMatch | null {
   for (const { level, re, chinese } of MARKERS) {
     const m = re.exec(s);
@@ -59,11 +79,12 @@ export function parseNumberedHeading(
   markdown: boolean,
   hashes = 0,
 ): Heading | null {
-  let skip = INDENT.exec(content)![0].length;
+  let skip = indentAt(content, 0, content.length);
   if (markdown) {
     const em = EMPHASIS_OPEN.exec(content.slice(skip));
     if (em) skip += em[0].length;
   }
+  if (!canStartMarker(content.charCodeAt(skip))) return null;
   const rest = content.slice(skip);
   const m = matchMarker(rest);
   if (!m) return null;

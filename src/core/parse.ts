@@ -1,7 +1,7 @@
 import type { DocumentModel, Heading, SourceFormat } from './model';
 import { LineIndex } from './text';
 import { analyzeMarkdown, isExcluded as overlapsExcluded, type MarkdownInfo } from './markdown';
-import { parseNumberedHeading, unnumberedHeading } from './headings';
+import { canStartMarker, indentAt, parseNumberedHeading, unnumberedHeading } from './headings';
 import { markTableOfContents, splitDocuments } from './documents';
 import { findEnumerations } from './enumerations';
 import { attachmentItemLines } from './attachments';
@@ -36,8 +36,9 @@ function textHeadings(lines: LineIndex): Heading[] {
   const headings: Heading[] = [];
   // `      2.××××` under `附件：1.××××` names an attachment (GB/T 9704-2012 §7.3.4), not a section.
   const attachmentItems = attachmentItemLines(lines);
+  const { text, starts, ends } = lines;
   for (let line = 0; line < lines.lineCount; line++) {
-    if (attachmentItems.has(line)) continue;
+    if (!canStartMarker(text.charCodeAt(starts[line] + indentAt(text, starts[line], ends[line]))) || attachmentItems.has(line)) continue;
     const h = parseNumberedHeading(lines.lineText(line), lines.starts[line], line, lines.ends[line], false);
     if (h) headings.push(h);
   }
