@@ -1,5 +1,5 @@
 import type { Heading, ReportDocument, SectionNode } from './model';
-import type { LineIndex } from './text';
+import { isBlankLine, type LineIndex } from './text';
 import { ENDS_LIKE_PARAGRAPH } from './patterns';
 import { matchMarker } from './headings';
 
@@ -7,8 +7,6 @@ import { matchMarker } from './headings';
 const TOC_MIN_RUN = 5;
 const TOC_MAX_TITLE = 60;
 const TITLE_MAX_CHARS = 50;
-/** What `String.prototype.trim` removes. */
-const WHITESPACE = /\s/;
 
 /**
  * Marks table-of-contents runs: five or more consecutive bare heading lines (no run-in body, short titles),
@@ -140,12 +138,6 @@ function lastNonBlankLine(lines: LineIndex, from: number, to: number): number {
   return from;
 }
 
-/** A line of nothing but whitespace, checked in place (no slice). */
-function isBlankLine(lines: LineIndex, line: number): boolean {
-  const { text } = lines;
-  for (let i = lines.starts[line]; i < lines.ends[line]; i++) if (!WHITESPACE.test(text[i])) return false;
-  return true;
-}
 
 /** True when `h` closes the section `open` (same or higher rank). */
 function closes(h: Heading, open: Heading): boolean {

@@ -1,6 +1,7 @@
 import type { EnumerationItem, EnumerationRun, EnumerationStyle } from './model';
 import type { LineIndex } from './text';
-import { ENUM_DI, ENUM_SHI, ENUM_SHOUXIAN, LINE_PREFIX, globalCopy } from './patterns';
+import { ENUM_DI, ENUM_SHI, ENUM_SHOUXIAN, LINE_PREFIX, ORDINAL_CLUE, globalCopy, nextMatch } from './patterns';
+import { isBlankLine } from './text';
 import { chineseToNumber } from './numerals';
 
 const SHOUXIAN_ORDER: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 4 };
@@ -16,7 +17,6 @@ function itemsOfLine(lines: LineIndex, line: number, isExcluded: (s: number, e: 
   const text = lines.lineText(line);
   const base = lines.starts[line];
   const items: EnumerationItem[] = [];
-  if (!/[是第首其再最]/.test(text)) return items;
   for (const { style, re, number: numberOf } of STYLES) {
     if (!re.test(text)) continue; // most lines have none: skip compiling a scanning copy
     for (const m of text.matchAll(globalCopy(re))) {
@@ -40,10 +40,16 @@ export function findEnumerations(
 ): EnumerationRun[] {
   const runs: EnumerationRun[] = [];
   let open = new Map<EnumerationStyle, EnumerationRun>();
+  // The next character that can be part of an ordinal: lines before it hold none and are passed over unsliced.
+  let clue = nextMatch(ORDINAL_CLUE, lines.text, 0);
   for (let line = 0; line < lines.lineCount; line++) {
-    if (!isProseLine(line)) continue;
+    if (!isProseLine(line) || isBlankLine(lines, line)) continue;
+    while (clue && clue.index < lines.starts[line]) clue = nextMatch(ORDINAL_CLUE, lines.text, clue.index + 1);
+    if (!clue || clue.index >= lines.ends[line]) {
+      if (open.size) open = new Map(); // a paragraph without ordinals ends every run
+      continue;
+    }
     const text = lines.lineText(line);
-    if (text.trim() === '') continue;
     const items = itemsOfLine(lines, line, isExcluded);
     const next = new Map<EnumerationStyle, EnumerationRun>();
     const prefix = LINE_PREFIX.exec(text)![0].length;

@@ -87,3 +87,13 @@ export class LineIndex {
     return Math.min(this.starts[line] + Math.max(0, character), this.ends[line]);
   }
 }
+
+/** What `String.prototype.trim` removes. */
+const WHITESPACE = /\s/;
+
+/** A line of nothing but whitespace (`lineText(line).trim() === ''`), checked in place, without a slice. */
+export function isBlankLine(lines: LineIndex, line: number): boolean {
+  const { text } = lines;
+  for (let i = lines.starts[line]; i < lines.ends[line]; i++) if (!WHITESPACE.test(text[i])) return false;
+  return true;
+}
