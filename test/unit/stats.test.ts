@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { countZishu, outline, parse, stats, statsOfRange, type SectionStats } from '../../src/core';
+import fc from 'fast-check';
+import { countZishu, LineIndex, outline, parse, stats, statsOfRange, type SectionStats } from '../../src/core';
+import { ZishuIndex } from '../../src/core/counts';
 import { printedLines, widthOf } from '../../src/core/stats';
 import { main } from '../../src/cli/main';
 
@@ -157,5 +159,27 @@ describe('gongwen stats (CLI)', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('ZishuIndex: 字数 of a range from per-line sums', () => {
+  /** The count as the definition says, character by character, independent of the lookup table. */
+  function zishuByDefinition(text: string): number {
+    return [...text.matchAll(/[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]+|[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\u3007]|[\ud840-\ud87f][\udc00-\udfff]|[\u3001-\u3006\u3008-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014\u2015\u00b7\u2027\ufe10-\ufe1f\ufe30-\ufe4f\u2460-\u24ff\u25a1\u25cb\u00d7]/g)].length;
+  }
+
+  it('agrees with countZishu, and with the definition, on any range of any text (fast-check)', () => {
+    const piece = fc.constantFrom('推进', 'ABC', '12', '１２', '，', '。', ' ', '\n', '\r\n', '\r', '𠀀', '😀', '\ud840', '\udc00', 'x', '〇', '①', '·', '×');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 3 })), { maxLength: 40 }), fc.nat(), fc.nat(), (parts, a, b) => {
+        const text = parts.join('');
+        const lines = new LineIndex(text);
+        const index = new ZishuIndex(lines);
+        const [start, end] = [a % (text.length + 1), b % (text.length + 1)].sort((x, y) => x - y);
+        assert.equal(index.count(start, end), countZishu(text, start, end));
+        assert.equal(countZishu(text), zishuByDefinition(text), JSON.stringify(text));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
