@@ -112,3 +112,22 @@ describe('corpus: overused-word, reviewed by hand (jieba engines)', function () 
     });
   }
 });
+
+describe('overused-word with a segmenter that reuses one array for every paragraph', () => {
+  // Content words are remembered per cut array; an engine may hand back the same array refilled, so the
+  // remembered words must belong to the paragraph asked about.
+  it('judges each paragraph by its own words', () => {
+    const shared: string[] = [];
+    const seg: Segmenter = {
+      name: 'reusing',
+      cut: (p) => {
+        shared.length = 0;
+        for (const m of p.matchAll(/推进|落实|[^推落]|推|落/g)) shared.push(m[0]);
+        return shared;
+      },
+    };
+    const text = `一、总体要求\n（一）甲。${'落实工作，'.repeat(8)}\n（二）乙。${'推进工作，'.repeat(8)}\n`;
+    const got = lint(text, { segmenter: () => seg, only: ['overused-word'] }).map((p) => [text.slice(p.start, p.end), /“(.+?)”/.exec(p.message)![1]]);
+    assert.deepEqual(got, [['落实', '落实'], ['推进', '推进']]);
+  });
+});
