@@ -52,6 +52,22 @@ export function tokensOf(words: readonly string[], paragraph: string): Token[] {
   return tokens;
 }
 
+/**
+ * Remembers what a rule derives from a cut paragraph, by the cut's array: a cached segmenter hands back the same array
+ * for the same paragraph, so a paragraph the writer did not touch costs nothing on the next lint. The paragraph is
+ * compared too, since an engine may refill one array for every paragraph.
+ */
+export function memoByCut<T>(derive: (words: readonly string[], paragraph: string) => T): (words: readonly string[], paragraph: string) => T {
+  const memo = new WeakMap<readonly string[], { paragraph: string; value: T }>();
+  return (words, paragraph) => {
+    const hit = memo.get(words);
+    if (hit && hit.paragraph === paragraph) return hit.value;
+    const value = derive(words, paragraph);
+    memo.set(words, { paragraph, value });
+    return value;
+  };
+}
+
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Words usable as dictionary entries: trimmed, non-empty, no whitespace, deduplicated. */

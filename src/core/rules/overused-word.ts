@@ -1,7 +1,7 @@
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION, numberOption, stringListOption } from './rule';
 import { HAN, HAN_WORD, NUMERAL_WORD } from '../patterns';
-import { tokensOf, type Segmenter, type Token } from '../segmenter';
+import { memoByCut, tokensOf, type Segmenter } from '../segmenter';
 import type { DocumentModel } from '../model';
 
 /**
@@ -56,20 +56,13 @@ function* proseLines(model: DocumentModel, unit: Unit): Generator<[number, numbe
   }
 }
 
-/** The content words of each cut paragraph, by the cut's array (a cached segmenter returns the same one for the same paragraph). */
-const contentTokenCache = new WeakMap<readonly string[], { paragraph: string; tokens: Token[] }>();
-
 /**
  * The tokens that count as content words: two or more ideographs, not a function word, a numeral or a unit. Judged
  * once per cut paragraph: re-testing every word of every section on each lint was most of this rule's time.
  */
-function contentTokens(words: readonly string[], paragraph: string): Token[] {
-  const hit = contentTokenCache.get(words);
-  if (hit && hit.paragraph === paragraph) return hit.tokens;
-  const tokens = tokensOf(words, paragraph).filter((t) => HAN_WORD.test(t.text) && !FUNCTION_WORDS.has(t.text) && !NUMERAL_WORD.test(t.text));
-  contentTokenCache.set(words, { paragraph, tokens });
-  return tokens;
-}
+const contentTokens = memoByCut((words, paragraph) =>
+  tokensOf(words, paragraph).filter((t) => HAN_WORD.test(t.text) && !FUNCTION_WORDS.has(t.text) && !NUMERAL_WORD.test(t.text)),
+);
 
 const shorten = (s: string): string => (s.length > 14 ? `${s.slice(0, 13)}…` : s);
 

@@ -1,7 +1,7 @@
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION, stringListOption } from './rule';
-import { CN_NUMERALS_ONLY, REPEATED_HAN } from '../patterns';
-import { tokensOf, type Segmenter, type Token } from '../segmenter';
+import { CN_NUMERALS_ONLY } from '../patterns';
+import { memoByCut, tokensOf, type Segmenter, type Token } from '../segmenter';
 
 /**
  * Normal reduplication, never a typo: AA (层层, 人人), A一A-style measure words (一个个), AABB (扎扎实实) and the odd
@@ -34,47 +34,74 @@ export const REDUPLICATIONS: readonly string[] = [
 
 const MAX_UNIT = 8;
 /** Exactly one run of ideographs and its copy. */
-const WHOLE_REPETITION = new RegExp(`^${REPEATED_HAN.source}$`);
 
 interface Candidate {
   start: number;
   unit: number;
 }
 
-/** Every position and length where a run of ideographs is followed by its copy (the regex finds the lines). */
-function candidatesOf(line: string): Candidate[] {
-  if (!REPEATED_HAN.test(line)) return [];
+const isIdeographUnit = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+
+/** `text[i, i + unit)` is followed by its copy. */
+function copiedAt(text: string, i: number, unit: number): boolean {
+  for (let k = 0; k < unit; k++) if (text.charCodeAt(i + k) !== text.charCodeAt(i + unit + k)) return false;
+  return true;
+}
+
+/** Where each ideograph was last seen on the line being scanned, valid when its stamp is the line's. */
+const lastSeen = new Int32Array(0x10000);
+const lastSeenStamp = new Int32Array(0x10000);
+let stamp = 0;
+
+/**
+ * Every position (relative to `from`) and length where a run of up to eight ideographs is followed by its copy in
+ * `text[from, to)`: what `REPEATED_HAN` matches. A copy at distance u starts with the same ideograph u places on, so
+ * each ideograph is paired only with its own earlier occurrences within eight places (a chain of previous
+ * occurrences), and only those pairs are compared in full. The pattern, trying eight lengths at every offset, was
+ * most of this rule's time.
+ */
+export function candidatesOf(text: string, from: number, to: number): Candidate[] {
   const found: Candidate[] = [];
-  const scan = new RegExp(`(?=${REPEATED_HAN.source})`, 'g');
-  for (let m = scan.exec(line); m; m = scan.exec(line)) {
-    const i = m.index;
-    for (let unit = 1; unit <= MAX_UNIT && i + 2 * unit <= line.length; unit++) {
-      if (line.startsWith(line.slice(i, i + unit), i + unit) && WHOLE_REPETITION.test(line.slice(i, i + 2 * unit))) {
-        if (!CN_NUMERALS_ONLY.test(line.slice(i, i + unit))) found.push({ start: i, unit });
-      }
-    }
-    scan.lastIndex = i + 1;
+  if (++stamp === 0x7fffffff) {
+    lastSeenStamp.fill(0);
+    stamp = 1;
   }
-  return found;
+  const previous = new Int32Array(to - from);
+  for (let j = from; j < to; j++) {
+    const c = text.charCodeAt(j);
+    if (!isIdeographUnit(c)) continue;
+    previous[j - from] = lastSeenStamp[c] === stamp ? lastSeen[c] : -1;
+    lastSeenStamp[c] = stamp;
+    lastSeen[c] = j;
+    for (let i = previous[j - from]; i >= 0 && j - i <= MAX_UNIT; i = previous[i - from]) {
+      const unit = j - i;
+      if (j + unit <= to && ideographsOnly(text, i, j) && copiedAt(text, i, unit) && !CN_NUMERALS_ONLY.test(text.slice(i, j))) found.push({ start: i - from, unit });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start || a.unit - b.unit);
+}
+
+function ideographsOnly(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (!isIdeographUnit(text.charCodeAt(k))) return false;
+  return true;
 }
 
 /** Spans of the line covered by an allowed reduplication. */
+/** The allowed reduplications and `allow` words, and the longest of them. */
+interface Allowed {
+  words: ReadonlySet<string>;
+  longest: number;
+}
+
 /**
- * For each offset of the line, how far an allowed reduplication starting at or before it reaches: a candidate at
- * `start` is allowed when `reach[start] >= start + 2 * unit`. Linear, so a line of one character typed hundreds of
- * times (字字字…, 字字 being a normal 叠词) costs no more than any other line.
+ * An allowed word occurs around `line[start, end)`. Only the few substrings that could be one are looked up, so a line
+ * of one character typed over and over (字字字…, 字字 being a normal 叠词) costs no more than any other line.
  */
-function allowedReach(line: string, allowed: readonly string[]): Int32Array | null {
-  let reach: Int32Array | null = null;
-  for (const w of allowed) {
-    if (!w) continue;
-    for (let at = line.indexOf(w); at >= 0; at = line.indexOf(w, at + 1)) {
-      reach ??= new Int32Array(line.length + 1);
-      reach[at] = Math.max(reach[at], at + w.length);
-    }
+function coveredByAllowed(line: string, allowed: Allowed, start: number, end: number): boolean {
+  for (let s = Math.max(0, end - allowed.longest); s <= start; s++) {
+    for (let e = end; e - s <= allowed.longest && e <= line.length; e++) if (allowed.words.has(line.slice(s, e))) return true;
   }
-  if (reach) for (let i = 1; i < reach.length; i++) reach[i] = Math.max(reach[i], reach[i - 1]);
-  return reach;
+  return false;
 }
 
 /**
@@ -83,6 +110,12 @@ function allowedReach(line: string, allowed: readonly string[]): Int32Array | nu
  * words of two or more characters each (`加强/管理/加强/管理`). `中医/医院`, `传染病/病例`, `紧紧围绕`, `专病/专防` are not
  * repetitions, nor single characters that merely alternate (`病/专/病/专`).
  */
+/** A cut paragraph's tokens, and each by where it starts (once per cut). */
+const tokenIndex = memoByCut((words, paragraph) => {
+  const tokens = tokensOf(words, paragraph);
+  return { tokens, startsAt: new Map(tokens.map((t) => [t.start, t])) };
+});
+
 function confirmed(tokens: Token[], startsAt: Map<number, Token>, start: number, unit: number): boolean {
   const copy = startsAt.get(start + unit);
   if (!copy) return false;
@@ -113,23 +146,22 @@ export const repeatedWord: Rule = {
   check({ model, config, options, segmenter }) {
     if (!segmenter || config.segmenter === 'off') return [];
     const extra = stringListOption(options, 'allow');
-    const allowed = [...REDUPLICATIONS, ...extra];
+    const words = new Set([...REDUPLICATIONS, ...extra].filter((w) => w));
+    const allowed: Allowed = { words, longest: Math.max(0, ...[...words].map((w) => w.length)) };
     const { lines } = model;
     const problems: RuleProblem[] = [];
     let engine: Segmenter | undefined;
     for (let line = 0; line < lines.lineCount; line++) {
       if (!model.isProseLine(line)) continue;
-      const text = lines.lineText(line);
-      const candidates = candidatesOf(text);
+      const candidates = candidatesOf(model.text, lines.starts[line], lines.ends[line]);
       if (!candidates.length) continue;
-      const reach = allowedReach(text, allowed);
+      const text = lines.lineText(line);
       const base = lines.starts[line];
-      const open = candidates.filter((c) => !(reach && reach[c.start] >= c.start + 2 * c.unit) && !model.isExcluded(base + c.start, base + c.start + 2 * c.unit));
+      const open = candidates.filter((c) => !coveredByAllowed(text, allowed, c.start, c.start + 2 * c.unit) && !model.isExcluded(base + c.start, base + c.start + 2 * c.unit));
       if (!open.length) continue;
       engine ??= segmenter();
       if (!engine) return [];
-      const tokens = tokensOf(engine.cut(text), text);
-      const startsAt = new Map(tokens.map((t) => [t.start, t]));
+      const { tokens, startsAt } = tokenIndex(engine.cut(text), text);
       let next = 0;
       for (const c of open) {
         if (c.start < next || !confirmed(tokens, startsAt, c.start, c.unit)) continue;

@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { applyEdits, lint, LineIndex, type Segmenter } from '../../../src/core';
 import { loadSegmenter } from '../../../src/engines/segmenters';
+import fc from 'fast-check';
+import { CN_NUMERALS_ONLY, REPEATED_HAN } from '../../../src/core/patterns';
+import { candidatesOf } from '../../../src/core/rules/repeated-word';
 import { testRule } from '../rule-tester';
 import { corpusWritingSuite } from '../support/corpus-writing';
 
@@ -135,13 +138,39 @@ describe('corpus: repeated-word with each engine', function () {
 
 describe('repeated-word on a line of one character typed over and over', () => {
   // 字字 is a normal 叠词, so every offset of the line starts an allowed span: checking each candidate against
-  // each span was quadratic and took minutes here; the prefix reach makes it one pass.
+  // each span was quadratic and took minutes here; now each candidate looks up only the substrings around it.
   it('reports the run once, from its first extra copy, within the default timeout', () => {
     const text = `推进${'字'.repeat(40000)}工作。`;
     const problems = lint(text, { only: ['repeated-word'] });
     assert.deepEqual(
       problems.map((p) => [p.start, p.end, p.message]),
       [[2, 40002, '“字字”重复了19999次：删除多余的“字字”（写作惯例）']],
+    );
+  });
+});
+
+describe('repeated-word candidates (the in-place scan)', () => {
+  /** The definition: at every offset, each length 1–8 that REPEATED_HAN matches whole there. */
+  function byPattern(line: string): Array<{ start: number; unit: number }> {
+    const whole = new RegExp(`^${REPEATED_HAN.source}$`);
+    const found: Array<{ start: number; unit: number }> = [];
+    for (let i = 0; i < line.length; i++) {
+      for (let unit = 1; unit <= 8 && i + 2 * unit <= line.length; unit++) {
+        if (whole.test(line.slice(i, i + 2 * unit)) && line.slice(i, i + unit) === line.slice(i + unit, i + 2 * unit) && !CN_NUMERALS_ONLY.test(line.slice(i, i + unit))) found.push({ start: i, unit });
+      }
+    }
+    return found;
+  }
+
+  it('finds exactly what the pattern finds, on any line and at any offset (fast-check)', () => {
+    const piece = fc.constantFrom('的', '建设', '项目', '一', '二', '层层', 'ab', '1', '，', ' ', '𠀀', '\ud840', '豈', '㐀', '〇');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.string({ maxLength: 3 }), (parts, prefix) => {
+        const line = parts.join('');
+        const text = `${prefix}${line}\n`;
+        assert.deepEqual(candidatesOf(text, prefix.length, prefix.length + line.length), byPattern(line));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
