@@ -27,7 +27,7 @@ export function markTableOfContents(headings: Heading[], lines: LineIndex): void
       if (h.level === 1 && h.number === 1 && run.some((x) => x.level === 1)) close();
       if (h.level > 0 && !h.runIn && h.title.length <= TOC_MAX_TITLE) run.push(h);
       else close();
-    } else if (lines.lineText(line).trim() !== '') close();
+    } else if (!isBlankLine(lines, line)) close();
   }
   close();
 }

@@ -40,7 +40,7 @@ export function findEnumerations(
 ): EnumerationRun[] {
   const runs: EnumerationRun[] = [];
   let open = new Map<EnumerationStyle, EnumerationRun>();
-  // The next character that can be part of an ordinal: lines before it hold none and are passed over unsliced.
+  // The next place an ordinal could be: lines before it hold none and are passed over unsliced.
   let clue = nextMatch(ORDINAL_CLUE, lines.text, 0);
   for (let line = 0; line < lines.lineCount; line++) {
     if (!isProseLine(line) || isBlankLine(lines, line)) continue;

@@ -61,8 +61,75 @@ function* proseLines(model: DocumentModel, unit: Unit): Generator<[number, numbe
  * once per cut paragraph: re-testing every word of every section on each lint was most of this rule's time.
  */
 const contentTokens = memoByCut((words, paragraph) =>
-  tokensOf(words, paragraph).filter((t) => HAN_WORD.test(t.text) && !FUNCTION_WORDS.has(t.text) && !NUMERAL_WORD.test(t.text)),
+  tokensOf(words, paragraph)
+    .filter((t) => HAN_WORD.test(t.text) && !FUNCTION_WORDS.has(t.text) && !NUMERAL_WORD.test(t.text))
+    // Built field by field: a spread here left each token a slow dictionary object.
+    .map((t) => ({ text: t.text, start: t.start, end: t.end, id: wordIds.idOf(t.text) })),
 );
+
+/** A number for each word ever counted (a report's vocabulary: some thousands), so counting is array arithmetic. */
+class WordIds {
+  private readonly ids = new Map<string, number>();
+  readonly words: string[] = [];
+
+  idOf(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.words.length;
+      this.ids.set(word, id);
+      this.words.push(word);
+    }
+    return id;
+  }
+}
+const wordIds = new WordIds();
+
+/** Counts of word ids within one section, with where each first occurs; a new section needs no clearing. */
+class SectionCounts {
+  private count = new Int32Array(1024);
+  private start = new Int32Array(1024);
+  private end = new Int32Array(1024);
+  private stamp = new Int32Array(1024);
+  private current = 0;
+  /** Ids met in this section, in order of first occurrence. */
+  seen: number[] = [];
+
+  reset(): void {
+    this.current++;
+    this.seen = [];
+  }
+
+  add(id: number, start: number, end: number): void {
+    // A word met for the first time during this section may be numbered past the arrays' end.
+    if (id >= this.stamp.length) this.grow(Math.max(id + 1, this.stamp.length * 2));
+    if (this.stamp[id] === this.current) {
+      this.count[id]++;
+      return;
+    }
+    this.stamp[id] = this.current;
+    this.count[id] = 1;
+    this.start[id] = start;
+    this.end[id] = end;
+    this.seen.push(id);
+  }
+
+  of(id: number): { count: number; start: number; end: number } {
+    return { count: this.count[id], start: this.start[id], end: this.end[id] };
+  }
+
+  private grow(size: number): void {
+    const grown = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.count = grown(this.count);
+    this.start = grown(this.start);
+    this.end = grown(this.end);
+    this.stamp = grown(this.stamp);
+  }
+}
+const sectionCounts = new SectionCounts();
 
 const shorten = (s: string): string => (s.length > 14 ? `${s.slice(0, 13)}…` : s);
 
@@ -171,7 +238,8 @@ export const overusedWord: Rule = {
       if (maxPair < limit) continue; // no word can reach the limit: nothing to segment
       engine ??= segmenter();
       if (!engine) return [];
-      const counts = new Map<string, { count: number; start: number; end: number }>();
+      const counts = sectionCounts;
+      counts.reset();
       for (const [line, s, e] of proseLines(model, unit)) {
         const lineStart = lines.starts[line];
         const paragraph = lines.lineText(line);
@@ -180,12 +248,13 @@ export const overusedWord: Rule = {
           const end = lineStart + t.end;
           if (start < s || end > e || (allow.size && allow.has(t.text))) continue;
           if (model.isExcluded(start, end)) continue;
-          const seen = counts.get(t.text);
-          if (seen) seen.count++;
-          else counts.set(t.text, { count: 1, start, end });
+          counts.add(t.id, start, end);
         }
       }
-      for (const [word, { count, start, end }] of counts) {
+      for (const id of counts.seen) {
+        const { count, start, end } = counts.of(id);
+        if (count < limit) continue;
+        const word = wordIds.words[id];
         const topic = unit.topic.includes(word);
         if (count < (topic ? 2 * limit : limit)) continue;
         const bound = topic ? 2 * limit : limit;

@@ -131,3 +131,17 @@ describe('overused-word with a segmenter that reuses one array for every paragra
     assert.deepEqual(got, [['落实', '落实'], ['推进', '推进']]);
   });
 });
+
+describe('overused-word counting words it has never met, thousands in one section', () => {
+  // Words get numbers as they are met, and the counts live in arrays that grow: a word numbered past the arrays'
+  // end while its section is being counted must still be counted.
+  it('counts a word first met after thousands of new ones', () => {
+    const pair = (i: number) => String.fromCharCode(0x6000 + Math.floor(i / 64), 0x6800 + (i % 64));
+    const fresh = Array.from({ length: 3000 }, (_, i) => pair(i));
+    const word = '蓬勃';
+    const text = `一、总体要求\n${fresh.join('')}${word.repeat(200)}。\n`;
+    const twoByTwo: Segmenter = { name: 'pairs', cut: (p) => p.match(/[\s\S]{1,2}/g) ?? [] };
+    const got = lint(text, { segmenter: () => twoByTwo, only: ['overused-word'] }).map((p) => [text.slice(p.start, p.end), /用了(\d+)次/.exec(p.message)![1]]);
+    assert.deepEqual(got, [[word, '200']]);
+  });
+});
