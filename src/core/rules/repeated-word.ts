@@ -52,6 +52,8 @@ function copiedAt(text: string, i: number, unit: number): boolean {
 const lastSeen = new Int32Array(0x10000);
 const lastSeenStamp = new Int32Array(0x10000);
 let stamp = 0;
+/** Each ideograph's previous occurrence on the line (by offset from the line's start), reused from line to line. */
+let previous = new Int32Array(1024);
 
 /**
  * Every position (relative to `from`) and length where a run of up to eight ideographs is followed by its copy in
@@ -66,7 +68,7 @@ export function candidatesOf(text: string, from: number, to: number): Candidate[
     lastSeenStamp.fill(0);
     stamp = 1;
   }
-  const previous = new Int32Array(to - from);
+  if (previous.length < to - from) previous = new Int32Array(Math.max(to - from, previous.length * 2));
   for (let j = from; j < to; j++) {
     const c = text.charCodeAt(j);
     if (!isIdeographUnit(c)) continue;
