@@ -1,6 +1,6 @@
 import type { Rule, RuleProblem } from './rule';
 import type { DocumentModel } from '../model';
-import { ASCII_TOKEN_CHAR, CJK_PUNCT, CLAUSE_TOKEN_CHAR, HALF_WIDTH_PUNCT, HAN, NUMBER_TOKEN, URL_LIKE, WIDTH_CANDIDATE, globalCopy } from '../patterns';
+import { ASCII_TOKEN_CHAR, CJK_PUNCT, CLAUSE_TOKEN_CHAR, HALF_WIDTH_PUNCT, HAN, NUMBER_TOKEN, URL_LIKE, WIDTH_CANDIDATE, nextMatch } from '../patterns';
 import { charAt, charBefore, isChinese, isDigit } from '../chars';
 
 /** GB/T 15834-2011《标点符号用法》: Chinese text takes full-width marks. */
@@ -40,7 +40,7 @@ interface Scope {
   lineStart: number;
   lineEnd: number;
   /** Half-width brackets of the line that become full-width: Chinese for the marks next to them. */
-  converted: Set<number>;
+  converted: ReadonlySet<number>;
   /** Markdown syntax (`**`, a link's `](url)`): looked through, to the text beside it. */
   excluded(offset: number): boolean;
 }
@@ -135,10 +135,39 @@ function problem(mark: string, start: number): RuleProblem {
   return { start, end: start + 1, message, messageEn, fix: { safe: true, edits: [{ start, end: start + 1, text: full }], title, titleEn } };
 }
 
-function markerOffsets(model: DocumentModel): Set<number> {
-  const set = new Set<number>();
-  for (const h of model.headings) for (let o = h.markerStart; o < h.markerEnd; o++) set.add(o);
-  return set;
+/**
+ * Whether an offset lies in a heading's marker, for offsets asked in increasing order: one pass along the headings
+ * (in line order) instead of a set of every marker character built on each lint.
+ */
+function markerSweep(model: DocumentModel): (offset: number) => boolean {
+  const { headings } = model;
+  let h = 0;
+  return (offset) => {
+    while (h < headings.length && headings[h].markerEnd <= offset) h++;
+    return h < headings.length && headings[h].markerStart <= offset;
+  };
+}
+
+/**
+ * Half-width brackets of the line's candidates `[c, d)` that become full-width: round brackets pair across widths on
+ * the line, and a pair around Chinese content takes the full-width form. Null when the line has none (most lines).
+ */
+function convertedBrackets(text: string, candidates: readonly number[], c: number, d: number): Set<number> | null {
+  let converted: Set<number> | null = null;
+  const open: number[] = [];
+  for (let k = c; k < d; k++) {
+    const i = candidates[k];
+    const ch = text[i];
+    if (ch === '(' || ch === '（') open.push(i);
+    else if (ch === ')' || ch === '）') {
+      const o = open.pop();
+      if (o === undefined || !HAN.test(text.slice(o + 1, i))) continue;
+      converted ??= new Set();
+      if (text[o] === '(') converted.add(o);
+      if (ch === ')') converted.add(i);
+    }
+  }
+  return converted;
 }
 
 /** Half-width , ; : ? ! ( ) in Chinese text (pasted web copy): GB/T 15834 wants the full-width marks. */
@@ -149,41 +178,30 @@ export const punctuationWidth: Rule = {
   descriptionEn: 'Half-width punctuation (, ; : ? ! ( )) in Chinese text: use the full-width forms',
   check({ model }) {
     const { text, lines } = model;
-    const markers = markerOffsets(model);
-    const skip = (o: number) => markers.has(o) || model.isExcluded(o, o + 1);
+    const inMarker = markerSweep(model);
     const problems: RuleProblem[] = [];
     // Candidate marks found by one native scan, then judged line by line.
     const candidates: number[] = [];
-    for (const m of text.matchAll(globalCopy(WIDTH_CANDIDATE))) if (!skip(m.index!)) candidates.push(m.index!);
-    let c = 0;
-    while (c < candidates.length) {
-      const line = lines.lineAt(candidates[c]);
-      const ls = lines.starts[line];
+    for (let m = nextMatch(WIDTH_CANDIDATE, text, 0); m; m = nextMatch(WIDTH_CANDIDATE, text, m.index + 1)) {
+      if (!inMarker(m.index) && !model.isExcluded(m.index, m.index + 1)) candidates.push(m.index);
+    }
+    const noneConverted: ReadonlySet<number> = new Set();
+    const scope: Scope = { text, lineStart: 0, lineEnd: 0, converted: noneConverted, excluded: (o) => model.isExcluded(o, o + 1) };
+    let line = 0;
+    for (let c = 0, d = 0; c < candidates.length; c = d) {
+      line = lines.lineAtFrom(candidates[c], line);
       const le = lines.ends[line];
-      let d = c;
-      while (d < candidates.length && candidates[d] < le) d++;
-      const here = candidates.slice(c, d);
-      c = d;
+      for (d = c; d < candidates.length && candidates[d] < le; d++);
       if (!model.isProseLine(line)) continue;
-      // Round brackets pair across widths on the line; a pair around Chinese content takes the full-width form.
-      const open: number[] = [];
-      const converted = new Set<number>();
-      for (const i of here) {
-        const ch = text[i];
-        if (ch === '(' || ch === '（') open.push(i);
-        else if (ch === ')' || ch === '）') {
-          const o = open.pop();
-          if (o === undefined || !HAN.test(text.slice(o + 1, i))) continue;
-          if (text[o] === '(') converted.add(o);
-          if (ch === ')') converted.add(i);
-        }
-      }
-      const scope: Scope = { text, lineStart: ls, lineEnd: le, converted, excluded: (o) => model.isExcluded(o, o + 1) };
+      scope.lineStart = lines.starts[line];
+      scope.lineEnd = le;
+      scope.converted = convertedBrackets(text, candidates, c, d) ?? noneConverted;
       // In the line's order: those brackets, and , ; : ? ! with Chinese on both sides (a bracket about to become
       // full-width counts as Chinese).
-      for (const i of here) {
+      for (let k = c; k < d; k++) {
+        const i = candidates[k];
         const ch = text[i];
-        if (converted.has(i) || (HALF_WIDTH_PUNCT.test(ch) && inChineseClause(scope, i))) problems.push(problem(ch, i));
+        if (scope.converted.has(i) || (HALF_WIDTH_PUNCT.test(ch) && inChineseClause(scope, i))) problems.push(problem(ch, i));
       }
     }
     return problems; // in text order: lines in order, each line's marks in order
