@@ -1,11 +1,13 @@
 import type { Rule, RuleProblem } from './rule';
 import type { DocumentModel } from '../model';
+import { isBlankLine } from '../text';
 import { LINE_PREFIX, PAIRED_MARK, nextMatch } from '../patterns';
 import { charAt, isChinese } from '../chars';
 
 const GBT_15834 = { zh: 'GB/T 15834-2011', en: 'GB/T 15834-2011' };
 
 type Kind = 'double' | 'single' | 'title' | 'paren';
+const KINDS: readonly Kind[] = ['double', 'single', 'title', 'paren'];
 
 interface Mark {
   kind: Kind;
@@ -43,7 +45,7 @@ function isApostrophe(text: string, i: number): boolean {
 function paragraphs(model: DocumentModel): Array<[number, number]> {
   const { lines } = model;
   const out: Array<[number, number]> = [];
-  const blank = (l: number) => lines.lineText(l).trim() === '';
+  const blank = (l: number) => isBlankLine(lines, l);
   if (model.format !== 'markdown') {
     for (let l = 0; l < lines.lineCount; l++) if (!blank(l)) out.push([l, l]);
     return out;
@@ -92,8 +94,10 @@ export const quotePairs: Rule = {
     const paras = paragraphs(model);
     // One pass over the text's marks, paragraph by paragraph (marks outside every paragraph are passed over).
     let m = nextMatch(PAIRED_MARK, text, 0);
+    // The open marks of the paragraph being read, emptied for each paragraph.
+    const open: Record<Kind, number[]> = { double: [], single: [], title: [], paren: [] };
     paras.forEach(([first, last], p) => {
-      const open: Record<Kind, number[]> = { double: [], single: [], title: [], paren: [] };
+      for (const kind of KINDS) open[kind].length = 0;
       const from = lines.starts[first];
       const to = lines.ends[last];
       while (m && m.index < from) m = nextMatch(PAIRED_MARK, text, m.index + 1);
@@ -110,7 +114,7 @@ export const quotePairs: Rule = {
       // A quotation over several paragraphs opens each with “ and closes only the last (GB/T 15834-2011).
       const next = paras[p + 1];
       if (open.double.length && next && firstChar(model, next[0]) === '“') open.double.shift();
-      for (const kind of Object.keys(open) as Kind[]) {
+      for (const kind of KINDS) {
         for (const i of open[kind]) if (text[i] !== '(') problems.push(problem(kind, true, i));
       }
     });
