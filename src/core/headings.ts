@@ -1,6 +1,6 @@
 import type { Heading, MarkerParts } from './model';
 import {
-  MD_CODE, MD_LINK, globalCopy, MARKER_LEVEL1, MARKER_LEVEL2, MARKER_LEVEL3, MARKER_LEVEL4, MARKER_LEVEL5, NUMERAL_LIST_AFTER, TITLE_STOP,
+  MD_CODE, MD_LINK, globalCopy, nextMatch, MARKER_LEVEL1, MARKER_LEVEL2, MARKER_LEVEL3, MARKER_LEVEL4, MARKER_LEVEL5, NUMERAL_LIST_AFTER, TITLE_STOP,
 } from './patterns';
 import { arabicToNumber, chineseToNumber } from './numerals';
 
@@ -131,13 +131,22 @@ export function unnumberedHeading(content: string, contentStart: number, hashSta
 }
 
 /** The title: text after the marker up to the first full-width 。；： or the end of the line. */
+/** Anything after `from` but spaces and emphasis markers (`**`, `__`): the heading's line runs on into its body. */
+function hasText(content: string, from: number): boolean {
+  for (let i = from; i < content.length; i++) {
+    const c = content.charCodeAt(i);
+    if (c !== 0x2a && c !== 0x5f && !WHITESPACE.test(content[i])) return true;
+  }
+  return false;
+}
+const WHITESPACE = /\s/;
+
 function titleOf(content: string, from: number, markdown: boolean): { title: string; start: number; end: number; runIn: boolean } {
   let start = from;
   while (start < content.length && /[ \t\u3000]/.test(content[start])) start++;
-  const rest = content.slice(start);
-  const stop = TITLE_STOP.exec(rest);
-  let end = stop ? start + stop.index : content.length;
-  const runIn = stop !== null && stripEmphasis(content.slice(start + stop.index + 1).trim()) !== '';
+  const stop = nextMatch(TITLE_STOP, content, start);
+  let end = stop ? stop.index : content.length;
+  const runIn = stop !== null && hasText(content, stop.index + 1);
   while (end > start && /\s/.test(content[end - 1])) end--;
   let title = content.slice(start, end);
   if (markdown) {
