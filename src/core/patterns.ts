@@ -131,8 +131,14 @@ export const DATE_CHINESE = /(?<![0-9０-９])(?:([0-9]{4}|[0-9]{2})年)?([0-9]{
 export const DATE_NUMERIC = /(?<![0-9A-Za-z_./\\:-])((?:19|20)[0-9]{2})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?![0-9A-Za-z_]|[./:-][0-9A-Za-z])/;
 /** An issuing date in Chinese numerals alone on its line (`二〇二四年三月十三日`). Groups: year, month, day. */
 export const DATE_CHINESE_NUMERALS_LINE = /^[ \t\u3000]*([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日[ \t\u3000]*$/;
-/** A document number's year and serial after the issuing authority: `〔2024〕5号`, `[2024]第05号`. Groups: open, year, close, 第, serial. */
-export const DOCUMENT_NUMBER = /(?<=[\u3400-\u4dbf\u4e00-\u9fff])([[［【(（〔﹝〖])((?:19|20)[0-9]{2})([\]］】)）〕﹞〗])(第?)([0-9]{1,5})号/;
+/**
+ * A document number's year and serial: `〔2024〕5号`, `[2024]第05号`. Groups: open, year, close, 第, serial. It counts
+ * only right after the issuing authority, an ideograph (`ISSUER_BEFORE`), checked on each match: as a lookbehind it
+ * kept the scan from skipping ahead to the brackets.
+ */
+export const DOCUMENT_NUMBER = /([[［【(（〔﹝〖])((?:19|20)[0-9]{2})([\]］】)）〕﹞〗])(第?)([0-9]{1,5})号/;
+/** What must come right before a document number (the issuer's last character). */
+export const ISSUER_BEFORE = /[\u3400-\u4dbf\u4e00-\u9fff]/;
 /** After 号, a place (`3号楼`, `5号院`): an address, not a document number. */
 export const NUMBER_IS_ADDRESS = /^[楼院线房室门栋层路街巷仓库馆厅]/;
 /** The usual last character of an issuing authority's abbreviation (国发, 国办函, 陕政办字, 国令): a fix there cannot guess wrong. */

@@ -1,7 +1,7 @@
 import type { Rule, RuleProblem } from './rule';
 import type { DocumentModel } from '../model';
 import {
-  ASCII_TOKEN_CHAR, DATE_CHINESE, DATE_CHINESE_NUMERALS_LINE, DATE_NUMERIC, DOCUMENT_NUMBER, LATIN_LETTER, URL_LIKE, globalCopy, ISSUER_CODE_END, NUMBER_IS_ADDRESS, ASCII_SEPARATOR,
+  ASCII_TOKEN_CHAR, DATE_CHINESE, DATE_CHINESE_NUMERALS_LINE, DATE_NUMERIC, DOCUMENT_NUMBER, ISSUER_BEFORE, LATIN_LETTER, URL_LIKE, globalCopy, ISSUER_CODE_END, NUMBER_IS_ADDRESS, ASCII_SEPARATOR,
 } from '../patterns';
 import { chineseToNumber } from '../numerals';
 
@@ -146,6 +146,7 @@ function documentNumbers(text: string): Found[] {
   for (const m of text.matchAll(globalCopy(DOCUMENT_NUMBER))) {
     const [whole, open, year, close, di, serial] = m;
     const start = m.index!;
+    if (!ISSUER_BEFORE.test(text.charAt(start - 1))) continue;
     if (NUMBER_IS_ADDRESS.test(text.slice(start + whole.length, start + whole.length + 1))) continue;
     const faults: Array<[string, string]> = [];
     if (open !== '〔' || close !== '〕') faults.push([`年份应用六角括号“〔〕”，不用“${open}${close}”`, `the year goes in hexagonal brackets 〔〕, not ${open}${close}`]);
