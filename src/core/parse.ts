@@ -1,6 +1,7 @@
 import type { DocumentModel, Heading, SourceFormat } from './model';
 import { LineIndex } from './text';
 import { analyzeMarkdown, isExcluded as overlapsExcluded, type MarkdownInfo } from './markdown';
+import { rangeTester } from './markdown/ranges';
 import { canStartMarker, indentAt, parseNumberedHeading, unnumberedHeading } from './headings';
 import { markTableOfContents, splitDocuments } from './documents';
 import { findEnumerations } from './enumerations';
@@ -16,7 +17,7 @@ export function parse(text: string, format: SourceFormat = 'text'): DocumentMode
   const lines = new LineIndex(text);
   const markdown = format === 'markdown' ? analyzeMarkdown(text) : undefined;
   const isProseLine = markdown ? (line: number) => !markdown.nonProseLines.has(line) : () => true;
-  const isExcluded = markdown ? (s: number, e: number) => overlapsExcluded(markdown, s, e) : () => false;
+  const isExcluded = markdown ? rangeTester(markdown.excluded) : () => false;
   const headings = markdown ? markdownHeadings(lines, markdown) : textHeadings(lines);
   markTableOfContents(headings, lines);
   return {

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { overlapsRange, rangeTester } from '../../src/core/markdown/ranges';
 import { analyzeMarkdown, isExcluded, type MarkdownInfo } from '../../src/core/markdown';
 
 function excluded(text: string): Array<[number, number]> {
@@ -490,5 +492,30 @@ describe('core/markdown isExcluded', () => {
 
   it('handles no ranges', () => {
     assert.equal(isExcluded({ ...info, excluded: [] }, 0, 5), false);
+  });
+});
+
+describe('rangeTester: overlapsRange remembered between questions', () => {
+  it('answers every question as overlapsRange does, in any order (fast-check)', () => {
+    const rangesArb = fc.array(fc.tuple(fc.nat(5), fc.nat(6)), { maxLength: 30 }).map((steps) => {
+      // Disjoint and sorted: each range starts a gap after the previous one ends.
+      const ranges: Array<[number, number]> = [];
+      let at = 0;
+      for (const [gap, length] of steps) {
+        const start = at + gap + (ranges.length ? 1 : 0);
+        ranges.push([start, start + length + 1]);
+        at = start + length + 1;
+      }
+      return ranges;
+    });
+    const queries = fc.array(fc.tuple(fc.nat(200), fc.nat(4)), { maxLength: 60 });
+    fc.assert(
+      fc.property(rangesArb, queries, fc.boolean(), (ranges, qs, sorted) => {
+        const asked = sorted ? [...qs].sort((a, b) => a[0] - b[0]) : qs;
+        const tester = rangeTester(ranges);
+        for (const [start, length] of asked) assert.equal(tester(start, start + length), overlapsRange(ranges, start, start + length), `${start}+${length} in ${JSON.stringify(ranges)}`);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -98,19 +98,42 @@ export function mergeRanges(flat: number[]): Array<[number, number]> {
   return out;
 }
 
-/**
- * True when [start, end) overlaps one of the sorted, disjoint `ranges` (an empty range: when `start` lies
- * inside one). Binary search.
- */
+/** Whether `[start, end)` (or the offset `start` when empty) overlaps one of the sorted, disjoint ranges. */
 export function overlapsRange(ranges: Array<[number, number]>, start: number, end: number): boolean {
-  const stop = end > start ? end : start + 1;
-  // The last range starting before `stop`: ranges are disjoint and sorted, so it has the largest end of those.
-  let lo = 0;
-  let hi = ranges.length;
+  return overlapAt(ranges, start, firstStartingAtOrAfter(ranges, end > start ? end : start + 1, 0, ranges.length));
+}
+
+/** Given the index of the first range starting at or after the query's end, whether the one before it (disjoint and sorted: the furthest-reaching of those) reaches in. */
+const overlapAt = (ranges: Array<[number, number]>, start: number, after: number): boolean => after > 0 && ranges[after - 1][1] > start;
+
+function firstStartingAtOrAfter(ranges: Array<[number, number]>, stop: number, lo: number, hi: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (ranges[mid][0] < stop) lo = mid + 1;
     else hi = mid;
   }
-  return lo > 0 && ranges[lo - 1][1] > start;
+  return lo;
+}
+
+/**
+ * `overlapsRange` for one list of ranges asked about again and again, mostly in increasing order (the rules sweep the
+ * text): each answer starts from where the last one ended, a step or two, and searches only when the query jumps.
+ */
+export function rangeTester(ranges: Array<[number, number]>): (start: number, end: number) => boolean {
+  let after = 0;
+  return (start, end) => {
+    const stop = end > start ? end : start + 1;
+    if (after > 0 && ranges[after - 1][0] >= stop) after = firstStartingAtOrAfter(ranges, stop, 0, after);
+    else {
+      let steps = 0;
+      while (after < ranges.length && ranges[after][0] < stop) {
+        after++;
+        if (++steps > 8) {
+          after = firstStartingAtOrAfter(ranges, stop, after, ranges.length);
+          break;
+        }
+      }
+    }
+    return overlapAt(ranges, start, after);
+  };
 }
