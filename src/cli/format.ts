@@ -53,6 +53,7 @@ export function problemsJson(files: readonly FileProblems[]): Buffer {
   const count = files.reduce((n, f) => n + f.problems.length, 0);
   if (count === 0) return Buffer.from('[]');
   const out = new JsonBytes(count * 320 + 16);
+  const tails = new ProblemTails();
   out.ascii('[\n');
   let first = true;
   for (const f of files) {
@@ -60,25 +61,20 @@ export function problemsJson(files: readonly FileProblems[]): Buffer {
     /** `"line":…,"column":…,"endLine":…,"endColumn":…` of a range whose start is on `line`. */
     const range = (start: number, end: number, line: number) => {
       const endLine = lines.lineAtFrom(end, line);
-      out.ascii('"line":').int(line + 1).ascii(',"column":').int(columnOn(lines, line, start));
-      out.ascii(',"endLine":').int(endLine + 1).ascii(',"endColumn":').int(columnOn(lines, endLine, end));
+      return `"line":${line + 1},"column":${columnOn(lines, line, start)},"endLine":${endLine + 1},"endColumn":${columnOn(lines, endLine, end)}`;
     };
     let line = 0;
     for (const p of f.problems) {
       const start = clampTo(lines, p.start);
       line = lines.lineAtFrom(start, line);
-      out.ascii(first ? '{"file":' : ',\n{"file":').string(f.file).ascii(',');
+      out.ascii(first ? '{"file":' : ',\n{"file":').string(f.file);
       first = false;
-      range(start, clampTo(lines, p.end), line);
-      out.ascii(',"ruleId":').string(p.ruleId).ascii(',"severity":').string(p.severity);
-      out.ascii(',"message":').string(p.message).ascii(',"messageEn":').string(p.messageEn);
+      out.latin1(`,${range(start, clampTo(lines, p.end), line)}`).raw(tails.of(p));
       if (p.fix) {
-        out.ascii(',"fix":{"safe":').ascii(p.fix.safe ? 'true' : 'false').ascii(',"edits":[');
+        out.ascii(p.fix.safe ? ',"fix":{"safe":true,"edits":[' : ',"fix":{"safe":false,"edits":[');
         p.fix.edits.forEach((e, k) => {
           const editStart = clampTo(lines, e.start);
-          out.ascii(k ? ',{' : '{');
-          range(editStart, clampTo(lines, e.end), lines.lineAt(editStart));
-          out.ascii(',"text":').string(e.text).ascii('}');
+          out.latin1(`${k ? ',{' : '{'}${range(editStart, clampTo(lines, e.end), lines.lineAt(editStart))},"text":`).string(e.text).ascii('}');
         });
         out.ascii(']}');
       }
@@ -86,6 +82,23 @@ export function problemsJson(files: readonly FileProblems[]): Buffer {
     }
   }
   return out.ascii('\n]').bytes();
+}
+
+/**
+ * `,"ruleId":…,"severity":…,"message":…,"messageEn":…` as UTF-8, encoded once for each message (a rule's messages
+ * are shared strings: 13,000 half-width commas have four).
+ */
+class ProblemTails {
+  private readonly byMessage = new Map<string, { ruleId: string; severity: string; messageEn: string; bytes: Buffer }>();
+
+  of(p: Problem): Buffer {
+    const hit = this.byMessage.get(p.message);
+    if (hit && hit.ruleId === p.ruleId && hit.severity === p.severity && hit.messageEn === p.messageEn) return hit.bytes;
+    const json = `,"ruleId":${JSON.stringify(p.ruleId)},"severity":${JSON.stringify(p.severity)},"message":${JSON.stringify(p.message)},"messageEn":${JSON.stringify(p.messageEn)}`;
+    const bytes = Buffer.from(json, 'utf8');
+    this.byMessage.set(p.message, { ruleId: p.ruleId, severity: p.severity, messageEn: p.messageEn, bytes });
+    return bytes;
+  }
 }
 
 /** Orders files as the CLI prints them (by path); each file's problems keep lint's order, by position. */

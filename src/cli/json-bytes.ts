@@ -1,5 +1,5 @@
 /**
- * Builds UTF-8 output in one growing buffer: ASCII pieces and integers are written byte by byte, and the strings
+ * Builds UTF-8 output in one growing buffer: ASCII pieces are written as Latin-1 (the same bytes), and the strings
  * that repeat (a file's path, each rule's messages) are JSON-encoded and UTF-8-encoded once, then copied. The CLI's
  * JSON for a web copy holds ~15,000 problems a megabyte: encoding them as one big JavaScript string first cost more
  * than linting.
@@ -27,14 +27,19 @@ export class JsonBytes {
     return this;
   }
 
-  /** A non-negative integer, in decimal. */
-  int(n: number): this {
-    if (n < 10) {
-      this.room(1);
-      this.buf[this.pos++] = 48 + n;
-      return this;
-    }
-    return this.ascii(String(n));
+  /** A longer ASCII text (numbers and keys built as one string), copied natively. */
+  latin1(s: string): this {
+    this.room(s.length);
+    this.pos += this.buf.write(s, this.pos, 'latin1');
+    return this;
+  }
+
+  /** Bytes encoded beforehand. */
+  raw(bytes: Uint8Array): this {
+    this.room(bytes.length);
+    this.buf.set(bytes, this.pos);
+    this.pos += bytes.length;
+    return this;
   }
 
   /** Any string as a JSON string literal (quotes and escapes as `JSON.stringify` writes them), encoded once per value. */
