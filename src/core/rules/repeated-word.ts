@@ -88,23 +88,71 @@ function ideographsOnly(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** Spans of the line covered by an allowed reduplication. */
-/** The allowed reduplications and `allow` words, and the longest of them. */
-interface Allowed {
-  words: ReadonlySet<string>;
-  longest: number;
+/**
+ * The allowed reduplications and `allow` words. Short ones (the 叠词, most `allow` entries) are looked up as the few
+ * substrings around a candidate, so a line of one character typed over and over (字字字…, 字字 being a 叠词) costs no
+ * more than any other line; a long `allow` entry is found by searching the line for it instead, which costs the same
+ * whatever its length.
+ */
+class Allowed {
+  private readonly short = new Set<string>();
+  private shortest = Infinity;
+  private longestShort = 0;
+  private readonly long: string[] = [];
+
+  constructor(words: Iterable<string>) {
+    for (const w of words) {
+      if (!w) continue;
+      if (w.length > SHORT_ALLOWED) this.long.push(w);
+      else {
+        this.short.add(w);
+        this.shortest = Math.min(this.shortest, w.length);
+        this.longestShort = Math.max(this.longestShort, w.length);
+      }
+    }
+  }
+
+  /** A test for candidates `[start, end)` of one line. */
+  forLine(line: string): (start: number, end: number) => boolean {
+    let reach: Int32Array | null | undefined;
+    return (start, end) => {
+      if (this.coveredByShort(line, start, end)) return true;
+      if (!this.long.length) return false;
+      if (reach === undefined) reach = reachOf(line, this.long);
+      return reach !== null && reach[start] >= end;
+    };
+  }
+
+  private coveredByShort(line: string, start: number, end: number): boolean {
+    if (end - start > this.longestShort) return false;
+    for (let s = Math.max(0, end - this.longestShort); s <= start; s++) {
+      for (let e = Math.max(end, s + this.shortest); e - s <= this.longestShort && e <= line.length; e++) if (this.short.has(line.slice(s, e))) return true;
+    }
+    return false;
+  }
 }
 
-/**
- * An allowed word occurs around `line[start, end)`. Only the few substrings that could be one are looked up, so a line
- * of one character typed over and over (字字字…, 字字 being a normal 叠词) costs no more than any other line.
- */
-function coveredByAllowed(line: string, allowed: Allowed, start: number, end: number): boolean {
-  for (let s = Math.max(0, end - allowed.longest); s <= start; s++) {
-    for (let e = end; e - s <= allowed.longest && e <= line.length; e++) if (allowed.words.has(line.slice(s, e))) return true;
+/** `allow` entries longer than this are searched for in the line rather than looked up around each candidate. */
+const SHORT_ALLOWED = 8;
+
+/** For each offset of the line, how far an occurrence of one of `words` starting at or before it reaches. */
+function reachOf(line: string, words: readonly string[]): Int32Array | null {
+  let reach: Int32Array | null = null;
+  for (const w of words) {
+    for (let at = line.indexOf(w); at >= 0; at = line.indexOf(w, at + 1)) {
+      reach ??= new Int32Array(line.length + 1);
+      reach[at] = Math.max(reach[at], at + w.length);
+    }
   }
-  return false;
+  if (reach) for (let i = 1; i < reach.length; i++) reach[i] = Math.max(reach[i], reach[i - 1]);
+  return reach;
 }
+
+/** A cut paragraph's tokens, and each by where it starts (once per cut). */
+const tokenIndex = memoByCut((words, paragraph) => {
+  const tokens = tokensOf(words, paragraph);
+  return { tokens, startsAt: new Map(tokens.map((t) => [t.start, t])) };
+});
 
 /**
  * The segmentation confirms a repetition when the copy is one whole word and the first occurrence ends a word without
@@ -112,12 +160,6 @@ function coveredByAllowed(line: string, allowed: Allowed, start: number, end: nu
  * words of two or more characters each (`加强/管理/加强/管理`). `中医/医院`, `传染病/病例`, `紧紧围绕`, `专病/专防` are not
  * repetitions, nor single characters that merely alternate (`病/专/病/专`).
  */
-/** A cut paragraph's tokens, and each by where it starts (once per cut). */
-const tokenIndex = memoByCut((words, paragraph) => {
-  const tokens = tokensOf(words, paragraph);
-  return { tokens, startsAt: new Map(tokens.map((t) => [t.start, t])) };
-});
-
 function confirmed(tokens: Token[], startsAt: Map<number, Token>, start: number, unit: number): boolean {
   const copy = startsAt.get(start + unit);
   if (!copy) return false;
@@ -148,8 +190,7 @@ export const repeatedWord: Rule = {
   check({ model, config, options, segmenter }) {
     if (!segmenter || config.segmenter === 'off') return [];
     const extra = stringListOption(options, 'allow');
-    const words = new Set([...REDUPLICATIONS, ...extra].filter((w) => w));
-    const allowed: Allowed = { words, longest: Math.max(0, ...[...words].map((w) => w.length)) };
+    const allowed = new Allowed([...REDUPLICATIONS, ...extra]);
     const { lines } = model;
     const problems: RuleProblem[] = [];
     let engine: Segmenter | undefined;
@@ -159,7 +200,8 @@ export const repeatedWord: Rule = {
       if (!candidates.length) continue;
       const text = lines.lineText(line);
       const base = lines.starts[line];
-      const open = candidates.filter((c) => !coveredByAllowed(text, allowed, c.start, c.start + 2 * c.unit) && !model.isExcluded(base + c.start, base + c.start + 2 * c.unit));
+      const isAllowed = allowed.forLine(text);
+      const open = candidates.filter((c) => !isAllowed(c.start, c.start + 2 * c.unit) && !model.isExcluded(base + c.start, base + c.start + 2 * c.unit));
       if (!open.length) continue;
       engine ??= segmenter();
       if (!engine) return [];

@@ -58,6 +58,9 @@ class SentenceEnds {
 }
 
 function sentences(model: DocumentModel, from: number, to: number, max: number, problems: RuleProblem[], ends: SentenceEnds): void {
+  // A heading whose title runs over lines (a markdown setext paragraph) ends after this line: nothing to read here,
+  // and the shared scan must not move past the next lines' sentence ends.
+  if (from >= to) return;
   const { text } = model;
   let start = from;
   const flush = (end: number) => {

@@ -6,7 +6,7 @@ import { loadSegmenter } from '../../../src/engines/segmenters';
 import fc from 'fast-check';
 import { CN_NUMERALS_ONLY, REPEATED_HAN } from '../../../src/core/patterns';
 import { candidatesOf } from '../../../src/core/rules/repeated-word';
-import { testRule } from '../rule-tester';
+import { problemsOf, testRule } from '../rule-tester';
 import { corpusWritingSuite } from '../support/corpus-writing';
 
 // With no provider, lint uses the built-in Intl.Segmenter (plus the report vocabulary): the weakest engine.
@@ -172,5 +172,23 @@ describe('repeated-word candidates (the in-place scan)', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('repeated-word with unusual allow lists', () => {
+  const text = `${'推进工作的的落实，'.repeat(200)}\n`; // 1,800 characters, 200 的的
+  const found = (allow: string[]) => problemsOf('repeated-word', text, 'text', { rules: { 'repeated-word': ['warning', { allow }] } }).length;
+
+  it('takes an allow list of 200,000 entries (the longest was found by spreading them into Math.max)', () => {
+    const allow = Array.from({ length: 200000 }, (_, i) => `词${i}`);
+    assert.equal(found(allow), 200);
+  });
+
+  it('finds a long allow entry around a candidate, and is not slowed by its length', () => {
+    const long = '推进工作的的落实，'.repeat(600); // 5,400 characters: the line holds it only partly
+    assert.equal(found([long]), 200);
+    assert.equal(found(['作的的落']), 0);
+    // Found at each of the first 198 repetitions, it covers the 的的 of 199 of them: only the last is left.
+    assert.equal(found([`${'推进工作的的落实，'.repeat(2)}推进`]), 1);
   });
 });

@@ -59,3 +59,13 @@ describe('sentence-length in markdown', () => {
     assert.deepEqual(problemsOf('sentence-length', text, 'markdown').map((p) => `${p.line}:${p.column}-${p.endColumn}`), ['7:1-129']);
   });
 });
+
+describe('sentence-length after a markdown heading whose title runs over two lines', () => {
+  // `一、总体要求` then a paragraph of two lines underlined with `---`: markdown makes the paragraph one heading, whose
+  // title ends on its second line. Each sentence is 63 characters: none is too long.
+  it('reads each sentence on its own', () => {
+    const clause = '全面落实各项工作任务确保取得实效'.repeat(4).slice(0, 62);
+    const text = `一、总体要求\n${clause}。${clause}。\n---\n`;
+    assert.deepEqual(problemsOf('sentence-length', text, 'markdown'), []);
+  });
+});
