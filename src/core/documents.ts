@@ -1,5 +1,5 @@
 import type { Heading, ReportDocument, SectionNode } from './model';
-import { isBlankLine, type LineIndex } from './text';
+import { codePointLength, isBlankLine, type LineIndex } from './text';
 import { ENDS_LIKE_PARAGRAPH } from './patterns';
 import { matchMarker } from './headings';
 
@@ -41,7 +41,7 @@ function isRepeatedLater(run: Heading[], headings: Heading[]): boolean {
 /** A line that can be a document's title: short, no marker, not ending like a paragraph. */
 function isTitleLine(text: string): boolean {
   const t = text.trim();
-  return t !== '' && [...t].length <= TITLE_MAX_CHARS && !ENDS_LIKE_PARAGRAPH.test(t) && matchMarker(t) === null;
+  return t !== '' && codePointLength(t) <= TITLE_MAX_CHARS && !ENDS_LIKE_PARAGRAPH.test(t) && matchMarker(t) === null;
 }
 
 interface DocumentStart {

@@ -97,3 +97,19 @@ export function isBlankLine(lines: LineIndex, line: number): boolean {
   for (let i = lines.starts[line]; i < lines.ends[line]; i++) if (!WHITESPACE.test(text[i])) return false;
   return true;
 }
+
+/** Characters of a text as a reader counts them: code points (a surrogate pair is one), counted without an array. */
+export function codePointLength(s: string): number {
+  let n = s.length;
+  for (let i = 0; i + 1 < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}

@@ -5,6 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { countZishu, LineIndex, outline, parse, stats, statsOfRange, type SectionStats } from '../../src/core';
 import { ZishuIndex } from '../../src/core/counts';
+import { codePointLength } from '../../src/core/text';
 import { printedLines, widthOf } from '../../src/core/stats';
 import { main } from '../../src/cli/main';
 
@@ -180,6 +181,17 @@ describe('ZishuIndex: 字数 of a range from per-line sums', () => {
         assert.equal(countZishu(text), zishuByDefinition(text), JSON.stringify(text));
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('codePointLength', () => {
+  it('counts as the string iterator does, lone surrogates included (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.array(fc.constantFrom('𠀀', '\ud840', '\udc00', '甲', 'a'), { maxLength: 30 }).map((a) => a.join(''))), (s) => {
+        assert.equal(codePointLength(s), [...s].length);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

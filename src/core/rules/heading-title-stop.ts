@@ -1,3 +1,4 @@
+import { codePointLength } from '../text';
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION, numberOption } from './rule';
 import type { Heading } from '../model';
@@ -17,7 +18,7 @@ const without = (sorted: number[], value: number): number[] => {
   return i < 0 ? sorted : [...sorted.slice(0, i), ...sorted.slice(i + 1)];
 };
 
-const lengthOf = (h: Heading): number => [...h.title].length;
+const lengthOf = (h: Heading): number => codePointLength(h.title);
 
 /** A run-in heading whose title swallowed its body because the 。 after the title is missing. */
 export const headingTitleStop: Rule = {
