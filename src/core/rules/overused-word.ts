@@ -147,37 +147,67 @@ const HAN_INDICES = 28096;
  * a `Map` cost two lookups a character, most of this rule's time on a long report.
  */
 class PairCounts {
+  /** A table larger than this (after a long section) is dropped at the next section rather than kept for the process. */
+  private static readonly KEEP = 1 << 16;
+  private static readonly INITIAL = 1 << 10;
   private keys = new Int32Array(0);
   private counts = new Int32Array(0);
   /** Which round wrote a slot: a new round needs no clearing. */
   private rounds = new Int32Array(0);
   private round = 0;
-  private mask = 0;
+  private used = 0;
 
-  /** Starts counting afresh, for at most `pairs` pairs. */
-  reset(pairs: number): void {
-    const size = 2 ** Math.ceil(Math.log2(Math.max(16, pairs * 2)));
-    if (size > this.keys.length) {
-      this.keys = new Int32Array(size);
-      this.counts = new Int32Array(size);
-      this.rounds = new Int32Array(size);
-      this.round = 0;
-    }
-    this.mask = this.keys.length - 1;
-    this.round++;
+  constructor() {
+    this.allocate(PairCounts.INITIAL);
   }
 
-  /** Counts one more of `key`; returns its count. */
+  /** Starts counting afresh. */
+  reset(): void {
+    this.used = 0;
+    if (this.keys.length > PairCounts.KEEP) this.allocate(PairCounts.INITIAL);
+    else if (++this.round === 0x7fffffff) this.allocate(this.keys.length);
+  }
+
+  /** Counts one more of `key` (below 2^30); returns its count. */
   add(key: number): number {
-    let slot = Math.imul(key, 0x9e3779b1) & this.mask;
+    if (2 * (this.used + 1) > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let slot = Math.imul(key, 0x9e3779b1) & mask;
     while (this.rounds[slot] === this.round) {
       if (this.keys[slot] === key) return ++this.counts[slot];
-      slot = (slot + 1) & this.mask;
+      slot = (slot + 1) & mask;
     }
     this.rounds[slot] = this.round;
     this.keys[slot] = key;
     this.counts[slot] = 1;
+    this.used++;
     return 1;
+  }
+
+  private allocate(size: number): void {
+    this.keys = new Int32Array(size);
+    this.counts = new Int32Array(size);
+    this.rounds = new Int32Array(size);
+    this.round = 1;
+  }
+
+  /** Doubles the table, keeping this round's counts (kept at most half full). */
+  private grow(): void {
+    const { keys, counts, rounds, round } = this;
+    this.allocate(keys.length * 2);
+    this.used = 0;
+    for (let i = 0; i < keys.length; i++) {
+      if (rounds[i] !== round) continue;
+      this.add(keys[i]);
+      this.counts[this.slotOf(keys[i])] = counts[i];
+    }
+  }
+
+  private slotOf(key: number): number {
+    const mask = this.keys.length - 1;
+    let slot = Math.imul(key, 0x9e3779b1) & mask;
+    while (this.keys[slot] !== key) slot = (slot + 1) & mask;
+    return slot;
   }
 }
 
@@ -186,7 +216,7 @@ const pairCounts = new PairCounts();
 /** Ideographs in the unit and its most frequent character pair: no word can occur more often than its first two characters. */
 function scan(model: DocumentModel, unit: Unit): { han: number; maxPair: number } {
   const { text } = model;
-  pairCounts.reset(unit.end - unit.start);
+  pairCounts.reset();
   let han = 0;
   let maxPair = 0;
   for (const [, s, e] of proseLines(model, unit)) {
