@@ -191,23 +191,19 @@ class PairCounts {
     this.round = 1;
   }
 
-  /** Doubles the table, keeping this round's counts (kept at most half full). */
+  /** Doubles the table, moving this round's counts over (kept at most half full). */
   private grow(): void {
     const { keys, counts, rounds, round } = this;
     this.allocate(keys.length * 2);
-    this.used = 0;
+    const mask = this.keys.length - 1;
     for (let i = 0; i < keys.length; i++) {
       if (rounds[i] !== round) continue;
-      this.add(keys[i]);
-      this.counts[this.slotOf(keys[i])] = counts[i];
+      let slot = Math.imul(keys[i], 0x9e3779b1) & mask;
+      while (this.rounds[slot] === this.round) slot = (slot + 1) & mask;
+      this.rounds[slot] = this.round;
+      this.keys[slot] = keys[i];
+      this.counts[slot] = counts[i];
     }
-  }
-
-  private slotOf(key: number): number {
-    const mask = this.keys.length - 1;
-    let slot = Math.imul(key, 0x9e3779b1) & mask;
-    while (this.keys[slot] !== key) slot = (slot + 1) & mask;
-    return slot;
   }
 }
 

@@ -144,6 +144,19 @@ describe('overused-word counting words it has never met, thousands in one sectio
     const got = lint(text, { segmenter: () => twoByTwo, only: ['overused-word'] }).map((p) => [text.slice(p.start, p.end), /用了(\d+)次/.exec(p.message)![1]]);
     assert.deepEqual(got, [[word, '200']]);
   });
+
+  it('keeps the counts of pairs met before the pair table grew', () => {
+    // 83,605 ideographs with the heading's: the limit is 1,673 uses. 蓬勃 reaches it only if its 900 uses before
+    // 40,000 new pairs still count after them: that many pairs outgrow any table kept from an earlier lint, so the
+    // table grows in between.
+    const pair = (i: number) => String.fromCharCode(0x6000 + Math.floor(i / 64), 0x6800 + (i % 64));
+    const fresh = Array.from({ length: 40_000 }, (_, i) => pair(i)).join('');
+    const word = '蓬勃';
+    const text = `一、总体要求\n${word.repeat(900)}${fresh}${word.repeat(900)}。\n`;
+    const twoByTwo: Segmenter = { name: 'pairs', cut: (p) => p.match(/[\s\S]{1,2}/g) ?? [] };
+    const got = lint(text, { segmenter: () => twoByTwo, only: ['overused-word'] }).map((p) => /用了(\d+)次（按篇幅(\d+)次/.exec(p.message)!.slice(1));
+    assert.deepEqual(got, [['1800', '1673']]);
+  });
 });
 
 describe('overused-word on a long section', () => {
