@@ -49,7 +49,8 @@ function applyFixes(report: OpenedReport, opts: CheckOptions, io: Output): strin
   if (opts.fixDryRun) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { createTwoFilesPatch } = require('diff') as typeof import('diff');
-    io.out(createTwoFilesPatch(report.path, report.path, before, output, '', '').trimEnd());
+    // Only the newline that `out` adds again: a CRLF file's last line keeps its \r, as --fix writes it.
+    io.out(createTwoFilesPatch(report.path, report.path, before, output, '', '').replace(/\n$/, ''));
     return output;
   }
   try {

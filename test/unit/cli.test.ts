@@ -154,6 +154,14 @@ describe('CLI', () => {
       assert.equal(fs.readFileSync(f, 'utf8'), '1、甲\n2、乙\n');
     });
 
+    it('--fix-dry-run shows the line endings --fix would write, the last line\'s too', () => {
+      const f = write('a.txt', '1、甲\r\n2、乙\r\n');
+      const r = run('check', '--fix-dry-run', f);
+      assert.match(r.out, /^\+1\.甲\r$/m);
+      assert.match(r.out, /^\+2\.乙\r$/m);
+      assert.ok(r.out.endsWith('\r'), JSON.stringify(r.out.slice(-12)));
+    });
+
     it('rejects bad usage with exit 2', () => {
       assert.equal(run('check').code, 2);
       assert.equal(run('check', '--format', 'xml', 'a').code, 2);
