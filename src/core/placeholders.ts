@@ -56,14 +56,21 @@ function compileUserPattern(source: string): RegExp[] {
   return re ? [globalCopy(re)] : [];
 }
 
+/** Where the allowed terms stand, typed with half-width or full-width Latin letters and digits (X光, Ｘ光). */
 function allowedRanges(text: string, allow: string[]): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  for (const word of allow) {
-    if (!word) continue;
-    for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) ranges.push([i, i + word.length]);
+  for (const term of allow) {
+    const wide = toFullWidth(term);
+    for (const word of wide === term ? [term] : [term, wide]) {
+      if (!word) continue;
+      for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) ranges.push([i, i + word.length]);
+    }
   }
   return ranges;
 }
+
+/** ASCII letters, digits and signs as their full-width forms (U+FF01–U+FF5E). */
+const toFullWidth = (s: string): string => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 /** Sorted, with candidates inside a larger one (an x inside 【待补充x】) dropped. */
 function maximal(list: Placeholder[]): Placeholder[] {
@@ -93,7 +100,7 @@ function isPlaceholder(text: string, match: string, start: number, end: number):
     case 'x': case 'X': case 'ｘ': case 'Ｘ':
       return isXPlaceholder(text, start, end, before, after);
     case '×':
-      return match.length >= 2 ? !nearDigits(text, start, end) : isLoneTimesSign(text, start, end, before, after);
+      return match.length >= 2 || isLoneTimesSign(text, start, end, before, after);
     case '〇': case '○':
       return !CN_NUMERAL_CHAR.test(before) && !CN_NUMERAL_CHAR.test(after);
     case '_': case '＿':
@@ -106,19 +113,47 @@ function isPlaceholder(text: string, match: string, start: number, end: number):
 }
 
 /**
- * `XX市`, `xx余条`, `x%` are placeholders; `Excel`, `3x3`, `1920x1080`, `10x`, `x64`, `X-ray`, `iPhone X`,
- * `https://x.com` are not.
+ * `XX市`, `xx余条`, `x%`, `20XX年`, `xxxx-xx-xx` are placeholders; `Excel`, `3x3`, `1920x1080`, `10x`, `x64`,
+ * `X-ray`, `iPhone X`, `https://x.com` are not.
  */
 function isXPlaceholder(text: string, start: number, end: number, before: string, after: string): boolean {
   if (LATIN_LETTER.test(before) || LATIN_LETTER.test(after) || DIGIT.test(after)) return false;
-  if (nearDigits(text, start, end) || inLatinPhrase(text, start, end)) return false;
+  if (numberExpression(text, start, end) || inLatinPhrase(text, start, end)) return false;
   return !inUrl(text, start, end);
 }
 
-/** A Latin word across one space or hyphen (`iPhone X`, `X-ray`, `X 射线` is not Latin). */
+/**
+ * A Latin word across one space or hyphen (`iPhone X`, `X-ray`); `X 射线` is not Latin, and neither are blanks
+ * joined the same way (`xxxx-xx-xx`, `XX XX`): a word across the gap must hold a letter other than x.
+ */
 function inLatinPhrase(text: string, start: number, end: number): boolean {
   const gap = (c: string | undefined) => c === ' ' || c === '-';
-  return (gap(text[start - 1]) && LATIN_LETTER.test(text[start - 2] ?? '')) || (gap(text[end]) && LATIN_LETTER.test(text[end + 1] ?? ''));
+  return (gap(text[start - 1]) && isLatinWordEnding(text, start - 2)) || (gap(text[end]) && isLatinWordStarting(text, end + 1));
+}
+
+const X_LETTER = /[xXｘＸ]/;
+
+/** The Latin letters ending at `last` (walking left) hold one other than x. */
+function isLatinWordEnding(text: string, last: number): boolean {
+  for (let i = last; i >= 0 && LATIN_LETTER.test(text[i]); i--) if (!X_LETTER.test(text[i])) return true;
+  return false;
+}
+
+/** The Latin letters starting at `first` hold one other than x. */
+function isLatinWordStarting(text: string, first: number): boolean {
+  for (let i = first; i < text.length && LATIN_LETTER.test(text[i]); i++) if (!X_LETTER.test(text[i])) return true;
+  return false;
+}
+
+/** 年月日号 after a sign make it a blank in a date or a number (`202X年`, `〔2024〕×号`), whatever stands before it. */
+const DATE_UNIT = /[年月日号]/;
+
+/**
+ * One sign in a number expression: after a digit (`10x`, `3x3`) or between digits across a space (`3 x 4`). A run
+ * of signs (`20XX年`, `20××`, an identity number's `34xxxxxx…`) or a sign before a date unit (`202X年`) is a blank.
+ */
+function numberExpression(text: string, start: number, end: number): boolean {
+  return end - start === 1 && !DATE_UNIT.test(text[end] ?? '') && nearDigits(text, start, end);
 }
 
 /** A digit just before (3x3, 10x) or, across one space, on both sides (3 x 3): a number expression. */
@@ -128,12 +163,17 @@ function nearDigits(text: string, start: number, end: number): boolean {
   return DIGIT.test(text[start - 1] ?? '') || (DIGIT.test(left ?? '') && DIGIT.test(right ?? ''));
 }
 
-/** A single × stands for a blank only between Han characters (×市, ×月×日), not in 3×4. */
+/**
+ * A single × stands for a blank between Han characters, punctuation or brackets (×市, ×月×日, 〔2024〕×号, 202×年),
+ * not in 3×4.
+ */
 function isLoneTimesSign(text: string, start: number, end: number, before: string, after: string): boolean {
-  if (nearDigits(text, start, end) || DIGIT.test(after)) return false;
-  const hanOrEdge = (c: string) => c === '' || HAN.test(c) || /[\s，。、；：“”（）]/.test(c);
-  return hanOrEdge(before) && hanOrEdge(after);
+  if (numberExpression(text, start, end) || DIGIT.test(after)) return false;
+  const blankSide = (c: string) => c === '' || HAN.test(c) || TIMES_SIGN_NEIGHBOUR.test(c);
+  // Not a number expression, so a digit before it is a year's (202×年).
+  return (blankSide(before) || DIGIT.test(before)) && blankSide(after);
 }
+const TIMES_SIGN_NEIGHBOUR = /[\s，。、；：“”（）〔〕［］【】《》]/;
 
 /** Whether the printable ASCII token around [start, end) looks like a URL, e-mail address or domain. */
 function inUrl(text: string, start: number, end: number): boolean {

@@ -8,10 +8,12 @@ testRule('placeholder', {
     '二〇〇三年，我市开始实施。',
     '推行1+X证书制度，安装Windows x64版本，拍X-ray片，购买iPhone X手机。',
     '开展X光、X线、X射线检查，X染色体。',
+    '全角的Ｘ光、Ｘ射线检查。',
     '部分(修改)、(共)、(2023版)内容。',
     '【会议纪要】全文如下。',
     '某单位某项工作。',
-    '3×4的矩阵，乘数3 × 4。',
+    '3×4的矩阵，乘数3 × 4，提升10x，Windows x64。',
+    '拍X-ray片，x-ray和X-Men，Xbox X游戏机。',
     { text: '**加粗**的内容和 __强调__ 的内容。', format: 'markdown' },
     { text: '代码`xx`和\n\n```\nXX市\n```\n', format: 'markdown' },
     { text: '[链接](https://x.com/xx)\n\n***\n\n___\n', format: 'markdown' },
@@ -43,6 +45,19 @@ testRule('placeholder', {
     { text: '的内容和__强调__的内容', format: 'markdown', errors: [{ line: 1, column: 5, endColumn: 7 }, { line: 1, column: 9, endColumn: 11 }] },
     { text: '党的**大精神，**加粗**', format: 'markdown', errors: [{ line: 1, column: 3, endColumn: 5 }] },
     { text: '# XX市工作总结\n\n> 引用XX\n\n- 列表xx项', format: 'markdown', errors: [{ line: 1, column: 3, endColumn: 5 }, { line: 3, column: 5, endColumn: 7 }, { line: 5, column: 5, endColumn: 7 }] },
+    // Template years and document numbers: a run of signs after digits is a blank, not a number expression.
+    {
+      text: '20XX年度工作总结，截至202X年底，卫发〔20xx〕5号',
+      errors: [{ line: 1, column: 3, endColumn: 5 }, { line: 1, column: 17, endColumn: 18 }, { line: 1, column: 26, endColumn: 28 }],
+    },
+    { text: '20××年度，卫发〔2024〕×号，202×年', errors: [{ line: 1, column: 3, endColumn: 5 }, { line: 1, column: 16, endColumn: 17 }, { line: 1, column: 22, endColumn: 23 }] },
+    { text: '身份证号34xxxxxxxxxxxxxxxx。', errors: [{ line: 1, column: 7, endColumn: 23 }] },
+    // Blanks joined by a hyphen or a space are not a Latin phrase like X-ray.
+    { text: '日期：xxxx-xx-xx，电话：xxxx-xxxxxxxx，负责人：XX XX。', errors: [
+      { line: 1, column: 4, endColumn: 8 }, { line: 1, column: 9, endColumn: 11 }, { line: 1, column: 12, endColumn: 14 },
+      { line: 1, column: 18, endColumn: 22 }, { line: 1, column: 23, endColumn: 31 },
+      { line: 1, column: 36, endColumn: 38 }, { line: 1, column: 39, endColumn: 41 },
+    ] },
     { text: '编号AB-001待定', config: { placeholders: { patterns: ['AB-\\d+'], allow: [] } }, errors: [{ line: 1, column: 3, endColumn: 9 }] },
   ],
 });
