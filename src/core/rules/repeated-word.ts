@@ -6,6 +6,7 @@ import { memoByCut, tokensOf, type Segmenter, type Token } from '../segmenter';
 /**
  * Normal reduplication, never a typo: AA (层层, 人人), A一A-style measure words (一个个), AABB (扎扎实实) and the odd
  * ABAB verb (研究研究). A candidate inside an occurrence of one of these is left alone. Options `allow` adds more.
+ * 一A一A (一户一户, 一步一步) is the same counting one by one, for any A: see `isOneByOne`.
  */
 export const REDUPLICATIONS: readonly string[] = [
   // AA adverbs, nouns and measure words
@@ -33,6 +34,9 @@ export const REDUPLICATIONS: readonly string[] = [
 ];
 
 const MAX_UNIT = 8;
+
+/** `一户一户`, `一步一步`: a two-character unit starting with 一, counted one by one (like 一个个), never a typo. */
+const isOneByOne = (line: string, c: Candidate): boolean => c.unit === 2 && line.charCodeAt(c.start) === 0x4e00;
 /** Exactly one run of ideographs and its copy. */
 
 interface Candidate {
@@ -201,7 +205,7 @@ export const repeatedWord: Rule = {
       const text = lines.lineText(line);
       const base = lines.starts[line];
       const isAllowed = allowed.forLine(text);
-      const open = candidates.filter((c) => !isAllowed(c.start, c.start + 2 * c.unit) && !model.isExcluded(base + c.start, base + c.start + 2 * c.unit));
+      const open = candidates.filter((c) => !isOneByOne(text, c) && !isAllowed(c.start, c.start + 2 * c.unit) && !model.isExcluded(base + c.start, base + c.start + 2 * c.unit));
       if (!open.length) continue;
       engine ??= segmenter();
       if (!engine) return [];
