@@ -22,6 +22,44 @@ function isNamePadding(text: string, start: number, end: number, left: string, r
   return !isHan(charBefore(text, start - left.length)) && !isHan(charAt(text, end + right.length));
 }
 
+const isBlank = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000;
+const isHanCode = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+
+/** Items of a list of names: runs of two to four ideographs. */
+const LIST_ITEM = { min: 2, max: 4 };
+/** Lists of fewer items are ordinary text with a stray space (`推进 工作`). */
+const LIST_MIN_ITEMS = 3;
+
+/**
+ * `出席：张三\u3000李四\u3000王五`: the run separates the items of a list of three or more short words (names, units), each
+ * two to four ideographs with nothing else between them. Deleting it would merge the names, so it is no stray space.
+ */
+function separatesShortWords(text: string, ls: number, le: number, start: number, end: number): boolean {
+  let items = 0;
+  // Leftwards from the run: item, blanks, item, … until an item is not preceded by blanks.
+  for (let i = start; ; ) {
+    let k = i;
+    while (k > ls && isHanCode(text.charCodeAt(k - 1))) k--;
+    if (i - k < LIST_ITEM.min || i - k > LIST_ITEM.max) return false;
+    items++;
+    let b = k;
+    while (b > ls && isBlank(text.charCodeAt(b - 1))) b--;
+    if (b === k || b === ls) break;
+    i = b;
+  }
+  for (let i = end; ; ) {
+    let k = i;
+    while (k < le && isHanCode(text.charCodeAt(k))) k++;
+    if (k - i < LIST_ITEM.min || k - i > LIST_ITEM.max) return false;
+    items++;
+    let b = k;
+    while (b < le && isBlank(text.charCodeAt(b))) b++;
+    if (b === k || b === le) break;
+    i = b;
+  }
+  return items >= LIST_MIN_ITEMS;
+}
+
 /**
  * Stray spaces between Chinese characters, or between Chinese and digits (`5 月份`, `2025 年`): the Western "add
  * spaces around CJK" habit has no place in a 公文. Indentation and spaces between Latin words are left alone.
@@ -56,6 +94,7 @@ export const spacing: Rule = {
       const right = r < le ? charAt(text, r) : '';
       const between = isChinese(left) && (isChinese(right) || isDigit(right)) ? (isChinese(right) ? 'cc' : 'cd') : isDigit(left) && isChinese(right) ? 'dc' : '';
       if (!between || isNamePadding(text, l, r, left, right)) continue;
+      if (between === 'cc' && l === start && r === end && separatesShortWords(text, ls, le, start, end)) continue;
       const [zh, en] = kindOf(m[0]);
       const whereZh = between === 'cc' ? '中文之间' : '中文与数字之间';
       const whereEn = between === 'cc' ? 'between Chinese characters' : 'between Chinese and a number';

@@ -9,6 +9,8 @@ testRule('spacing', {
     '使用 Excel 表格，Hello world 你好，共1 500人。',
     // A two-character name padded to the width of three.
     '主持人：王\u3000伟\n出席：张  三、李四',
+    // Lists of three or more short words (names, units) separated by spaces: deleting would merge the names.
+    '出席：张三\u3000李四\u3000王五\n参会单位：市委办 市政府办 市卫健委。\n出席：欧阳小明\u3000李四\u3000王五',
     { text: '| 项目 | 数量 |\n|---|---|\n| 中文 | 1 |', format: 'markdown' },
     { text: '中文 `code` 中文\n\n```\n中文 中文\n```\n', format: 'markdown' },
   ],
@@ -21,6 +23,11 @@ testRule('spacing', {
         { line: 1, column: 21, endColumn: 22 },
       ],
       output: '5月份完成，总数/10万人，2025年计划',
+    },
+    {
+      // Two short words are no list, nor is a run among longer text.
+      text: '推进 工作。全市 各级医疗机构 全面 推进。',
+      errors: [{ line: 1, column: 3, endColumn: 4 }, { line: 1, column: 9, endColumn: 10 }, { line: 1, column: 16, endColumn: 17 }, { line: 1, column: 19, endColumn: 20 }],
     },
     {
       text: '中文 中文，中文\u3000中文，中文\t中文，中文  \u3000中文',
