@@ -88,10 +88,20 @@ function judgeMode(entry: LevelNumbering, setting: NumberingModeSetting): void {
   entry.departures = new Set(modal ? (entry.effective === 'continuous' ? restarts : continues) : []);
 }
 
-/** The number a run should start with under the effective mode. */
+/**
+ * The number a run should start with under the effective mode. In a continuous document a run continues from the
+ * previous run's last number, or, when that run departs (restarts at 1, which numbering-mode reports), from where
+ * it should have ended: fixing it then leaves the runs after it right.
+ */
 export function expectedStart(entry: LevelNumbering, run: NumberRun): number {
   const i = entry.runs.indexOf(run);
-  return entry.effective === 'continuous' && i > 0 ? lastNumber(entry.runs[i - 1]) + 1 : 1;
+  if (entry.effective !== 'continuous') return 1;
+  let want = 1;
+  for (let k = 1; k <= i; k++) {
+    const prev = entry.runs[k - 1];
+    want = (entry.departures.has(prev) ? want + lastNumber(prev) - firstNumber(prev) : lastNumber(prev)) + 1;
+  }
+  return want;
 }
 
 /** The numeral of `n` in the notation of a marker of `level` (一, 1, ①). */

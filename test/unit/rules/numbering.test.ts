@@ -46,7 +46,13 @@ describe('a table of contents before the body', () => {
 });
 
 testRule('numbering-start', {
-  valid: ['一、甲\n（一）a\n（二）b', '（一）a\n（二）b'],
+  valid: [
+    '一、甲\n（一）a\n（二）b',
+    '（一）a\n（二）b',
+    // Continuous, with one run that restarts (numbering-mode reports it): 7. continues from where 1. 2. should have
+    // ended (5. 6.), not from the restarted 2.
+    '一、甲\n1.a\n2.b\n二、乙\n3.c\n4.d\n三、丙\n1.e\n2.f\n四、丁\n7.g\n8.h\n五、戊\n9.i',
+  ],
   invalid: [
     {
       text: '一、甲\n（二）a\n（三）b',
