@@ -9,9 +9,10 @@ const TOC_MAX_TITLE = 60;
 const TITLE_MAX_CHARS = 50;
 
 /**
- * Marks table-of-contents runs: five or more consecutive bare heading lines (no run-in body, short titles),
- * with no paragraph between them, whose first heading the body later repeats (so a file that is only an
- * outline in progress is still judged as a document).
+ * Marks table-of-contents runs: five or more consecutive bare heading lines (a short title and nothing after it, not
+ * even the `。` that ends an item of 工作要点), with no paragraph between them, whose first heading the body later
+ * repeats, title and all (so a file that is only an outline in progress, or a list of points followed by the next
+ * document, is still judged as a document).
  */
 export function markTableOfContents(headings: Heading[], lines: LineIndex): void {
   const byLine = new Map(headings.map((h) => [h.line, h]));
@@ -25,18 +26,30 @@ export function markTableOfContents(headings: Heading[], lines: LineIndex): void
     if (h) {
       // The body's first 一、 after a contents list restarts the numbering: it ends the run, not joins it.
       if (h.level === 1 && h.number === 1 && run.some((x) => x.level === 1)) close();
-      if (h.level > 0 && !h.runIn && h.title.length <= TOC_MAX_TITLE) run.push(h);
+      if (h.level > 0 && h.title.length <= TOC_MAX_TITLE && isBare(h, lines.text)) run.push(h);
       else close();
     } else if (!isBlankLine(lines, line)) close();
   }
   close();
 }
 
+/** Nothing after the heading's title on its line but blanks and emphasis markers (`**一、总体要求**`). */
+function isBare(h: Heading, text: string): boolean {
+  for (let i = h.titleEnd; i < h.lineEnd; i++) if (!BARE_TAIL.test(text[i])) return false;
+  return true;
+}
+const BARE_TAIL = /[\s*_]/;
+
 function isRepeatedLater(run: Heading[], headings: Heading[]): boolean {
   const first = run[0];
   const last = run[run.length - 1];
-  return headings.some((h) => h.line > last.line && h.level === first.level && h.number === first.number);
+  const title = entryTitle(first.title);
+  return headings.some((h) => h.line > last.line && h.level === first.level && h.number === first.number && entryTitle(h.title) === title);
 }
+
+/** A contents entry's title without its leader and page number (`总体要求……3`, `总体要求 3`). */
+const entryTitle = (title: string): string => title.replace(TOC_LEADER_AND_PAGE, '');
+const TOC_LEADER_AND_PAGE = /[\s.．…·・_\-—–]*\d*\s*$/;
 
 /** A line that can be a document's title: short, no marker, not ending like a paragraph. */
 function isTitleLine(text: string): boolean {

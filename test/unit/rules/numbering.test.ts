@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { lint, parse } from '../../../src/core';
 import { testRule } from '../rule-tester';
 
 testRule('numbering-sequence', {
@@ -35,6 +37,29 @@ testRule('numbering-sequence', {
       output: '  十、甲\r\n  十一、乙',
     },
   ],
+});
+
+describe('what is a table of contents', () => {
+  const kinds = (text: string) => parse(text).documents.map((d) => [d.kind, d.title]);
+  const toc = ['一、总体要求', '（一）指导思想', '（二）基本原则', '二、重点任务', '三、保障措施'];
+  const body = '一、总体要求\n（一）指导思想。正文。\n（二）基本原则。正文。\n二、重点任务\n正文。\n三、保障措施\n正文。';
+
+  it('takes bare headings whose first the body repeats, with leaders and page numbers or without', () => {
+    assert.deepEqual(kinds(`${toc.join('\n')}\n\n${body}`), [['toc', ''], ['document', '']]);
+    assert.deepEqual(kinds(`目录\n${toc.map((t, i) => `${t}……${i + 1}`).join('\n')}\n\n${body}`), [['toc', '目录'], ['document', '']]);
+  });
+
+  it('does not take the points of a 工作要点 (each ends in 。) followed by another document', () => {
+    const text = '2024年工作要点\n一、加强党的建设\n1.深入学习贯彻党的二十大精神。\n2.落实全面从严治党主体责任。\n4.加强基层党组织建设。\n' +
+      '二、深化医药卫生体制改革\n5.推进紧密型医共体建设。\n6.深化公立医院改革。\n\n2024年重点项目清单\n一、医疗服务能力提升项目\n1.市人民医院新院区建设项目。\n';
+    assert.deepEqual(kinds(text), [['document', '2024年工作要点'], ['document', '2024年重点项目清单']]);
+    assert.deepEqual(lint(text, { only: ['numbering-sequence'] }).map((p) => [p.ruleId, text.slice(p.start, p.end)]), [['numbering-sequence', '4.']]);
+  });
+
+  it('does not take bare headings whose number the next document repeats under another title', () => {
+    const list = '一、甲项目\n二、乙项目\n三、丙项目\n四、丁项目\n五、戊项目';
+    assert.deepEqual(kinds(`项目清单\n${list}\n\n工作计划\n一、总体要求\n正文。`), [['document', '项目清单'], ['document', '工作计划']]);
+  });
 });
 
 describe('a table of contents before the body', () => {
