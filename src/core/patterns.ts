@@ -47,8 +47,11 @@ export const MARKER_LEVEL3 = new RegExp(`^()(${AR})()([.．、,，])(?![0-9０-�
 export const MARKER_LEVEL4 = new RegExp(`^([（(])[ \\t]*(${AR})[ \\t]*([）)])([、.．]?)`);
 export const MARKER_LEVEL5 = /^()([\u2460-\u2473])()()/;
 
-/** After `一、`, a text such as `二级医院` makes `一、二级` a list of numerals, not a heading. */
-export const NUMERAL_LIST_AFTER = new RegExp(`^(${CN})[、级类等档]`);
+/**
+ * After `一、`, a text such as `二级医院`, `二季度`, `二线城市`, `二年级` makes `一、二…` a list of numerals, not a
+ * heading. Only counters and ranks: `二、三年行动计划`, `二、三农工作` are headings.
+ */
+export const NUMERAL_LIST_AFTER = new RegExp(`^(${CN})(?:[、级类等档季期线批轮]|年级|月份)`);
 
 /** Full-width stops that end a heading's title (conventions: 。；：). */
 export const TITLE_STOP = /[。；：]/;

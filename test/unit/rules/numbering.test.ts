@@ -56,6 +56,14 @@ describe('what is a table of contents', () => {
     assert.deepEqual(lint(text, { only: ['numbering-sequence'] }).map((p) => [p.ruleId, text.slice(p.start, p.end)]), [['numbering-sequence', '4.']]);
   });
 
+  it('does not start a document at a list of numerals that opens a paragraph (一、二季度…)', () => {
+    const text = '某县2023年工作总结\n一、工作成效\n（一）项目建设。全年实施项目30个。\n一、二季度完成招标15个，三、四季度全部开工。\n' +
+      '一、二线城市，一、二年级，一、二月份，一、二期工程。\n（二）民生保障。新增就业500人。\n二、三年行动计划\n三、三农工作\n';
+    assert.deepEqual(kinds(text), [['document', '某县2023年工作总结']]);
+    assert.deepEqual(parse(text).headings.map((h) => h.marker + h.title), ['一、工作成效', '（一）项目建设', '（二）民生保障', '二、三年行动计划', '三、三农工作']);
+    assert.deepEqual(lint(text, { only: ['numbering-sequence', 'numbering-start'] }), []);
+  });
+
   it('does not take bare headings whose number the next document repeats under another title', () => {
     const list = '一、甲项目\n二、乙项目\n三、丙项目\n四、丁项目\n五、戊项目';
     assert.deepEqual(kinds(`项目清单\n${list}\n\n工作计划\n一、总体要求\n正文。`), [['document', '项目清单'], ['document', '工作计划']]);
