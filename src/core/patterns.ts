@@ -66,7 +66,7 @@ export const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\u
 /** What every inline ordinal contains (一是 第一 首先 其次 再次 最后), without the context checks: a line without it holds none. */
 export const ORDINAL_CLUE = /[一二三四五六七八九十]是|第[一二三四五六七八九十]|首先|其次|再次|最后/;
 
-export const ENUM_SHI = /(?<![唯统万同单专划归逐之其第再不合另])([一二三四五六七八九十]{1,3})是/;
+export const ENUM_SHI = /(?<![唯统万同单专划归逐之其第再不合另周期拜])([一二三四五六七八九十]{1,3})是/;
 /** 第一， 第二、 第三是 at the start of a clause (not 第一、二季度, a list of ordinals). Group 1: numeral. */
 export const ENUM_DI = /(?<=^|[。；;：:！？!?，,\s\u3000])第([一二三四五六七八九十]{1,3})(?=[，,是]|、(?![一二三四五六七八九十]))/;
 /** 首先 … 其次 … 再次 … 最后, recognised as a run that starts with 首先. */
