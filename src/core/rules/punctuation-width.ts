@@ -135,6 +135,38 @@ function problem(mark: string, start: number): RuleProblem {
   return { start, end: start + 1, message, messageEn, fix: { safe: true, edits: [{ start, end: start + 1, text: full }], title, titleEn } };
 }
 
+/** Where a URL or a file path begins (`https://`, `www.`, `D:\`): its Chinese part is address, not text. */
+const LINK_START = /[a-z][a-z0-9+.-]*:\/\/|www\.|(?<![A-Za-z])[A-Za-z]:\\/i;
+
+/**
+ * Whether a mark is inside a URL or path that has Chinese in it before the mark (`https://x.cn/搜索?q=卫生,健康`,
+ * `D:\\办公室\\2023年(定稿)`), for offsets asked in increasing order (`endsAddress` says where an address ends).
+ * `inUrl` judges the plain ASCII ones, and a mark right after an ASCII address (`www.gov.cn,了解`) is the sentence's.
+ */
+function linkSweep(text: string): (offset: number) => boolean {
+  const spans: Array<{ start: number; end: number; firstWide: number }> = [];
+  let end = 0;
+  for (let m = nextMatch(LINK_START, text, 0); m; m = nextMatch(LINK_START, text, Math.max(end, m.index + m[0].length))) {
+    if (m.index < end) continue; // inside the address before it
+    let firstWide = -1;
+    for (end = m.index; end < text.length && !endsAddress(text, end); end++) if (firstWide < 0 && text.charCodeAt(end) > 0x7f) firstWide = end;
+    if (firstWide >= 0) spans.push({ start: m.index, end, firstWide });
+  }
+  let k = 0;
+  return (offset) => {
+    while (k < spans.length && spans[k].end <= offset) k++;
+    return k < spans.length && spans[k].firstWide < offset && offset < spans[k].end;
+  };
+}
+
+/** A blank, a line end or a full-width mark ends an address; so does Chinese straight after a letter (`www.gov.cn了解`). */
+const endsAddress = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || CJK_PUNCT.test(text[i])) return true;
+  return c > 0x7f && isAsciiLetter(text.charCodeAt(i - 1));
+};
+const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
 /**
  * Whether an offset lies in a heading's marker, for offsets asked in increasing order: one pass along the headings
  * (in line order) instead of a set of every marker character built on each lint.
@@ -179,11 +211,12 @@ export const punctuationWidth: Rule = {
   check({ model }) {
     const { text, lines } = model;
     const inMarker = markerSweep(model);
+    const inLink = linkSweep(text);
     const problems: RuleProblem[] = [];
     // Candidate marks found by one native scan, then judged line by line.
     const candidates: number[] = [];
     for (let m = nextMatch(WIDTH_CANDIDATE, text, 0); m; m = nextMatch(WIDTH_CANDIDATE, text, m.index + 1)) {
-      if (!inMarker(m.index) && !model.isExcluded(m.index, m.index + 1)) candidates.push(m.index);
+      if (!inMarker(m.index) && !inLink(m.index) && !model.isExcluded(m.index, m.index + 1)) candidates.push(m.index);
     }
     const noneConverted: ReadonlySet<number> = new Set();
     const scope: Scope = { text, lineStart: 0, lineEnd: 0, converted: noneConverted, excluded: (o) => model.isExcluded(o, o + 1) };

@@ -16,8 +16,15 @@ testRule('punctuation-width', {
     '卫发(2024)5号',
     { text: '代码`a,b`和\n\n```\n中文,中文\n```\n', format: 'markdown' },
     { text: '[链接](http://x.com/中文,b)', format: 'markdown' },
+    // Addresses with Chinese in them: their marks are the address's (a fix would break the link or the path).
+    '见 https://zh.wikipedia.org/wiki/卫生(医学) 页面。\n详见 https://x.cn/搜索?q=卫生,健康 页面。\n文件存放在D:\\办公室\\2023年(定稿)\\总结.docx中。',
   ],
   invalid: [
+    {
+      // After an address, Chinese text is the sentence again: its marks are checked.
+      text: '访问www.gov.cn了解情况,请登录。',
+      errors: [{ line: 1, column: 17, endColumn: 18 }],
+    },
     {
       text: '2023年,我委坚持以人民为中心;深化改革:成效显著!是否可行?',
       errors: [
