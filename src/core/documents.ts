@@ -92,16 +92,23 @@ function firstDocumentTitle(headings: Heading[], lines: LineIndex): DocumentStar
 
 /**
  * Splits a file into documents: a new one starts where level-1 numbering restarts at 一、 after the current
- * document already had a level-1 heading (in markdown, unless a new `#` section began in between).
+ * document already had a level-1 heading (in markdown, unless a `#` part below the document's `#` title began in between).
  */
 export function splitDocuments(headings: Heading[], lines: LineIndex): ReportDocument[] {
   const starts: DocumentStart[] = [firstDocumentTitle(headings, lines)];
+  // A `#` heading below the current document's `#` title (or in a document without one) opens a part of it, under
+  // which 一、 may restart; one of the title's rank or above is the next document's title.
+  const titleRank = (s: DocumentStart) => s.titleHeading?.hashes ?? 0;
+  let rank = titleRank(starts[0]);
   let hadLevel1 = false;
   let hashSinceLevel1 = false;
   headings.forEach((h, i) => {
-    if (h.level === 0) hashSinceLevel1 = hadLevel1;
+    if (h.level === 0) hashSinceLevel1 = hadLevel1 && h.hashes > rank;
     if (h.level !== 1) return;
-    if (h.number === 1 && hadLevel1 && !hashSinceLevel1) starts.push(findTitle(h, headings[i - 1] ?? null, lines));
+    if (h.number === 1 && hadLevel1 && !hashSinceLevel1) {
+      starts.push(findTitle(h, headings[i - 1] ?? null, lines));
+      rank = titleRank(starts[starts.length - 1]);
+    }
     hadLevel1 = true;
     hashSinceLevel1 = false;
   });

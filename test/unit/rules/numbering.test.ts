@@ -70,6 +70,22 @@ describe('what is a table of contents', () => {
   });
 });
 
+describe('documents in a markdown file', () => {
+  const docs = (text: string) => parse(text, 'markdown').documents.map((d) => [d.title, d.startLine]);
+
+  it('starts a document at a # heading of the title\'s rank before a restart at 一、', () => {
+    const text = '# 甲局2023年工作总结\n\n## 一、工作情况\n\n1.强化理论武装。全年学习24次。\n\n## 二、下步打算\n\n1.深化改革。推进集团化办学。\n\n' +
+      '# 乙局2024年工作要点\n\n## 一、深化改革\n\n1.推进医共体建设。实现资源共享。\n\n## 二、加强公共卫生\n\n2.加强疾控体系建设。提升监测能力。\n';
+    assert.deepEqual(docs(text), [['甲局2023年工作总结', 0], ['乙局2024年工作要点', 10]]);
+    assert.deepEqual(lint(text, { format: 'markdown', only: ['numbering-mode', 'numbering-start', 'numbering-sequence'] }), []);
+  });
+
+  it('keeps the parts of one document together: # headings below the title\'s rank', () => {
+    const parts = '## 第一部分\n\n### 一、甲\n\n### 二、乙\n\n## 第二部分\n\n### 一、丙\n\n### 二、丁\n';
+    assert.deepEqual(docs(`# 报告\n\n${parts}`), [['报告', 0]]);
+  });
+});
+
 describe('a table of contents before the body', () => {
   testRule('numbering-sequence', {
     // The contents list skips （二）, as contents often do; it is never judged. The body's bare 一、 ends the list.
