@@ -114,12 +114,24 @@ function isPlaceholder(text: string, match: string, start: number, end: number):
 
 /**
  * `XX市`, `xx余条`, `x%`, `20XX年`, `xxxx-xx-xx` are placeholders; `Excel`, `3x3`, `1920x1080`, `10x`, `x64`,
- * `X-ray`, `iPhone X`, `https://x.com` are not.
+ * `X-ray`, `iPhone X`, `Python 3.x`, `https://x.com` are not.
  */
 function isXPlaceholder(text: string, start: number, end: number, before: string, after: string): boolean {
   if (LATIN_LETTER.test(before) || LATIN_LETTER.test(after) || DIGIT.test(after)) return false;
-  if (numberExpression(text, start, end) || inLatinPhrase(text, start, end)) return false;
+  if (numberExpression(text, start, end) || inLatinPhrase(text, start, end) || versionSeries(text, start, end)) return false;
   return !inUrl(text, start, end);
+}
+
+/**
+ * `Python 3.x`, `Vue 2.x`, `v1.x`: one x after a software name's version number, not a blank decimal (`完成1.x万元`,
+ * `12.x%`).
+ */
+function versionSeries(text: string, start: number, end: number): boolean {
+  if (end - start !== 1 || text[start - 1] !== '.' || !DIGIT.test(text[start - 2] ?? '')) return false;
+  let i = start - 2;
+  while (i > 0 && DIGIT.test(text[i - 1])) i--;
+  const name = text[i - 1] === ' ' ? text[i - 2] : text[i - 1];
+  return start - 1 - i <= 2 && LATIN_LETTER.test(name ?? '') && !/[%‰]/.test(text[end] ?? '');
 }
 
 /**

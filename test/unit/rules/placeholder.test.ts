@@ -14,6 +14,7 @@ testRule('placeholder', {
     '某单位某项工作。',
     '3×4的矩阵，乘数3 × 4，提升10x，Windows x64。',
     '拍X-ray片，x-ray和X-Men，Xbox X游戏机。',
+    '升级Python 3.x版本，兼容Vue 2.x和v1.x。',
     { text: '**加粗**的内容和 __强调__ 的内容。', format: 'markdown' },
     { text: '代码`xx`和\n\n```\nXX市\n```\n', format: 'markdown' },
     { text: '[链接](https://x.com/xx)\n\n***\n\n___\n', format: 'markdown' },
@@ -52,6 +53,8 @@ testRule('placeholder', {
     },
     { text: '20××年度，卫发〔2024〕×号，202×年', errors: [{ line: 1, column: 3, endColumn: 5 }, { line: 1, column: 16, endColumn: 17 }, { line: 1, column: 22, endColumn: 23 }] },
     { text: '身份证号34xxxxxxxxxxxxxxxx。', errors: [{ line: 1, column: 7, endColumn: 23 }] },
+    // A blank decimal or a year is no version series.
+    { text: '增长12.x%，完成1.x万元。', errors: [{ line: 1, column: 6, endColumn: 7 }, { line: 1, column: 13, endColumn: 14 }] },
     // Blanks joined by a hyphen or a space are not a Latin phrase like X-ray.
     { text: '日期：xxxx-xx-xx，电话：xxxx-xxxxxxxx，负责人：XX XX。', errors: [
       { line: 1, column: 4, endColumn: 8 }, { line: 1, column: 9, endColumn: 11 }, { line: 1, column: 12, endColumn: 14 },
