@@ -1,6 +1,6 @@
 import type { Rule, RuleProblem } from './rule';
 import type { DocumentModel, ReportDocument } from '../model';
-import { attachmentList, attachmentRefs, bodyEndLine, type AttachmentItem, type AttachmentList } from '../attachments';
+import { attachmentList, attachmentRefs, bodyEndLine, type AttachmentItem, type AttachmentList, type AttachmentRef } from '../attachments';
 import { ATTACHMENT_TRAILING_PUNCT } from '../patterns';
 
 /** GB/T 9704-2012 §7.3.4: 附件说明. */
@@ -90,27 +90,43 @@ function trailingPunctuation(model: DocumentModel, item: AttachmentItem, problem
   });
 }
 
+/**
+ * The references to attachments past the list's `count`, one entry per written number: a range's end (`附件1至5`
+ * with three attachments) stands for 4 and 5 at once, so it is one problem, not two on the same characters.
+ */
+function missingByPlace(refs: AttachmentRef[], count: number): Array<{ start: number; end: number; numbers: number[] }> {
+  const out: Array<{ start: number; end: number; numbers: number[] }> = [];
+  for (const r of refs) {
+    if (r.number >= 1 && r.number <= count) continue;
+    const last = out[out.length - 1];
+    if (last && last.start === r.start && last.end === r.end) last.numbers.push(r.number);
+    else out.push({ start: r.start, end: r.end, numbers: [r.number] });
+  }
+  return out;
+}
+
 function checkRefs(model: DocumentModel, doc: ReportDocument, list: AttachmentList | null, problems: RuleProblem[]): void {
   const refs = attachmentRefs(model, doc, bodyEndLine(model, doc, list));
   if (!refs.length) return;
   // An attachment is known by its place in the list (its number, once numbered right, which checkList sees to).
   const count = list ? list.items.length : 0;
-  for (const r of refs) {
-    if (r.number >= 1 && r.number <= count) continue;
-    const named = model.text.slice(r.start, r.end);
+  for (const { start, end, numbers } of missingByPlace(refs, count)) {
+    const named = model.text.slice(start, end);
+    const zh = numbers.join('、');
+    const en = numbers.length > 1 ? `attachments ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}` : `attachment ${numbers[0]}`;
     problems.push(
       list
         ? {
-            start: r.start,
-            end: r.end,
-            message: `正文提到附件${r.number}，附件说明中没有第${r.number}个附件（${CLAUSE.zh}）`,
-            messageEn: `The body names attachment ${r.number} ("${named}"), which the attachment note does not list (${CLAUSE.en})`,
+            start,
+            end,
+            message: `正文提到附件${zh}，附件说明中没有第${zh}个附件（${CLAUSE.zh}）`,
+            messageEn: `The body names ${en} ("${named}"), which the attachment note does not list (${CLAUSE.en})`,
           }
         : {
-            start: r.start,
-            end: r.end,
-            message: `正文提到附件${r.number}，但正文之后没有附件说明（“附件：1.××××”）（${CLAUSE.zh}）`,
-            messageEn: `The body names attachment ${r.number} ("${named}"), but there is no attachment note ("附件：1.××××") after the body (${CLAUSE.en})`,
+            start,
+            end,
+            message: `正文提到附件${zh}，但正文之后没有附件说明（“附件：1.××××”）（${CLAUSE.zh}）`,
+            messageEn: `The body names ${en} ("${named}"), but there is no attachment note ("附件：1.××××") after the body (${CLAUSE.en})`,
           },
     );
   }

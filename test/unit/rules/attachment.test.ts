@@ -82,6 +82,11 @@ testRule('attachment', {
       ],
     },
     {
+      // A range whose end stands for several missing numbers: one problem on it, naming them all.
+      text: notice('各地要按附件1至5准备材料。', '附件：1.健康县区创建标准\n      2.健康县区申报表\n      3.健康县区创建工作台账'),
+      errors: [{ line: 4, column: 9, endColumn: 10, message: '正文提到附件4、5，附件说明中没有第4、5个附件' }],
+    },
+    {
       // The body names attachments, but the 附件说明 is missing.
       text: notice('现将创建标准（见附件1）和申报表（见附件 2）印发给你们，请按要求填报。', '特此通知。'),
       errors: [
