@@ -38,6 +38,9 @@ const toProblem = (f: Found): RuleProblem => ({
     : {}),
 });
 
+/** Words before `12年` that make it a length of time (`连续12年`, `近10年`, `已满20年`), not a year written short. */
+const DURATION_BEFORE = /(?:连续|近|已|共|历时|长达|满|超过|达|多|第|前|后|每|数|逾|约|过去)$/;
+
 /** `2024年03月13日` (leading zeros), `24年3月13日` (a two-digit year). */
 function chineseDates(text: string): Found[] {
   const out: Found[] = [];
@@ -47,7 +50,8 @@ function chineseDates(text: string): Found[] {
     const day = dayText === undefined ? undefined : Number(dayText);
     if (month < 1 || month > 12 || (day !== undefined && (day < 1 || day > 31))) continue;
     const zeros = hasLeadingZero(monthText) || hasLeadingZero(dayText);
-    const shortYear = yearText !== undefined && yearText.length === 2;
+    // `连续12年3月`, `近10年5月`: a number of years before a month, not a year.
+    const shortYear = yearText !== undefined && yearText.length === 2 && !DURATION_BEFORE.test(text.slice(Math.max(0, m.index! - 4), m.index!));
     if (!zeros && !shortYear) continue;
     const year = yearText === undefined ? '' : String(shortYear ? centuryOf(Number(yearText)) : Number(yearText));
     const fixed = `${year ? `${year}年` : ''}${month}月${day === undefined ? '' : `${day}日`}`;

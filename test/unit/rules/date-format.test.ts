@@ -10,6 +10,8 @@ testRule('date-format', {
     'PyCharm 2024.3.1，v2024.3.1，IP 192.168.1.1，版本1.2.3。',
     '详见https://x.cn/2024/3/13/a。',
     '卫发〔2024〕5号，国办发〔2018〕59号。',
+    // A number of years before a month is a length of time, not a year written short.
+    '连续12年3月组织义诊，近10年5月均举办，已满20年12月退休。',
     // No issuing authority before it: not a document number.
     '(2024)5号',
     '2024-13-45',
