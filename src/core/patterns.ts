@@ -121,7 +121,7 @@ export const HALF_WIDTH_PUNCT = /[,;:?!]/;
 /** What punctuation-width looks at: the half-width marks, and round brackets of either width (they pair across widths). */
 export const WIDTH_CANDIDATE = /[,;:?!()（）]/;
 /** A character of a number or Latin token that can sit inside a Chinese clause (`3.44万`, `100.8%`, `XX市`). */
-export const CLAUSE_TOKEN_CHAR = /[0-9A-Za-z.%‰]/;
+export const CLAUSE_TOKEN_CHAR = /[0-9A-Za-z.%‰:-]/;
 /** A number token inside a Chinese clause: `2022`, `100.8%`, `5‰`. */
 export const NUMBER_TOKEN = /^[0-9]+(?:\.[0-9]+)?[%‰]?$/;
 

@@ -105,7 +105,8 @@ function inChineseClause(scope: Scope, i: number): boolean {
   const right = rightSide(scope, i);
   if (isDigit(left.next) && isDigit(right.next)) return false;
   if (inUrl(scope.text, i, scope.lineStart, scope.lineEnd)) return false;
-  if (left.direct) return right.direct || right.eol || right.token !== '';
+  // A label's colon before a number, code or address (`联系电话:13800138000`, `网址:https://…`) is the sentence's too.
+  if (left.direct) return right.direct || right.eol || right.token !== '' || scope.text[i] === ':';
   if (right.direct) return left.token !== '';
   // No Chinese character touches the mark: only numbers framed by Chinese (`完成率100.8%;2022年`).
   return NUMBER_TOKEN.test(left.token) && NUMBER_TOKEN.test(right.token);

@@ -21,6 +21,18 @@ testRule('punctuation-width', {
   ],
   invalid: [
     {
+      // Tokens with a colon or hyphen inside (times, phone numbers, COVID-19) framed by Chinese; a label's colon
+      // before a number or an address.
+      text: '上午9:30,地点在三楼。完成COVID-19,全市。比分3:2,继续。\n联系电话:13800138000\n网址:https://www.example.gov.cn/',
+      errors: [
+        { line: 1, column: 7, endColumn: 8 },
+        { line: 1, column: 24, endColumn: 25 },
+        { line: 1, column: 33, endColumn: 34 },
+        { line: 2, column: 5, endColumn: 6 },
+        { line: 3, column: 3, endColumn: 4 },
+      ],
+    },
+    {
       // After an address, Chinese text is the sentence again: its marks are checked.
       text: '访问www.gov.cn了解情况,请登录。',
       errors: [{ line: 1, column: 17, endColumn: 18 }],
