@@ -32,32 +32,31 @@ const LIST_MIN_ITEMS = 3;
 
 /**
  * `出席：张三\u3000李四\u3000王五`: the run separates the items of a list of three or more short words (names, units), each
- * two to four ideographs with nothing else between them. Deleting it would merge the names, so it is no stray space.
+ * two to four ideographs with only blanks between them. Deleting it would merge the names, so it is no stray space.
+ * Up to three items each side are looked at, each walk stopping past four ideographs: a long line costs no more.
  */
 function separatesShortWords(text: string, ls: number, le: number, start: number, end: number): boolean {
+  const left = shortWordsBeside(text, start, ls, -1);
+  const right = shortWordsBeside(text, end, le, 1);
+  return left > 0 && right > 0 && left + right >= LIST_MIN_ITEMS;
+}
+
+/** How many short words stand in a row from `from` towards `limit` (step -1: leftwards), blanks between; 0 if the first is not short. */
+function shortWordsBeside(text: string, from: number, limit: number, step: -1 | 1): number {
+  const at = (i: number) => text.charCodeAt(step < 0 ? i - 1 : i);
   let items = 0;
-  // Leftwards from the run: item, blanks, item, … until an item is not preceded by blanks.
-  for (let i = start; ; ) {
+  for (let i = from; items < LIST_MIN_ITEMS; ) {
     let k = i;
-    while (k > ls && isHanCode(text.charCodeAt(k - 1))) k--;
-    if (i - k < LIST_ITEM.min || i - k > LIST_ITEM.max) return false;
+    while (k !== limit && Math.abs(k - i) <= LIST_ITEM.max && isHanCode(at(k))) k += step;
+    const length = Math.abs(k - i);
+    if (length < LIST_ITEM.min || length > LIST_ITEM.max) return items;
     items++;
     let b = k;
-    while (b > ls && isBlank(text.charCodeAt(b - 1))) b--;
-    if (b === k || b === ls) break;
+    while (b !== limit && isBlank(at(b))) b += step;
+    if (b === k || b === limit) break;
     i = b;
   }
-  for (let i = end; ; ) {
-    let k = i;
-    while (k < le && isHanCode(text.charCodeAt(k))) k++;
-    if (k - i < LIST_ITEM.min || k - i > LIST_ITEM.max) return false;
-    items++;
-    let b = k;
-    while (b < le && isBlank(text.charCodeAt(b))) b++;
-    if (b === k || b === le) break;
-    i = b;
-  }
-  return items >= LIST_MIN_ITEMS;
+  return items;
 }
 
 /**
