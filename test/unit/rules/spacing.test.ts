@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { lint } from '../../../src/core';
 import { testRule } from '../rule-tester';
 
 testRule('spacing', {
@@ -59,5 +61,13 @@ describe('spacing beside markdown code and links', () => {
       { text: '详见 [督查办法](https://example.gov.cn) 。', format: 'markdown' },
     ],
     invalid: [{ text: '加强 **组织** 领导', format: 'markdown', errors: [{ line: 1, column: 3, endColumn: 4 }, { line: 1, column: 10, endColumn: 11 }], output: '加强**组织**领导' }],
+  });
+});
+
+describe('spacing on a long line of names', () => {
+  // Each separator once walked the whole list both ways: 100,000 names on one line never finished.
+  it('judges every separator of 100,000 names within the default timeout', () => {
+    const text = '甲乙 '.repeat(100_000);
+    assert.deepEqual(lint(text, { only: ['spacing'] }), []);
   });
 });
