@@ -139,7 +139,7 @@ export const DATE_CHINESE_NUMERALS_LINE = /^[ \t\u3000]*([〇○零一二三四�
  * only right after the issuing authority, an ideograph (`ISSUER_BEFORE`), checked on each match: as a lookbehind it
  * kept the scan from skipping ahead to the brackets.
  */
-export const DOCUMENT_NUMBER = /([[［【(（〔﹝〖])((?:19|20)[0-9]{2})([\]］】)）〕﹞〗])(第?)([0-9]{1,5})号/;
+export const DOCUMENT_NUMBER = /([[［【(（〔﹝〖])((?:19|20)[0-9]{2}|[0-9]{2})([\]］】)）〕﹞〗])(第?)([0-9]{1,5})号/;
 /** What must come right before a document number (the issuer's last character). */
 export const ISSUER_BEFORE = /[\u3400-\u4dbf\u4e00-\u9fff]/;
 /** After 号, a place (`3号楼`, `5号院`): an address, not a document number. */

@@ -152,20 +152,26 @@ function documentNumbers(text: string): Found[] {
     const start = m.index!;
     if (!ISSUER_BEFORE.test(text.charAt(start - 1))) continue;
     if (NUMBER_IS_ADDRESS.test(text.slice(start + whole.length, start + whole.length + 1))) continue;
+    const afterIssuerCode = ISSUER_CODE_END.test(text[start - 1] ?? '');
+    // `卫发〔23〕5号`: a two-digit year, but only after a usual issuer code (`（23）5号` elsewhere may be anything).
+    const shortYear = year.length === 2;
+    if (shortYear && !afterIssuerCode) continue;
     const faults: Array<[string, string]> = [];
+    if (shortYear) faults.push(['年份应写全，不能简写为两位', 'write the year in full, not as two digits']);
     if (open !== '〔' || close !== '〕') faults.push([`年份应用六角括号“〔〕”，不用“${open}${close}”`, `the year goes in hexagonal brackets 〔〕, not ${open}${close}`]);
     if (di) faults.push(['序号前不加“第”', 'no 第 before the serial number']);
     if (hasLeadingZero(serial)) faults.push(['序号不编虚位（不加前导零）', 'no leading zeros in the serial number']);
     if (!faults.length) continue;
-    const fixed = `〔${year}〕${Number(serial)}号`;
+    const fixed = `〔${shortYear ? centuryOf(Number(year)) : year}〕${Number(serial)}号`;
     out.push({
       start,
       end: start + whole.length,
-      message: `发文字号“${whole}”格式不规范：${faults.map((f) => f[0]).join('；')}，应为“${fixed}”（${NUMBER_CLAUSE.zh}）`,
-      messageEn: `Document number "${whole}": ${faults.map((f) => f[1]).join('; ')}; write "${fixed}" (${NUMBER_CLAUSE.en})`,
+      message: `发文字号“${whole}”格式不规范：${faults.map((f) => f[0]).join('；')}，应为“${fixed}”${shortYear ? '（年份系推测，请核对）' : ''}（${NUMBER_CLAUSE.zh}）`,
+      messageEn: `Document number "${whole}": ${faults.map((f) => f[1]).join('; ')}; write "${fixed}"${shortYear ? ' (the century is a guess: check it)' : ''} (${NUMBER_CLAUSE.en})`,
       fixed,
-      // Only after a usual issuer code (国发, 国办函) is it surely a document number; elsewhere it is offered, not applied.
-      safe: ISSUER_CODE_END.test(text[start - 1] ?? ''),
+      // Only after a usual issuer code (国发, 国办函) is it surely a document number; elsewhere it is offered, not
+      // applied. A two-digit year's century is a guess either way.
+      safe: afterIssuerCode && !shortYear,
     });
   }
   return out;

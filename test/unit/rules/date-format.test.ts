@@ -10,6 +10,8 @@ testRule('date-format', {
     'PyCharm 2024.3.1，v2024.3.1，IP 192.168.1.1，版本1.2.3。',
     '详见https://x.cn/2024/3/13/a。',
     '卫发〔2024〕5号，国办发〔2018〕59号。',
+    // Two digits in brackets before 号 without an issuer code may be anything.
+    '安置在城南小区（23）3号，编号（12）5号。',
     // A number of years before a month is a length of time, not a year written short.
     '连续12年3月组织义诊，近10年5月均举办，已满20年12月退休。',
     // No issuing authority before it: not a document number.
@@ -50,6 +52,14 @@ testRule('date-format', {
         { line: 1, column: 47, endColumn: 55 },
       ],
       output: '卫发〔2024〕5号、卫发〔2024〕5号、卫发〔2024〕5号、卫发〔2024〕5号、卫发〔2024〕5号',
+    },
+    {
+      // A two-digit year after an issuer code: its century is a guess, so the fix is offered, not applied.
+      text: '卫发〔23〕5号，国办函[98]12号',
+      errors: [
+        { line: 1, column: 3, endColumn: 9, message: '应为“〔2023〕5号”（年份系推测，请核对）', safe: false },
+        { line: 1, column: 13, endColumn: 20, message: '应为“〔1998〕12号”', safe: false },
+      ],
     },
     {
       text: '国发〔2024〕第5号，国发〔2024〕05号，国发[2024]第005号',
