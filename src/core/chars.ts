@@ -25,3 +25,6 @@ export const isCjkPunct = (ch: string): boolean => ch !== '' && CJK_PUNCT.test(c
 /** A Han character or a full-width punctuation mark: what Chinese text is made of. */
 export const isChinese = (ch: string): boolean => isHan(ch) || isCjkPunct(ch);
 export const isDigit = (ch: string): boolean => ch !== '' && DIGIT.test(ch);
+
+/** A BMP ideograph by its UTF-16 code unit (CJK Unified, Extension A, Compatibility): the hot loops' test, no string. */
+export const isIdeographCode = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);

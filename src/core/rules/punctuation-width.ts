@@ -1,7 +1,7 @@
 import type { Rule, RuleProblem } from './rule';
 import type { DocumentModel } from '../model';
 import { ASCII_TOKEN_CHAR, CJK_PUNCT, CLAUSE_TOKEN_CHAR, HALF_WIDTH_PUNCT, HAN, NUMBER_TOKEN, URL_LIKE, WIDTH_CANDIDATE, nextMatch } from '../patterns';
-import { charAt, charBefore, isChinese, isDigit } from '../chars';
+import { charAt, charBefore, isChinese, isDigit, isIdeographCode } from '../chars';
 
 /** GB/T 15834-2011《标点符号用法》: Chinese text takes full-width marks. */
 const GBT_15834 = { zh: 'GB/T 15834-2011', en: 'GB/T 15834-2011' };
@@ -85,7 +85,7 @@ function inUrl(text: string, i: number, lineStart: number, lineEnd: number): boo
 /** A BMP ideograph or full-width mark by its code unit (a surrogate is neither: the full judgement handles pairs). */
 function isChineseCode(text: string, o: number): boolean {
   const c = text.charCodeAt(o);
-  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) return true;
+  if (isIdeographCode(c)) return true;
   return (c < 0xd800 || c > 0xdfff) && CJK_PUNCT.test(text[o]);
 }
 

@@ -2,6 +2,7 @@ import type { Rule, RuleProblem } from './rule';
 import { CONVENTION, stringListOption } from './rule';
 import { CN_NUMERALS_ONLY } from '../patterns';
 import { memoByCut, tokensOf, type Segmenter, type Token } from '../segmenter';
+import { isIdeographCode } from '../chars';
 
 /**
  * Normal reduplication, never a typo: AA (层层, 人人), A一A-style measure words (一个个), AABB (扎扎实实) and the odd
@@ -44,7 +45,6 @@ interface Candidate {
   unit: number;
 }
 
-const isIdeographUnit = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 
 /** `text[i, i + unit)` is followed by its copy. */
 function copiedAt(text: string, i: number, unit: number): boolean {
@@ -75,7 +75,7 @@ export function candidatesOf(text: string, from: number, to: number): Candidate[
   if (previous.length < to - from) previous = new Int32Array(Math.max(to - from, previous.length * 2));
   for (let j = from; j < to; j++) {
     const c = text.charCodeAt(j);
-    if (!isIdeographUnit(c)) continue;
+    if (!isIdeographCode(c)) continue;
     previous[j - from] = lastSeenStamp[c] === stamp ? lastSeen[c] : -1;
     lastSeenStamp[c] = stamp;
     lastSeen[c] = j;
@@ -88,7 +88,7 @@ export function candidatesOf(text: string, from: number, to: number): Candidate[
 }
 
 function ideographsOnly(text: string, start: number, end: number): boolean {
-  for (let k = start; k < end; k++) if (!isIdeographUnit(text.charCodeAt(k))) return false;
+  for (let k = start; k < end; k++) if (!isIdeographCode(text.charCodeAt(k))) return false;
   return true;
 }
 

@@ -1,7 +1,7 @@
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION } from './rule';
 import { EMPHASIS_MARKER, SPACE_RUN, nextMatch } from '../patterns';
-import { charAt, charBefore, isChinese, isDigit, isHan } from '../chars';
+import { charAt, charBefore, isChinese, isDigit, isHan, isIdeographCode } from '../chars';
 
 /** What the run is made of, for the message. */
 function kindOf(run: string): [string, string] {
@@ -23,7 +23,6 @@ function isNamePadding(text: string, start: number, end: number, left: string, r
 }
 
 const isBlank = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000;
-const isHanCode = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 
 /** Items of a list of names: runs of two to four ideographs. */
 const LIST_ITEM = { min: 2, max: 4 };
@@ -47,7 +46,7 @@ function shortWordsBeside(text: string, from: number, limit: number, step: -1 | 
   let items = 0;
   for (let i = from; items < LIST_MIN_ITEMS; ) {
     let k = i;
-    while (k !== limit && Math.abs(k - i) <= LIST_ITEM.max && isHanCode(at(k))) k += step;
+    while (k !== limit && Math.abs(k - i) <= LIST_ITEM.max && isIdeographCode(at(k))) k += step;
     const length = Math.abs(k - i);
     if (length < LIST_ITEM.min || length > LIST_ITEM.max) return items;
     items++;
