@@ -147,8 +147,8 @@ const LINK_START = /[a-z][a-z0-9+.-]*:\/\/|www\.|(?<![A-Za-z])[A-Za-z]:\\/i;
 function linkSweep(text: string): (offset: number) => boolean {
   const spans: Array<{ start: number; end: number; firstWide: number }> = [];
   let end = 0;
+  // Each search starts past the address before it: a `www.` inside an address is part of it.
   for (let m = nextMatch(LINK_START, text, 0); m; m = nextMatch(LINK_START, text, Math.max(end, m.index + m[0].length))) {
-    if (m.index < end) continue; // inside the address before it
     let firstWide = -1;
     for (end = m.index; end < text.length && !endsAddress(text, end); end++) if (firstWide < 0 && text.charCodeAt(end) > 0x7f) firstWide = end;
     if (firstWide >= 0) spans.push({ start: m.index, end, firstWide });
