@@ -15,7 +15,7 @@ const TITLE_MAX_CHARS = 50;
  * document, is still judged as a document).
  */
 export function markTableOfContents(headings: Heading[], lines: LineIndex): void {
-  const byLine = new Map(headings.map((h) => [h.line, h]));
+  const byLine = new Map(headings.filter((h) => !h.inline).map((h) => [h.line, h]));
   let run: Heading[] = [];
   const close = () => {
     if (run.length >= TOC_MIN_RUN && isRepeatedLater(run, headings)) for (const h of run) h.inToc = true;
@@ -64,38 +64,54 @@ interface DocumentStart {
 }
 
 /** The title of a document that starts at `first`: scan upward, never past the previous heading. */
-function findTitle(first: Heading, previous: Heading | null, lines: LineIndex): DocumentStart {
+function findTitle(first: Heading, previous: Heading | null, lines: LineIndex, furniture: ReadonlySet<number>): DocumentStart {
   const floor = previous ? previous.line + 1 : 0;
   for (let line = first.line - 1; line >= floor; line--) {
-    if (isTitleLine(lines.lineText(line))) return { startLine: line, titleLine: line, titleHeading: null };
+    if (!furniture.has(line) && isTitleLine(lines.lineText(line))) return { startLine: line, titleLine: line, titleHeading: null };
   }
   if (previous && previous.level === 0) return { startLine: previous.line, titleLine: previous.line, titleHeading: previous };
   return { startLine: first.line, titleLine: -1, titleHeading: null };
 }
 
-/** Title of the first document: its first non-empty line, or in markdown its first `#` heading before any numbered one. */
-function firstDocumentTitle(headings: Heading[], lines: LineIndex): DocumentStart {
+/** What a report's title names: its kind of document, or the work it is about. */
+const TITLE_WORDS = /报告|总结|计划|规划|方案|意见|通知|汇报|要点|讲话|纲要|决定|办法|规定|请示|纪要|述职|工作|情况|安排|措施|细则|条例/;
+/** How far down the first document's title is looked for: past a page's header, not into the body. */
+const TITLE_SCAN_LINES = 12;
+
+/**
+ * Title of the first document: in markdown its first `#` heading before any numbered one; otherwise, among the first
+ * lines before any heading that are no page furniture, the first that names a kind of document or work
+ * (`2025年政府工作报告` below a page's `下载` button), else the first such line if it can be a title at all.
+ */
+function firstDocumentTitle(headings: Heading[], lines: LineIndex, furniture: ReadonlySet<number>): DocumentStart {
   const firstNumbered = headings.find((h) => h.level > 0);
-  const hashTitle = headings.find((h) => h.level === 0);
+  // A markdown `#` heading can be the title; an unnumbered part of plain text (`第一部分`) cannot.
+  const hashTitle = headings.find((h) => h.level === 0 && h.marker !== '');
   if (hashTitle && (!firstNumbered || hashTitle.line < firstNumbered.line)) {
     const before = headings.filter((h) => h.line < hashTitle.line).length === 0;
     if (before) return { startLine: 0, titleLine: hashTitle.line, titleHeading: hashTitle };
   }
-  for (let line = 0; line < lines.lineCount; line++) {
+  const stop = headings.length ? headings[0].line : lines.lineCount;
+  const candidates: number[] = [];
+  let first = -1;
+  for (let line = 0, seen = 0; line < stop && seen < TITLE_SCAN_LINES; line++) {
     const text = lines.lineText(line);
-    if (text.trim() === '') continue;
-    const isHeading = headings.length > 0 && headings[0].line === line;
-    return isTitleLine(text) && !isHeading ? { startLine: 0, titleLine: line, titleHeading: null } : { startLine: 0, titleLine: -1, titleHeading: null };
+    if (text.trim() === '' || furniture.has(line)) continue;
+    if (first < 0) first = line;
+    seen++;
+    if (isTitleLine(text)) candidates.push(line);
   }
-  return { startLine: 0, titleLine: -1, titleHeading: null };
+  const named = candidates.find((line) => TITLE_WORDS.test(lines.lineText(line)));
+  const titleLine = named ?? (candidates[0] === first ? first : -1);
+  return { startLine: 0, titleLine, titleHeading: null };
 }
 
 /**
  * Splits a file into documents: a new one starts where level-1 numbering restarts at 一、 after the current
  * document already had a level-1 heading (in markdown, unless a `#` part below the document's `#` title began in between).
  */
-export function splitDocuments(headings: Heading[], lines: LineIndex): ReportDocument[] {
-  const starts: DocumentStart[] = [firstDocumentTitle(headings, lines)];
+export function splitDocuments(headings: Heading[], lines: LineIndex, furniture: ReadonlySet<number> = new Set()): ReportDocument[] {
+  const starts: DocumentStart[] = [firstDocumentTitle(headings, lines, furniture)];
   // A `#` heading below the current document's `#` title (or in a document without one) opens a part of it, under
   // which 一、 may restart; one of the title's rank or above is the next document's title.
   const titleRank = (s: DocumentStart) => s.titleHeading?.hashes ?? 0;
@@ -106,7 +122,7 @@ export function splitDocuments(headings: Heading[], lines: LineIndex): ReportDoc
     if (h.level === 0) hashSinceLevel1 = hadLevel1 && h.hashes > rank;
     if (h.level !== 1) return;
     if (h.number === 1 && hadLevel1 && !hashSinceLevel1) {
-      starts.push(findTitle(h, headings[i - 1] ?? null, lines));
+      starts.push(findTitle(h, headings[i - 1] ?? null, lines, furniture));
       rank = titleRank(starts[starts.length - 1]);
     }
     hadLevel1 = true;
@@ -170,7 +186,11 @@ function buildTree(doc: ReportDocument, lines: LineIndex): void {
   const stack: SectionNode[] = [];
   const endBefore = (line: number) => lines.ends[lastNonBlankLine(lines, doc.startLine, Math.max(doc.startLine, line - 1))];
   for (const h of doc.headings) {
-    while (stack.length && closes(h, stack[stack.length - 1].heading)) stack.pop()!.end = endBefore(h.line);
+    // A heading run into a paragraph closes the section before it where its marker starts, on the same line.
+    while (stack.length && closes(h, stack[stack.length - 1].heading)) {
+      const open = stack.pop()!;
+      open.end = h.inline ? Math.max(open.heading.titleEnd, h.markerStart) : endBefore(h.line);
+    }
     const parent = stack.length ? stack[stack.length - 1] : null;
     const node: SectionNode = { heading: h, depth: stack.length + 1, parent, children: [], end: doc.end };
     (parent ? parent.children : doc.sections).push(node);

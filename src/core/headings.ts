@@ -106,6 +106,7 @@ export function parseNumberedHeading(
     runIn: t.runIn,
     lineEnd,
     inToc: false,
+    inline: false,
   };
 }
 
@@ -127,6 +128,7 @@ export function unnumberedHeading(content: string, contentStart: number, hashSta
     runIn: false,
     lineEnd,
     inToc: false,
+    inline: false,
   };
 }
 

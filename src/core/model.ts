@@ -1,5 +1,6 @@
 import type { LineIndex } from './text';
 import type { MarkdownInfo } from './markdown';
+import type { FurnitureLine } from './furniture';
 
 export type SourceFormat = 'text' | 'markdown';
 
@@ -15,9 +16,9 @@ export interface MarkerParts {
 export interface Heading {
   /** 0-based line. */
   line: number;
-  /** GB/T 9704 level by marker: 1 `一、`, 2 `（一）`, 3 `1.`, 4 `（1）`, 5 `①`; 0 for an unnumbered `#` heading. */
+  /** GB/T 9704 level by marker: 1 `一、`, 2 `（一）`, 3 `1.`, 4 `（1）`, 5 `①`; 0 for an unnumbered `#` heading or part (`第一部分`). */
   level: number;
-  /** Count of `#` for a markdown heading, else 0. */
+  /** Count of `#` for a markdown heading; the rank of an unnumbered part of plain text (1 部分/篇, 2 章, 3 节); else 0. */
   hashes: number;
   /** The number the marker carries, null for a `#` heading. */
   number: number | null;
@@ -35,6 +36,8 @@ export interface Heading {
   lineEnd: number;
   /** Part of a table of contents (a run of bare heading lines). */
   inToc: boolean;
+  /** Run into a paragraph (its line break was lost in copying): the marker does not start its line. */
+  inline: boolean;
 }
 
 /** A heading placed in its document's tree. */
@@ -112,8 +115,10 @@ export interface DocumentModel {
   headings: Heading[];
   documents: ReportDocument[];
   enumerations: EnumerationRun[];
-  /** 0-based lines that are not prose (markdown code, html, rules). */
+  /** Lines a web page or a PDF put around the report (breadcrumbs, metadata, tool bars, page numbers, running heads). */
+  furniture: FurnitureLine[];
+  /** 0-based lines that are not prose (markdown code, html, rules; page furniture). */
   isProseLine(line: number): boolean;
-  /** True when text[start, end) overlaps markdown syntax that is not prose. */
+  /** True when text[start, end) overlaps markdown syntax that is not prose, or a furniture line. */
   isExcluded(start: number, end: number): boolean;
 }

@@ -6,6 +6,9 @@ import { canStartMarker, indentAt, parseNumberedHeading, unnumberedHeading } fro
 import { markTableOfContents, splitDocuments } from './documents';
 import { findEnumerations } from './enumerations';
 import { attachmentItemLines } from './attachments';
+import { findFurniture, type FurnitureLine } from './furniture';
+import { chapterHeading, unnumberedPartHeadings } from './part-headings';
+import { withInlineHeadings } from './inline-headings';
 
 /** Guesses the format from a file name: `.md`/`.markdown` are markdown, everything else plain text. */
 export function formatOf(fileName: string | undefined): SourceFormat {
@@ -16,9 +19,11 @@ export function formatOf(fileName: string | undefined): SourceFormat {
 export function parse(text: string, format: SourceFormat = 'text'): DocumentModel {
   const lines = new LineIndex(text);
   const markdown = format === 'markdown' ? analyzeMarkdown(text) : undefined;
-  const isProseLine = markdown ? (line: number) => !markdown.nonProseLines.has(line) : () => true;
-  const isExcluded = markdown ? rangeTester(markdown.excluded) : () => false;
-  const headings = markdown ? markdownHeadings(lines, markdown) : textHeadings(lines);
+  const furniture = findFurniture(lines);
+  const furnitureLines = new Set(furniture.map((f) => f.line));
+  const isProseLine = proseLineTester(markdown, furnitureLines);
+  const isExcluded = excludedTester(markdown, furniture, lines);
+  const headings = markdown ? markdownHeadings(lines, markdown, furnitureLines) : textHeadings(lines, furnitureLines);
   markTableOfContents(headings, lines);
   return {
     text,
@@ -26,33 +31,56 @@ export function parse(text: string, format: SourceFormat = 'text'): DocumentMode
     lines,
     markdown,
     headings,
-    documents: splitDocuments(headings, lines),
+    furniture,
+    documents: splitDocuments(headings, lines, furnitureLines),
     enumerations: findEnumerations(lines, isProseLine, isExcluded),
     isProseLine,
     isExcluded,
   };
 }
 
-function textHeadings(lines: LineIndex): Heading[] {
+function proseLineTester(markdown: MarkdownInfo | undefined, furniture: ReadonlySet<number>): (line: number) => boolean {
+  if (markdown) return (line) => !markdown.nonProseLines.has(line) && !furniture.has(line);
+  return furniture.size ? (line) => !furniture.has(line) : () => true;
+}
+
+/** Markdown syntax that is no prose, and furniture lines: no rule reads their characters. */
+function excludedTester(markdown: MarkdownInfo | undefined, furniture: readonly FurnitureLine[], lines: LineIndex): (start: number, end: number) => boolean {
+  const inMarkdown = markdown ? rangeTester(markdown.excluded) : null;
+  if (!furniture.length) return inMarkdown ?? (() => false);
+  const inFurniture = rangeTester(furniture.map((f): [number, number] => [lines.starts[f.line], lines.ends[f.line]]));
+  return inMarkdown ? (start, end) => inMarkdown(start, end) || inFurniture(start, end) : inFurniture;
+}
+
+/**
+ * Headings of plain text: numbered lines, `第一部分`/`第一章` parts, unnumbered parts between paragraphs, and headings
+ * run into paragraphs where line breaks were lost; never on a furniture line.
+ */
+function textHeadings(lines: LineIndex, furniture: ReadonlySet<number>): Heading[] {
   const headings: Heading[] = [];
   // `      2.××××` under `附件：1.××××` names an attachment (GB/T 9704-2012 §7.3.4), not a section.
   const attachmentItems = attachmentItemLines(lines);
+  const skip = new Set([...furniture, ...attachmentItems]);
   const { text, starts, ends } = lines;
   for (let line = 0; line < lines.lineCount; line++) {
-    if (!canStartMarker(text.charCodeAt(starts[line] + indentAt(text, starts[line], ends[line]))) || attachmentItems.has(line)) continue;
-    const h = parseNumberedHeading(lines.lineText(line), lines.starts[line], line, lines.ends[line], false);
+    if (skip.has(line)) continue;
+    const lineText = lines.lineText(line);
+    const h = canStartMarker(text.charCodeAt(starts[line] + indentAt(text, starts[line], ends[line])))
+      ? parseNumberedHeading(lineText, starts[line], line, ends[line], false)
+      : chapterHeading(lineText, starts[line], line, ends[line]);
     if (h) headings.push(h);
   }
-  return headings;
+  const withParts = [...headings, ...unnumberedPartHeadings(lines, headings, skip)].sort((a, b) => a.line - b.line);
+  return withInlineHeadings(lines, withParts, skip);
 }
 
 /** Numbered lines outside code and html, plus `#` headings (numbered when their content starts with a marker). */
-function markdownHeadings(lines: LineIndex, md: MarkdownInfo): Heading[] {
+function markdownHeadings(lines: LineIndex, md: MarkdownInfo, furniture: ReadonlySet<number>): Heading[] {
   const byLine = new Map(md.headings.map((h) => [h.line, h]));
   const headings: Heading[] = [];
   const attachmentItems = attachmentItemLines(lines);
   for (let line = 0; line < lines.lineCount; line++) {
-    if (md.nonProseLines.has(line)) continue;
+    if (md.nonProseLines.has(line) || furniture.has(line)) continue;
     const mh = byLine.get(line);
     const lineEnd = lines.ends[line];
     if (mh) {

@@ -29,12 +29,12 @@ export const numberingHierarchy: Rule = {
         const skipped = [...(used.get(p) ?? [])].filter((l) => l > p && l < h.level).sort((a, b) => a - b)[0];
         if (skipped === undefined) continue;
         flaggedParents.add(node.parent);
-        const parentMarker = node.parent ? node.parent.heading.marker : '文首';
+        const parentMarker = node.parent ? node.parent.heading.marker || `“${node.parent.heading.title}”` : '文首';
         problems.push({
           start: h.markerStart,
           end: h.markerEnd,
           message: `越级编号：${h.marker}直接位于${parentMarker}之下，而本文其他部分在此使用“${LEVEL_EXAMPLE[skipped]}”一级（${CLAUSE_7_3_3.zh}）`,
-          messageEn: `Level skipped: ${h.marker} sits directly under ${node.parent ? node.parent.heading.marker : 'the document start'}, while elsewhere this document uses the "${LEVEL_EXAMPLE[skipped]}" level there (${CLAUSE_7_3_3.en})`,
+          messageEn: `Level skipped: ${h.marker} sits directly under ${node.parent ? node.parent.heading.marker || `"${node.parent.heading.title}"` : 'the document start'}, while elsewhere this document uses the "${LEVEL_EXAMPLE[skipped]}" level there (${CLAUSE_7_3_3.en})`,
         });
       }
     }

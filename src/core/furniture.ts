@@ -1,0 +1,98 @@
+import type { LineIndex } from './text';
+import { codePointLength } from './text';
+
+/**
+ * Page furniture: lines a web page or a PDF put around the report, copied in with it. They are no prose (no rule
+ * judges them), never a title, and the export leaves them out.
+ * - web: breadcrumbs (`您的位置：首页 > 政务公开`), metadata (`来源：` `发布时间：2026-02-10 09:02:33` `浏览次数：`),
+ *   tool bars (`打印 全屏 收藏 【字号：加大 还原 减小】`, `分享到`, `×`), `责任编辑：`, `》》点击图片进入专题《《`, footers;
+ * - PDF: page numbers (`— 3 —`, `- 3 -`, `第3页`), and running heads: a short line repeated on three or more
+ *   pages of a text that has page numbers.
+ */
+export type FurnitureKind = 'web' | 'pdf';
+
+export interface FurnitureLine {
+  line: number;
+  kind: FurnitureKind;
+}
+
+/** The longest line taken for furniture: a line of a report's body runs longer. */
+const MAX_FURNITURE_CHARS = 80;
+
+const BREADCRUMB = /^(?:您(?:现在)?的位置|当前(?:的)?位置|现在位置|所在位置|位置)\s*[:：]|^(?:首页|网站首页|主页)\s*[>＞»›/]/;
+/** Labels only a web page's metadata uses; a report's body never starts a line with them. */
+const WEB_LABEL = /^[【\[]?(?:信息来源|文章来源|来源|发布机构|发布单位|发布时间|发布日期|更新时间|更新日期|浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问量|责任编辑|编辑|审核|校对|撰稿|供稿|作者|字体|字号|索引号|分类|文号|主题分类|成文日期|公开方式|生成日期)\s*[:：]/;
+/** `时间：2026-02-10`, `日期：2026-02-10 09:02`: a label with a CMS's zero-padded date (and time) is a page's metadata. */
+const LABELLED_TIMESTAMP = /^时间\s*[:：]\s*\d{4}-\d{2}-\d{2}|^日期\s*[:：]\s*\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2}/;
+/** Words of a tool bar or share widget; a line made only of them (and brackets, separators) is furniture. */
+const TOOL_WORDS = new Set(
+  (
+    '打印 打印本页 打印此页 全屏 收藏 收藏本页 加入收藏 关闭 关闭窗口 关闭本页 返回 返回顶部 回到顶部 分享 分享到 扫一扫 微信 微博 新浪微博 腾讯微博 QQ空间 QQ ' +
+    '字号 加大 还原 减小 默认 大 中 小 × 下载 附件下载 上一篇 下一篇 上一条 下一条 相关链接 相关文章 相关阅读 纠错 我要纠错 视力保护色 繁體 繁体 简体 ' +
+    '无障碍 无障碍浏览 登录 注册 网站地图 English RSS 朗读 语音播报 听全文 保存 复制链接 手机版 二维码 微信扫一扫 阅读 评论 点赞 在看'
+  ).split(' '),
+);
+const TOOL_SPLIT = /[\s【】[\]（）()|｜·•/:：、,，>＞«»]+/;
+const WIDGET = /点击(?:图片|这里|此处)?进入专题|轻触这里|加载下一页|分享到微信|分享至朋友圈|打开微信|使用“?扫一扫|扫描二维码|分享到朋友圈|长按识别/;
+const FOOTER = /版权所有|ICP备|公网安备|网站标识码|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|联系我们|建议使用.*浏览器|分辨率/;
+const PAGE_NUMBER = /^(?:[—–\-－_]{1,3}\s*\d{1,4}\s*[—–\-－_]{1,3}|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,3})$/;
+
+function isToolBar(t: string): boolean {
+  const words = t.split(TOOL_SPLIT).filter(Boolean);
+  return words.length > 0 && words.every((w) => TOOL_WORDS.has(w));
+}
+
+/** Whether one line (trimmed) is web furniture by its own text. */
+export function isWebFurniture(t: string): boolean {
+  if (t === '' || codePointLength(t) > MAX_FURNITURE_CHARS) return false;
+  return BREADCRUMB.test(t) || WEB_LABEL.test(t) || isToolBar(t) || WIDGET.test(t) || FOOTER.test(t);
+}
+
+/** How near a `时间：2026-02-10` line must stand to other furniture to be a page's metadata, not a notice's 时间 field. */
+const METADATA_NEIGHBOURHOOD = 2;
+
+/** Whether one line (trimmed) is a PDF's page number. */
+export function isPageNumber(t: string): boolean {
+  return PAGE_NUMBER.test(t);
+}
+
+/** Running heads: short lines repeated three or more times in a text that has page numbers. */
+function runningHeads(trimmed: string[], pageNumbers: number): Set<string> {
+  const heads = new Set<string>();
+  if (pageNumbers < 2) return heads;
+  const counts = new Map<string, number>();
+  for (const t of trimmed) if (t && codePointLength(t) <= 40 && !/[。；！？]$/.test(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const [t, n] of counts) if (n >= 3 && !/^[（(]?[一二三四五六七八九十\d]/.test(t)) heads.add(t);
+  return heads;
+}
+
+/** Every furniture line of a text, in line order. */
+export function findFurniture(lines: LineIndex): FurnitureLine[] {
+  const trimmed: string[] = [];
+  for (let line = 0; line < lines.lineCount; line++) trimmed.push(lines.lineText(line).trim());
+  const found: FurnitureLine[] = [];
+  let pageNumbers = 0;
+  trimmed.forEach((t, line) => {
+    if (isWebFurniture(t)) found.push({ line, kind: 'web' });
+    else if (t && isPageNumber(t)) {
+      pageNumbers++;
+      found.push({ line, kind: 'pdf' });
+    }
+  });
+  // A notice's `时间：2024-03-13` is content; beside `来源：` or a tool bar it is the page's metadata.
+  const web = new Set(found.filter((f) => f.kind === 'web').map((f) => f.line));
+  trimmed.forEach((t, line) => {
+    if (!LABELLED_TIMESTAMP.test(t)) return;
+    for (let d = 1; d <= METADATA_NEIGHBOURHOOD; d++) {
+      if (web.has(line - d) || web.has(line + d)) {
+        found.push({ line, kind: 'web' });
+        return;
+      }
+    }
+  });
+  const heads = runningHeads(trimmed, pageNumbers);
+  trimmed.forEach((t, line) => {
+    if (heads.has(t)) found.push({ line, kind: 'pdf' });
+  });
+  return found.sort((a, b) => a.line - b.line);
+}
