@@ -2,7 +2,7 @@
 // recall, numbering finds, titles, problems per 1,000 characters by kind.
 import type { DocumentModel, Problem } from '../../../src/core';
 import { DEFAULT_SEVERITIES } from '../../../src/core';
-import { KINDS, type Kind, type RealSet, type RealText, type Truth, type Verdict } from './load';
+import { KINDS, type Kind, type RealSet, type RealText, type Truth, type TruthNumbering, type Verdict } from './load';
 
 /** Rules whose every problem is judged from the truth's numbering list when no verdict says otherwise. */
 export const NUMBERING_RULES = ['numbering-sequence', 'numbering-start', 'numbering-style', 'numbering-mode', 'numbering-hierarchy'];
@@ -149,7 +149,7 @@ function judge(p: Problem, at: Located, t: RealText, verdicts: readonly Verdict[
   return undefined;
 }
 
-function scoreTruth(ev: Evaluation, t: RealText, truth: Truth, model: DocumentModel, problems: Problem[], placeholders: Array<{ line: number; text: string; from: number; to: number }>, numbering: Array<{ line: number; text: string; from: number; to: number }>): void {
+function scoreTruth(ev: Evaluation, t: RealText, truth: Truth, model: DocumentModel, problems: Problem[], placeholders: Array<{ line: number; text: string; from: number; to: number }>, numbering: Array<TruthNumbering & { from: number; to: number }>): void {
   const placeholderProblems = problems.filter((p) => p.ruleId === 'placeholder').map((p) => locate(model, p.start, p.end));
   for (const x of placeholders) {
     ev.placeholders.truth++;
