@@ -37,7 +37,11 @@ const WIDGET = /点击(?:图片|这里|此处)?进入专题|轻触这里|加载�
 const FOOTER = /版权所有|ICP备|公网安备|网站标识码|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|联系我们|建议使用.*浏览器|分辨率/;
 const PAGE_NUMBER = /^(?:[—–\-－_]{1,3}\s*\d{1,4}\s*[—–\-－_]{1,3}|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,3})$/;
 
+/** A tool bar split over lines leaves its brackets alone on a line (`【字号：` … `】`). */
+const LONE_BRACKETS = /^[【】[\]|｜]+$/;
+
 function isToolBar(t: string): boolean {
+  if (LONE_BRACKETS.test(t)) return true;
   const words = t.split(TOOL_SPLIT).filter(Boolean);
   return words.length > 0 && words.every((w) => TOOL_WORDS.has(w));
 }
