@@ -46,7 +46,8 @@ describe('CLI problem output (problemsJson, formatProblemLines)', () => {
     it(`prints ${name} exactly as one object per problem would (keys, order, positions, fixes)`, () => {
       const text = fs.readFileSync(path.join(CORPUS, name), 'utf8');
       const problems = lint(text);
-      assert.ok(problems.length > 100 && problems.some((p) => p.fix));
+      // (Over 100 before a consistently half-width copy got one punctuation problem per paragraph.)
+      assert.ok(problems.length > 20 && problems.some((p) => p.fix));
       assertSameAsReference(`语料/${name}`, text, problems);
     });
   }

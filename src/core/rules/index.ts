@@ -9,6 +9,7 @@ import { inlineSequence } from './inline-sequence';
 import { headingTitleStop } from './heading-title-stop';
 import { punctuationWidth } from './punctuation-width';
 import { spacing } from './spacing';
+import { lookalikeChar } from './lookalike-char';
 import { dateFormat } from './date-format';
 import { quotePairs } from './quote-pairs';
 import { attachment } from './attachment';
@@ -30,6 +31,7 @@ export const RULES: readonly Rule[] = [
   headingTitleStop,
   punctuationWidth,
   spacing,
+  lookalikeChar,
   dateFormat,
   quotePairs,
   attachment,

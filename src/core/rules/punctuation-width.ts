@@ -238,6 +238,55 @@ export const punctuationWidth: Rule = {
         if (scope.converted.has(i) || (HALF_WIDTH_PUNCT.test(ch) && inChineseClause(scope, i))) problems.push(problem(ch, i));
       }
     }
-    return problems; // in text order: lines in order, each line's marks in order
+    return groupConsistentDocuments(model, problems); // in text order: lines in order, each line's marks in order
   },
 };
+
+/** Below this many half-width marks a document is too short to call consistently half-width. */
+const CONSISTENT_MIN_MARKS = 8;
+const FULL_WIDTH_MARKS = new Set([...'，；：？！（）'].map((c) => c.charCodeAt(0)));
+
+/**
+ * A document written consistently in half-width marks (a web copy: at least three times as many half-width marks in Chinese
+ * text as full-width ones) gets one problem per paragraph, whose fix converts all of its marks; a stray half-width
+ * mark in a full-width document stays one problem per mark.
+ */
+function groupConsistentDocuments(model: DocumentModel, problems: RuleProblem[]): RuleProblem[] {
+  if (!problems.length) return problems;
+  const out: RuleProblem[] = [];
+  let k = 0;
+  for (const doc of model.documents) {
+    const own: RuleProblem[] = [];
+    for (; k < problems.length && problems[k].start < doc.end; k++) if (problems[k].start >= doc.start) own.push(problems[k]);
+    let fullWidth = 0;
+    for (let i = doc.start; i < doc.end; i++) if (FULL_WIDTH_MARKS.has(model.text.charCodeAt(i))) fullWidth++;
+    out.push(...(own.length >= CONSISTENT_MIN_MARKS && own.length >= 3 * fullWidth ? perParagraph(model, own) : own));
+  }
+  for (; k < problems.length; k++) out.push(problems[k]);
+  return out;
+}
+
+function perParagraph(model: DocumentModel, problems: RuleProblem[]): RuleProblem[] {
+  const out: RuleProblem[] = [];
+  for (let i = 0; i < problems.length; ) {
+    const line = model.lines.lineAt(problems[i].start);
+    let j = i;
+    while (j < problems.length && problems[j].start < model.lines.ends[line]) j++;
+    const group = problems.slice(i, j);
+    i = j;
+    if (group.length === 1) {
+      out.push(group[0]);
+      continue;
+    }
+    const first = group[0];
+    const last = group[group.length - 1];
+    out.push({
+      start: first.start,
+      end: last.end,
+      message: `本段有${group.length}处半角标点，中文语境应使用全角标点（GB/T 15834-2011）；全文均为半角，可一次全部改正`,
+      messageEn: `${group.length} half-width punctuation marks in this paragraph; Chinese text takes the full-width forms (GB/T 15834-2011); the whole document is half-width, fix all at once`,
+      fix: { safe: true, edits: group.flatMap((p) => p.fix!.edits), title: `改为全角标点（本段${group.length}处）`, titleEn: `Use full-width punctuation (${group.length} in this paragraph)` },
+    });
+  }
+  return out;
+}

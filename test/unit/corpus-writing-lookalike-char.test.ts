@@ -1,0 +1,3 @@
+import { corpusWritingSuite } from './support/corpus-writing';
+
+corpusWritingSuite('lookalike-char', { fixes: true });
