@@ -28,6 +28,8 @@ function scan(model: DocumentModel, config: GongwenConfig): Placeholder[] {
     const end = start + m[0].length;
     if (isPlaceholder(text, m[0], start, end)) candidates.push({ start, end, text: m[0] });
   }
+  const stars = maskedStars(model);
+  candidates.push(...stars.prose);
   for (const source of config.placeholders.patterns) {
     for (const re of compileUserPattern(source)) {
       for (const m of text.matchAll(re)) {
@@ -36,8 +38,87 @@ function scan(model: DocumentModel, config: GongwenConfig): Placeholder[] {
     }
   }
   const allowed = allowedRanges(text, config.placeholders.allow);
-  const kept = candidates.filter((p) => !model.isExcluded(p.start, p.end) && !allowed.some(([s, e]) => s <= p.start && p.end <= e));
-  return maximal(kept);
+  const notAllowed = (p: Placeholder) => !allowed.some(([s, e]) => s <= p.start && p.end <= e);
+  const kept = candidates.filter((p) => !model.isExcluded(p.start, p.end) && notAllowed(p));
+  return maximal([...kept, ...stars.emphasis.filter(notAllowed)]);
+}
+
+/* ---- Masked figures: a single `*` where a number belongs (`*家`, `增长*%`, `*-*月`, `第*季度`) ---- */
+
+/** A lone ASCII `*` (a run of two or more is a candidate of its own), or a run of full-width `＊`. */
+const LONE_STAR = /(?<![*＊])(?:\*|＊+)(?![*＊])/g;
+
+/**
+ * What a masked figure stands before: a measure word, a unit or a date unit. Some characters start ordinary words
+ * too (处理, 期间, 支出, 名称), so those are excluded after them; 号 counts only in a document number (〔2024〕*号).
+ */
+const FIGURE_UNIT = new RegExp('^(?:' + [
+  '[%％‰个家人次项件户座台套批辆艘株棵栋幢宗例份篇册张款届岁倍元亿万吨亩米度年月日]',
+  '季度', '小时', '分钟', '公里', '公斤', '公顷', '千[米克瓦万亿]', '百万', '平方', '立方',
+  '名(?![称单义誉])', '位(?![置于])', '所(?![以有在属])', '处(?![理置罚])', '起(?![草步来到])', '期(?!间)',
+  '条(?!件)', '类(?!似)', '种(?![植养子])', '场(?![所景地])', '架(?!构)', '间(?!隔)', '级(?!别)',
+  '天(?![然气])', '周(?![边围期])', '支(?![出持撑付])', '只(?![有要是能])', '头(?!部)',
+].join('|') + ')');
+
+/** What a masked name stands before (`*镇锚定…`, `2021年度*省卫生乡镇`, `*同志`): the kind of place or body. */
+const NAME_SUFFIX = /^(?:[省镇村厅]|市(?!场)|县(?!域)|区(?![域别分])|乡(?!村)|局(?![面势限部])|委(?!托)|街道|社区|公司|集团|同志|办公室|医院|学校)/;
+
+/** After the `*`: a decimal part (`*.*%`, `*.5亿元`) and a range or list of figures (`*-*月`, `*至*万元`). */
+const FIGURE_TAIL = /^(?:[.．][0-9０-９*＊]+)?(?:[-－—~～至到、][0-9０-９*＊]+(?:[.．][0-9０-９*＊]+)?)*/;
+
+/** The `*` named as a mark, not standing for a figure: `带*项为新开工项目`, `标注*的指标`. */
+const STAR_MENTION = /(?:带|标有|标注|标记|加注|打)$/;
+
+/**
+ * Decided by the neighbours: a masked figure stands before a unit (after `第`, `-`, a digit or a word alike), a
+ * masked name before the kind of place or body. A footnote mark (`…政策*`, `*注：`), a bullet (`* 第一项`), a
+ * password mask (`密码*已重置`) or a product (`3*4`, `2*2米`) does not.
+ */
+function isMaskedFigure(text: string, start: number, end: number): boolean {
+  const before = text[start - 1] ?? '';
+  if (DIGIT.test(before) && DIGIT.test(text[end] ?? '')) return false;
+  if (STAR_MENTION.test(text.slice(Math.max(0, start - 2), start))) return false;
+  const unitAt = end + FIGURE_TAIL.exec(text.slice(end, end + 24))![0].length;
+  if (text[unitAt] === '号') return /[〕\]］]/.test(before);
+  return FIGURE_UNIT.test(text.slice(unitAt, unitAt + 3)) || (unitAt === end && NAME_SUFFIX.test(text.slice(end, end + 3)));
+}
+
+/**
+ * The masked figures of a file. In markdown, markdown-it takes a pair of them for emphasis (`共有*家，新增*个`):
+ * a matched pair both of whose stars stand before a unit is a pair of blanks; `*重点*项目` stays emphasis.
+ */
+function maskedStars(model: DocumentModel): { prose: Placeholder[]; emphasis: Placeholder[] } {
+  const { text } = model;
+  const prose: Placeholder[] = [];
+  const delimiters: Array<{ p: Placeholder; masked: boolean }> = [];
+  for (const m of text.matchAll(LONE_STAR)) {
+    const p = { start: m.index!, end: m.index! + m[0].length, text: m[0] };
+    const masked = isMaskedFigure(text, p.start, p.end);
+    if (model.markdown && isDelimiter(model.markdown.excluded, p.start, p.end)) {
+      delimiters.push({ p, masked: masked && model.isProseLine(model.lines.lineAt(p.start)) });
+    } else if (masked) {
+      prose.push(p);
+    }
+  }
+  const emphasis: Placeholder[] = [];
+  for (let i = 0; i + 1 < delimiters.length; i += 2) {
+    if (delimiters[i].masked && delimiters[i + 1].masked) emphasis.push(delimiters[i].p, delimiters[i + 1].p);
+  }
+  return { prose, emphasis };
+}
+
+/** Whether [start, end) is exactly one excluded range of markdown syntax: an emphasis delimiter markdown-it matched. */
+function isDelimiter(excluded: Array<[number, number]>, start: number, end: number): boolean {
+  let lo = 0;
+  let hi = excluded.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = excluded[mid];
+    if (e <= start) lo = mid + 1;
+    else if (s > start) hi = mid - 1;
+    else return s === start && e === end;
+  }
+  return false;
 }
 
 /** Compiles a user pattern once per source text; the config validated it, and one that fails matches nothing. */
@@ -117,10 +198,28 @@ function isPlaceholder(text: string, match: string, start: number, end: number):
  * `X-ray`, `iPhone X`, `Python 3.x`, `https://x.com` are not.
  */
 function isXPlaceholder(text: string, start: number, end: number, before: string, after: string): boolean {
-  if (LATIN_LETTER.test(before) || LATIN_LETTER.test(after) || DIGIT.test(after)) return false;
+  if (LATIN_LETTER.test(before) || formulaOperand(text, start, end)) return false;
+  if (LATIN_LETTER.test(after) && !(end - start >= 2 && LATIN_UNIT.test(text.slice(end, end + 5)))) return false;
+  if (DIGIT.test(after) && !(end - start >= 2 && blankBeforeDigits(text, end))) return false;
   if (numberExpression(text, start, end) || inLatinPhrase(text, start, end) || versionSeries(text, start, end)) return false;
   return !inUrl(text, start, end);
 }
+
+/** A unit in Latin letters after a run of blanks (`XXkg`); one x before one is a word (`xml`, `XMB`), `XXL` a size. */
+const LATIN_UNIT = /^(?:kWh|kW|MWh|MW|GWh|GW|kV|kg|km²|km|cm|mm|mg|ml|mL|m²|m³|GB|TB|MB|Hz)(?![A-Za-z])/;
+
+/** `xxxx3年`, `XX5个`: a run of blanks, then the figure's last digits, then its unit. */
+function blankBeforeDigits(text: string, end: number): boolean {
+  let i = end;
+  while (i < text.length && DIGIT.test(text[i])) i++;
+  return FIGURE_UNIT.test(text.slice(i, i + 3));
+}
+
+/** One x in a formula of policy terms (`1+N+X`, `N+X`, `1+X证书`, `人工智能+X`): an operand, no blank. */
+function formulaOperand(text: string, start: number, end: number): boolean {
+  return end - start === 1 && (PLUS.test(text[start - 1] ?? '') || PLUS.test(text[end] ?? ''));
+}
+const PLUS = /[+＋]/;
 
 /**
  * `Python 3.x`, `Vue 2.x`, `v1.x`: one x after a software name's version number, not a blank decimal (`完成1.x万元`,
@@ -181,11 +280,34 @@ function nearDigits(text: string, start: number, end: number): boolean {
  */
 function isLoneTimesSign(text: string, start: number, end: number, before: string, after: string): boolean {
   if (numberExpression(text, start, end) || DIGIT.test(after)) return false;
+  if (POLICY_OPERAND.test(text.slice(Math.max(0, start - 4), start)) || closeButton(text, start, end)) return false;
   const blankSide = (c: string) => c === '' || HAN.test(c) || TIMES_SIGN_NEIGHBOUR.test(c);
   // Not a number expression, so a digit before it is a year's (202×年).
   return (blankSide(before) || DIGIT.test(before)) && blankSide(after);
 }
 const TIMES_SIGN_NEIGHBOUR = /[\s，。、；：“”（）〔〕［］【】《》]/;
+
+/** The 「数据要素×」 action and its kin: × after 要素, 人工智能 or a `+` is the policy term's operator. */
+const POLICY_OPERAND = /(?:要素|人工智能|[+＋])$/;
+
+/** Words of a web page's share and print widget, whose close button a copy keeps (`分享到微信朋友圈×`). */
+const PAGE_WIDGET = /分享|朋友圈|微信|微博|QQ|扫一扫|二维码|打印|关闭|收藏/;
+
+/** A web page's close button: a × alone on its line, or last on a line of share-widget words. */
+function closeButton(text: string, start: number, end: number): boolean {
+  const { from, to } = lineAround(text, start);
+  if (text.slice(end, to).trim() !== '') return false;
+  const rest = text.slice(from, start).trim();
+  return rest === '' || PAGE_WIDGET.test(rest);
+}
+
+/** The bounds of the line holding `pos` (`\n`, `\r\n` or a lone `\r` ends a line). */
+function lineAround(text: string, pos: number): { from: number; to: number } {
+  const from = Math.max(text.lastIndexOf('\n', pos - 1), text.lastIndexOf('\r', pos - 1)) + 1;
+  let to = pos;
+  while (to < text.length && text[to] !== '\n' && text[to] !== '\r') to++;
+  return { from, to };
+}
 
 /** Whether the printable ASCII token around [start, end) looks like a URL, e-mail address or domain. */
 function inUrl(text: string, start: number, end: number): boolean {
@@ -196,3 +318,41 @@ function inUrl(text: string, start: number, end: number): boolean {
   if (s === start && e === end) return false;
   return URL_LIKE.test(text.slice(s, e));
 }
+
+/* ---- The term an "allow" entry names ---- */
+
+/** Characters of a term around a placeholder: Han, Latin letters, digits, and the operators of policy terms. */
+const TERM_CHAR = /[A-Za-z0-9Ａ-Ｚａ-ｚ０-９+＋×]/;
+/** Han characters taken on each side: enough for 数据要素× or X染色体, without the whole clause. */
+const TERM_HAN_PER_SIDE = 4;
+const TERM_MAX_SIDE = 24;
+
+/**
+ * The text an "allow" quick fix should add to `placeholders.allow` for the placeholder at [start, end): the
+ * placeholder with the word characters beside it on its line (`数据要素×`, `1+N+X`, `X射线`), so allowing one
+ * term never allows every lone `×`. Undefined where nothing stands beside it: a bare blank sign is no term.
+ */
+export function allowTermAt(text: string, start: number, end: number): string | undefined {
+  const from = termEdge(text, start, -1);
+  const to = termEdge(text, end, 1);
+  return from === start && to === end ? undefined : text.slice(from, to);
+}
+
+/** Walks from `pos` in direction `dir` over term characters, at most TERM_HAN_PER_SIDE of them Han. */
+function termEdge(text: string, pos: number, dir: -1 | 1): number {
+  let han = 0;
+  let i = pos;
+  while (Math.abs(i - pos) < TERM_MAX_SIDE) {
+    const c = dir < 0 ? charBefore(text, i) : charAt(text, i);
+    if (!c) break;
+    if (HAN.test(c)) {
+      if (++han > TERM_HAN_PER_SIDE) break;
+    } else if (!TERM_CHAR.test(c)) break;
+    i += dir * c.length;
+  }
+  return i;
+}
+
+/** The character (one or two UTF-16 units) ending at / starting at an offset. */
+const charBefore = (text: string, i: number): string => (i >= 2 && /[\udc00-\udfff]/.test(text[i - 1]) ? text.slice(i - 2, i) : text.slice(Math.max(0, i - 1), i));
+const charAt = (text: string, i: number): string => (/[\ud800-\udbff]/.test(text[i] ?? '') ? text.slice(i, i + 2) : text.slice(i, i + 1));

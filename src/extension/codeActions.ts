@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { editsBetween, type Problem } from '../core';
+import { allowTermAt } from '../core/placeholders';
 import { pickText, rangeOf, toWorkspaceEdit } from './convert';
 import type { ReportStore } from './reports';
 
@@ -60,9 +61,10 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
       return a;
     };
     const actions: vscode.CodeAction[] = [];
-    if (p.ruleId === 'placeholder') {
-      const text = doc.getText(rangeOf(doc, p.start, p.end));
-      actions.push(make(vscode.l10n.t('Allow "{0}" (add it to placeholders.allow)', text), [doc.uri, { kind: 'allow-text', text }]));
+    // The allow entry names the term around the placeholder (数据要素×), never the bare sign, which would allow every ×.
+    const term = p.ruleId === 'placeholder' ? allowTermAt(doc.getText(), p.start, p.end) : undefined;
+    if (term) {
+      actions.push(make(vscode.l10n.t('Allow "{0}" (add it to placeholders.allow)', term), [doc.uri, { kind: 'allow-text', text: term }]));
     }
     if (doc.languageId === 'markdown') {
       const line = doc.positionAt(p.start).line;

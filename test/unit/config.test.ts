@@ -59,7 +59,7 @@ describe('config: parseConfig', () => {
     }), KNOWN);
     assert.deepEqual(config, {
       rules: { placeholder: 'error', 'heading-title-stop': ['info', { minItems: 3 }], 'numbering-order': 'off' },
-      placeholders: { patterns: ['【[^】]*待定[^】]*】', '\\d+号文'], allow: ['X光', 'X线', 'X射线', 'X染色体', '1+X', 'X档案'] },
+      placeholders: { patterns: ['【[^】]*待定[^】]*】', '\\d+号文'], allow: ['X光', 'X线', 'X射线', 'X染色体', '1+X', '数据要素×', '人工智能+', '1+N+X', 'N+X', 'X档案'] },
       numbering: { style: 'document', mode: 'continuous' },
       segmenter: 'intl',
       dictionary: ['卫健委', '医共体'],
@@ -76,12 +76,12 @@ describe('config: parseConfig', () => {
     config.placeholders.allow.push('Y');
     config.rules.placeholder = 'off';
     assert.deepEqual(ok('{}'), DEFAULT_CONFIG);
-    assert.deepEqual(DEFAULT_CONFIG.placeholders.allow, ['X光', 'X线', 'X射线', 'X染色体', '1+X']);
+    assert.deepEqual(DEFAULT_CONFIG.placeholders.allow, ['X光', 'X线', 'X射线', 'X染色体', '1+X', '数据要素×', '人工智能+', '1+N+X', 'N+X']);
   });
 
   it('adds placeholders.allow to the default list (without duplicates); other arrays replace; numbering merges per field', () => {
     const config = ok('{"placeholders": {"allow": ["X档案", "X光"]}, "numbering": {"mode": "restart"}, "dictionary": ["词"]}');
-    assert.deepEqual(config.placeholders, { patterns: [], allow: ['X光', 'X线', 'X射线', 'X染色体', '1+X', 'X档案'] });
+    assert.deepEqual(config.placeholders, { patterns: [], allow: ['X光', 'X线', 'X射线', 'X染色体', '1+X', '数据要素×', '人工智能+', '1+N+X', 'N+X', 'X档案'] });
     assert.deepEqual(config.numbering, { style: 'gbt9704', mode: 'restart' });
     assert.deepEqual(config.dictionary, ['词']);
     assert.deepEqual(ok('{"numbering": {"style": "document"}}').numbering, { style: 'document', mode: 'auto' });

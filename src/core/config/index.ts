@@ -21,7 +21,8 @@ export const KNOWN_RULE_IDS: readonly string[] = RULE_IDS;
 
 export const DEFAULT_CONFIG: GongwenConfig = deepFreeze({
   rules: {},
-  placeholders: { patterns: [], allow: ['X光', 'X线', 'X射线', 'X染色体', '1+X'] },
+  // Real terms that look like placeholders: medical X-ray terms and current policy terms (「数据要素×」行动, 1+N+X).
+  placeholders: { patterns: [], allow: ['X光', 'X线', 'X射线', 'X染色体', '1+X', '数据要素×', '人工智能+', '1+N+X', 'N+X'] },
   numbering: { style: 'gbt9704', mode: 'auto' },
   segmenter: 'auto',
   dictionary: [],

@@ -19,6 +19,20 @@ testRule('placeholder', {
     { text: '代码`xx`和\n\n```\nXX市\n```\n', format: 'markdown' },
     { text: '[链接](https://x.com/xx)\n\n***\n\n___\n', format: 'markdown' },
     { text: '使用XX系统。', config: { placeholders: { patterns: [], allow: ['XX系统'] } } },
+    // A `*` that is a footnote mark, a product, a bullet, a named mark or a password mask is no masked figure.
+    '落实稳岗返还政策*。\n*注：数据来源于县统计局。注*：为快报数。',
+    '* 第一项工作\n制作3*4米展板，铺设2*2米地砖，带*项为新开工项目，密码*已重置。',
+    { text: '突出*重点*工作，压实*重点*项目。', format: 'markdown' },
+    // Model names, a product, an address.
+    '采购宝马X5、华为Mate X、iPhone X，升级X86服务器和XR设备，建成3x3米展台，详见https://www.x.com/xx。',
+    // Policy terms, even without the default allow-list: × after 要素, X beside + in a formula.
+    { text: '深入实施“数据要素×”三年行动，开展数据要素×医疗健康试点。', config: { placeholders: { patterns: [], allow: [] } } },
+    { text: '构建“1+N+X”规划体系，推行1+X证书制度，探索N+X模式，实施“人工智能+X”行动。', config: { placeholders: { patterns: [], allow: [] } } },
+    // The default allow-list (as a template page writes them).
+    '激活“数据要素×”“人工智能+”双轮驱动，构建“1+N+X”政策体系。',
+    // A web page's close button: alone on its line, or last on the share widget's line.
+    '2023年工作总结\n分享到微信朋友圈×\n×\n各位代表：',
+    '一、工作回顾\n分享到：微信朋友圈 新浪微博 ×\n扫一扫在手机打开当前页 ×',
   ],
   invalid: [
     {
@@ -61,6 +75,38 @@ testRule('placeholder', {
       { line: 1, column: 18, endColumn: 22 }, { line: 1, column: 23, endColumn: 31 },
       { line: 1, column: 36, endColumn: 38 }, { line: 1, column: 39, endColumn: 41 },
     ] },
+    // Masked figures: a single `*` before a measure word, a unit or a date unit, in a range or a list, after 第.
+    {
+      text: '截至2023年底，全县共有规上工业企业*家，1-*月累计完成工业总产值*亿元，同比增长*%。',
+      errors: [{ line: 1, column: 20, endColumn: 21, severity: 'error', message: '“*”' }, { line: 1, column: 25, endColumn: 26 }, { line: 1, column: 36, endColumn: 37 }, { line: 1, column: 44, endColumn: 45 }],
+    },
+    {
+      text: '*-*月，全年培训农村劳动力和新型职业农民分别达*人、*人。',
+      errors: [{ line: 1, column: 1, endColumn: 2 }, { line: 1, column: 3, endColumn: 4 }, { line: 1, column: 25, endColumn: 26 }, { line: 1, column: 28, endColumn: 29 }],
+    },
+    {
+      text: '全年完成投资*万元，同比增长*%，第*季度新开工项目*个。',
+      errors: [{ line: 1, column: 7, endColumn: 8 }, { line: 1, column: 15, endColumn: 16 }, { line: 1, column: 19, endColumn: 20 }, { line: 1, column: 27, endColumn: 28 }],
+    },
+    // A document number's masked serial, a masked decimal (two blanks, like xx.xx%).
+    { text: '县政府办公室印发《实施方案》（县政办发〔2024〕*号），增长*.*%。', errors: [{ line: 1, column: 26, endColumn: 27 }, { line: 1, column: 32, endColumn: 33 }, { line: 1, column: 34, endColumn: 35 }] },
+    // A masked name before the kind of a place.
+    { text: '2022年以来, *镇锚定“两个确保”，获得2021年度*省卫生乡镇称号。', errors: [{ line: 1, column: 10, endColumn: 11 }, { line: 1, column: 29, endColumn: 30 }] },
+    // Blanks before a Latin unit or before a figure's last digits.
+    {
+      text: '发放救灾大米XXkg、资金XX万元，该项目于xxxx3年开工，X月X日召开推进会。',
+      errors: [{ line: 1, column: 7, endColumn: 9 }, { line: 1, column: 14, endColumn: 16 }, { line: 1, column: 23, endColumn: 27 }, { line: 1, column: 32, endColumn: 33 }, { line: 1, column: 34, endColumn: 35 }],
+    },
+    // markdown-it pairs two masked figures as emphasis; both stand before a unit, so they are blanks.
+    { text: '共有规上工业企业*家，新增*个，*重点*工作。', format: 'markdown', errors: [{ line: 1, column: 9, endColumn: 10 }, { line: 1, column: 14, endColumn: 15 }] },
+    // A lone × that is no policy operator nor close button is still a blank (王× ends a sentence, not a line).
+    { text: '×月×日，××单位召开会议，联系人王×。', errors: [{ line: 1, column: 1, endColumn: 2 }, { line: 1, column: 3, endColumn: 4 }, { line: 1, column: 6, endColumn: 8 }, { line: 1, column: 19, endColumn: 20 }] },
+    // An allowed term covers its own occurrences only: the lone × of 王× is still reported.
+    {
+      text: '推广“旅游×文化”融合模式，联系人王×',
+      config: { placeholders: { patterns: [], allow: ['旅游×文化'] } },
+      errors: [{ line: 1, column: 19, endColumn: 20 }],
+    },
     { text: '编号AB-001待定', config: { placeholders: { patterns: ['AB-\\d+'], allow: [] } }, errors: [{ line: 1, column: 3, endColumn: 9 }] },
   ],
 });
