@@ -16,6 +16,14 @@ const HAN = /\p{Script=Han}/u;
 /** A line this long without a break is a flattened text: its run-on numbered items are headings too. */
 const FLATTENED_LINE = 600;
 
+const COLON = new Set([0xff1a, 0x3a]);
+
+/** `现将有关情况汇报如下：一、…`: a colon after 如下 (or any colon on a flattened line) can close what precedes a heading. */
+function introducesHeadings(text: string, i: number, flattened: boolean): boolean {
+  if (!COLON.has(text.charCodeAt(i))) return false;
+  return flattened || text.slice(Math.max(0, i - 2), i) === '如下';
+}
+
 class NumberingState {
   /** Last number per level under the current parent, and anywhere (for continuous level 3 and 4). */
   private readonly last = [0, 0, 0, 0, 0, 0];
@@ -28,9 +36,15 @@ class NumberingState {
     this.lastAnywhere[h.level] = h.number;
   }
 
-  /** Whether `number` at `level` continues the numbering read so far. */
-  continues(level: number, number: number): boolean {
-    if (number === 1) return level === 1 ? this.lastAnywhere[1] === 0 : this.last[level] === 0 && this.last.slice(1, level).some((n) => n > 0);
+  /**
+   * Whether `number` at `level` continues the numbering read so far. A first `（一）` with no numbered parent counts
+   * only on a flattened line (under an unnumbered part, or a report that starts at level 2).
+   */
+  continues(level: number, number: number, flattened: boolean): boolean {
+    if (number === 1) {
+      if (level === 1) return this.lastAnywhere[1] === 0;
+      return this.last[level] === 0 && (flattened || this.last.slice(1, level).some((n) => n > 0));
+    }
     return number === this.last[level] + 1 || (level >= 3 && number === this.lastAnywhere[level] + 1);
   }
 }
@@ -48,6 +62,7 @@ function splitGluedChild(h: Heading, text: string): Heading | null {
     const m = matchMarker(text.slice(k, h.lineEnd));
     if (!m || m.number !== 1 || m.level <= h.level || m.level > 4) continue;
     const bracketed = m.parts.open !== '';
+    // `做法1.加强`, `成效1、领导重视`: a digit glued to the title, then a Han title of its own.
     if (!bracketed && !(m.level === 3 && HAN.test(text[k + m.length] ?? ''))) continue;
     const child = inlineAt(text, k, h.line, h.lineEnd);
     if (!child) continue;
@@ -80,12 +95,12 @@ export function withInlineHeadings(lines: LineIndex, lineHeadings: readonly Head
     const lineEnd = lines.ends[line];
     let flattened = lineEnd - lines.starts[line] > FLATTENED_LINE;
     for (let i = lines.starts[line]; i < lineEnd; i++) {
-      if (!SENTENCE_END.has(text.charCodeAt(i))) continue;
+      if (!SENTENCE_END.has(text.charCodeAt(i)) && !introducesHeadings(text, i, flattened)) continue;
       let j = i + 1;
       while (j < lineEnd && SPACE.test(text[j])) j++;
       if (j >= lineEnd || !canStartMarker(text.charCodeAt(j))) continue;
       const m = matchMarker(text.slice(j, Math.min(lineEnd, j + 12)));
-      if (!m || m.level > 4 || (m.level > 2 && !flattened) || !state.continues(m.level, m.number)) continue;
+      if (!m || m.level > 4 || (m.level > 2 && !flattened) || !state.continues(m.level, m.number, flattened)) continue;
       const h = inlineAt(text, j, line, lineEnd);
       if (!h) continue;
       if (h.level <= 2) flattened = true;

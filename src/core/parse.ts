@@ -7,7 +7,7 @@ import { markTableOfContents, splitDocuments } from './documents';
 import { findEnumerations } from './enumerations';
 import { attachmentItemLines } from './attachments';
 import { findFurniture, type FurnitureLine } from './furniture';
-import { chapterHeading, unnumberedPartHeadings } from './part-headings';
+import { chapterHeading, glossaryLines, unnumberedPartHeadings } from './part-headings';
 import { withInlineHeadings } from './inline-headings';
 
 /** Guesses the format from a file name: `.md`/`.markdown` are markdown, everything else plain text. */
@@ -60,7 +60,7 @@ function textHeadings(lines: LineIndex, furniture: ReadonlySet<number>): Heading
   const headings: Heading[] = [];
   // `      2.××××` under `附件：1.××××` names an attachment (GB/T 9704-2012 §7.3.4), not a section.
   const attachmentItems = attachmentItemLines(lines);
-  const skip = new Set([...furniture, ...attachmentItems]);
+  const skip = new Set([...furniture, ...attachmentItems, ...glossaryLines(lines)]);
   const { text, starts, ends } = lines;
   for (let line = 0; line < lines.lineCount; line++) {
     if (skip.has(line)) continue;

@@ -17,6 +17,27 @@ const CLAUSE_MARK = /[。，；：！？,;:!?]/;
 /** Lines that are short and bare but no heading: dates, signatures' dates, subtitles, attachment notes. */
 const NOT_A_PART = /^(?:——|—|附件|抄送|印发|主题词|关键词)|^\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$|^[一二三四五六七八九〇○零]{4}年/;
 
+/** The heading of a glossary appended to a report: `名词解释`, `《政府工作报告》有关内容名词注释`, `名词、术语注释`. */
+const GLOSSARY_HEADING = /^(?:附件)?[《“]?[^。，；：]{0,20}[》”]?(?:有关内容)?(?:名词|术语|名词、术语)(?:解释|注释|说明)$|^(?:注释|名词解释)$/;
+
+/**
+ * Lines of a glossary: below its heading to the end of the file, the numbered entries (`1.MCC`, `2.“942”治安陆海防控体系`)
+ * explain terms; they are no sections of the report.
+ */
+export function glossaryLines(lines: LineIndex): Set<number> {
+  const out = new Set<number>();
+  let inGlossary = false;
+  for (let line = 0; line < lines.lineCount; line++) {
+    const t = lines.lineText(line).trim();
+    if (!inGlossary) {
+      inGlossary = GLOSSARY_HEADING.test(t);
+      continue;
+    }
+    if (/^[0-9０-９]{1,3}[.．、]|^[（(][0-9０-９]{1,3}[）)]/.test(t)) out.add(line);
+  }
+  return out;
+}
+
 /** `第一部分 总体要求`: a part, chapter or section heading of the report's own hierarchy. */
 export function chapterHeading(lineText: string, lineStart: number, line: number, lineEnd: number): Heading | null {
   const indent = lineText.length - lineText.trimStart().length;
@@ -68,27 +89,61 @@ export function unnumberedPartHeadings(lines: LineIndex, numbered: readonly Head
   const atLine = new Map<number, Heading>();
   for (const h of numbered) if (!h.inline && !atLine.has(h.line)) atLine.set(h.line, h);
   const found: Heading[] = [];
+  const leads: number[] = [];
+  const seen = new Set<string>();
   let previous = '';
   for (let line = 0; line < lines.lineCount; line++) {
     if (skip.has(line) || isBlankLine(lines, line)) continue;
     const text = lines.lineText(line);
     const t = text.trim();
-    if (!atLine.has(line) && ENDS_SENTENCE.test(previous) && isBarePartLine(t) && isFollowedByBody(lines, line, atLine, skip)) {
-      found.push(partHeading(text, lines.starts[line], line, lines.ends[line], text.length - text.trimStart().length, 1));
-    }
+    // A line that repeats an earlier one (a title printed again as a running head) heads nothing.
+    const next = nextBlock(lines, line, atLine, skip);
+    const standsAlone = !atLine.has(line) && !seen.has(t) && ENDS_SENTENCE.test(previous) && (next.heading ? next.heading.number === 1 && next.heading.level >= 2 : isBodyParagraph(next.text));
+    if ((standsAlone && isBarePartLine(t)) || (!atLine.has(line) && GLOSSARY_HEADING.test(t))) found.push(partHeading(text, lines.starts[line], line, lines.ends[line], text.length - text.trimStart().length, 1));
+    // A lead line heads a paragraph twice its length at least, never a numbered heading.
+    else if (standsAlone && !next.heading && isLeadLine(t) && codePointLength(next.text) >= 2 * codePointLength(t)) leads.push(line);
+    seen.add(t);
     previous = t;
   }
-  return found;
+  if (leads.length >= MIN_LEAD_LINES) for (const line of leads) found.push(leadHeading(lines, line));
+  return found.sort((a, b) => a.line - b.line);
 }
 
-function isFollowedByBody(lines: LineIndex, from: number, headings: ReadonlyMap<number, Heading>, skip: ReadonlySet<number>): boolean {
+/**
+ * A lead line: a short sentence standing on its own line between paragraphs (`生态底色更加亮丽。`,
+ * `这一年，我们感恩奋进、埋头苦干。`), the bold topic lines of a 政府工作报告's review. Only a run of them in one file is
+ * taken for headings: one short line alone may be any short paragraph (`特此报告。`).
+ */
+function isLeadLine(t: string): boolean {
+  const n = codePointLength(t);
+  const body = t.slice(0, -1);
+  return n >= 6 && n <= MAX_LEAD_CHARS && /。$/.test(t) && !/[。；：！？:;!?]/.test(body) && (body.match(/，/g)?.length ?? 0) <= 2 && matchMarker(t) === null;
+}
+const MAX_LEAD_CHARS = 40;
+const MIN_LEAD_LINES = 3;
+
+function leadHeading(lines: LineIndex, line: number): Heading {
+  const text = lines.lineText(line);
+  const indent = text.length - text.trimStart().length;
+  const h = partHeading(text, lines.starts[line], line, lines.ends[line], indent, 2);
+  // The title without its closing 。 (a title stop, like a numbered heading's).
+  h.title = h.title.slice(0, -1);
+  h.titleEnd -= 1;
+  return h;
+}
+
+/** The next block below `from`: a numbered heading, or the text of the next non-blank line ('' at the end). */
+function nextBlock(lines: LineIndex, from: number, headings: ReadonlyMap<number, Heading>, skip: ReadonlySet<number>): { heading?: Heading; text: string } {
   for (let line = from + 1; line < lines.lineCount; line++) {
     if (skip.has(line) || isBlankLine(lines, line)) continue;
-    const h = headings.get(line);
-    // Before a restarting 一、 a bare line is the next document's title (conventions), not a part of this one.
-    if (h) return h.number === 1 && h.level >= 2;
-    const t = lines.lineText(line).trim();
-    return codePointLength(t) >= MIN_PARAGRAPH_CHARS && /[。！？：:]["”’」）)]?$/.test(t);
+    const heading = headings.get(line);
+    return heading ? { heading, text: '' } : { text: lines.lineText(line).trim() };
   }
-  return false;
+  return { text: '' };
+}
+
+// Before a restarting 一、 a bare line is the next document's title (conventions), not a part of this one; so only
+// a run opening below 一、 (`（一）`, `1.`) counts as what a part heading heads.
+function isBodyParagraph(t: string): boolean {
+  return codePointLength(t) >= MIN_PARAGRAPH_CHARS && /[。！？：:]["”’」）)]?$/.test(t);
 }

@@ -78,6 +78,7 @@ export const LINE_PREFIX = /^[ \t\u3000]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+|>[ \t]*)
 export const PLACEHOLDER_CANDIDATE = new RegExp(
   [
     '【[^【】\\n\\r]{1,40}】', // bracketed template note
+    '[〔［](?:…{1,2}|\\.{3,6})[〕］]', // a name masked by an ellipsis in brackets (〔…〕镇)
     '[（(][ \\t]*(?:此处|请填|填写|待补充|待填|待定|待完善)[^（）()\\n\\r]{0,60}[）)]',
     '[xXｘＸ]+',
     '\\*{2,}',

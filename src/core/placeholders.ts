@@ -184,14 +184,20 @@ function isPlaceholder(text: string, match: string, start: number, end: number):
       return match.length >= 2 || isLoneTimesSign(text, start, end, before, after);
     case '〇': case '○':
       return !CN_NUMERAL_CHAR.test(before) && !CN_NUMERAL_CHAR.test(after);
+    case '〔': case '［':
+      return true;
     case '_': case '＿':
-      return !LATIN_LETTER.test(before) && !LATIN_LETTER.test(after) && !DIGIT.test(before) && !inUrl(text, start, end);
+      if (LATIN_LETTER.test(before) || LATIN_LETTER.test(after) || inUrl(text, start, end)) return false;
+      // After digits only before a date or count unit: `20__年`, `20__ 年` (an identifier's `a1__b` has letters).
+      return !DIGIT.test(before) || DATE_UNIT_AFTER.test(text.slice(end, end + 2));
     case '*':
       return true;
     default:
       return true; // 某某, □□
   }
 }
+
+const DATE_UNIT_AFTER = /^[ \u3000]?[年月日号期届)）]/;
 
 /**
  * `XX市`, `xx余条`, `x%`, `20XX年`, `xxxx-xx-xx` are placeholders; `Excel`, `3x3`, `1920x1080`, `10x`, `x64`,
