@@ -1,7 +1,9 @@
 import type { Heading, MarkerParts, ReportDocument, SectionNode } from './model';
 import type { NumberingModeSetting } from './config-types';
 import type { TextEdit } from './types';
-import { numberToChinese, renderArabic } from './numerals';
+import type { LineIndex } from './text';
+import { arabicToNumber, chineseToNumber, numberToChinese, renderArabic } from './numerals';
+import { canStartMarker, indentAt, matchMarker } from './headings';
 import { FULL_WIDTH_DIGIT } from './patterns';
 
 /** How a document numbers a level (3 or 4) across parents. */
@@ -42,6 +44,7 @@ function analyze(doc: ReportDocument, setting: NumberingModeSetting): Map<number
   const byLevel = new Map<number, LevelNumbering>();
   if (doc.kind === 'toc') return byLevel;
   for (const run of collectRuns(doc)) {
+    if (touchesToc(run)) continue;
     let entry = byLevel.get(run.level);
     if (!entry) byLevel.set(run.level, (entry = { level: run.level, runs: [], detected: 'none', effective: 'restart', departures: new Set() }));
     entry.runs.push(run);
@@ -49,6 +52,12 @@ function analyze(doc: ReportDocument, setting: NumberingModeSetting): Map<number
   for (const entry of byLevel.values()) judgeMode(entry, setting);
   return byLevel;
 }
+
+/**
+ * Numbering rules never judge a table of contents: a run with a contents entry in it, or under one, is left out, so a
+ * contents list that a lost line break cut short (`9.…` `10企业发展` `11.…`) is not judged by the part left over.
+ */
+const touchesToc = (run: NumberRun): boolean => run.parent?.heading.inToc === true || run.nodes.some((n) => n.heading.inToc);
 
 /** Groups numbered sections by (parent, level), in document order of each run's first heading. */
 function collectRuns(doc: ReportDocument): NumberRun[] {
@@ -165,3 +174,145 @@ export function majorityKey(headings: Heading[]): string {
   return best;
 }
 
+/* ---- Broken and lost markers: what a gap in the numbering may really be ---- */
+
+/** A marker that copying broke, which the text still holds where a number is missing. */
+export interface MarkerRepair {
+  /** `（⏎三）` split over two lines, `三）` without its opening bracket, `10企业发展` without its `.`. */
+  kind: 'split' | 'unpaired' | 'glued';
+  number: number;
+  /** The broken marker as written. */
+  start: number;
+  end: number;
+  /** The marker as it should read (`（三）`, `10.`). */
+  wanted: string;
+  edits: TextEdit[];
+}
+
+export interface GapClues {
+  /** The one broken marker that carries the one missing number. */
+  repair: MarkerRepair | null;
+  /** Anything a renumbering could collide with: a broken or unpaired marker, a glued number, the marker in a paragraph. */
+  suspicious: boolean;
+}
+
+const CN_NUMERAL = '[一二三四五六七八九十百]+';
+const AR_NUMERAL = '[0-9０-９]{1,3}';
+/** A line that ends in an opening bracket: the rest of a marker may start the next line. */
+const OPEN_AT_END = /[（(][ \t\u3000]*$/;
+/** A line that starts with a numeral and a closing bracket (`三）`, `3)`): a marker without its opening bracket. */
+const CLOSE_FIRST = new RegExp(`^(${CN_NUMERAL}|${AR_NUMERAL})[ \\t]*[）)]`);
+/** A line that starts with what only follows a numeral: the marker's numeral is on the line before. */
+const STRAY_START = /^[、）)．]/;
+/** `10企业发展`, `三改革开放`: a number glued to a title. */
+const GLUED_ARABIC = new RegExp(`^(${AR_NUMERAL})(?=[\\u4e00-\\u9fff])`);
+const GLUED_CHINESE = new RegExp(`^(${CN_NUMERAL})(?=[\\u4e00-\\u9fff])`);
+/** `（三改革开放`: an opening bracket and numeral without the closing bracket. */
+const GLUED_OPEN = new RegExp(`^[（(](${CN_NUMERAL}|${AR_NUMERAL})(?=[\\u4e00-\\u9fff])`);
+/**
+ * The missing marker at a line's start that the parser did not take for a heading (`20.2026年10件民生实事`, read
+ * as the decimal 20.2; `三、四季度` read as a list of numerals): maybe a heading.
+ */
+const MARKER_AT_START: Record<number, RegExp> = {
+  1: new RegExp(`^(${CN_NUMERAL})[ \\t]*[、.．]`),
+  2: new RegExp(`^[（(][ \\t]*(${CN_NUMERAL})[ \\t]*[）)]`),
+  3: new RegExp(`^(${AR_NUMERAL})[.．、,，]`),
+  4: new RegExp(`^[（(][ \\t]*(${AR_NUMERAL})[ \\t]*[）)]`),
+};
+/** After a number, a counter or unit makes it a quantity (`10家企业`, `3年来`), not a glued heading number. */
+const COUNTER = /^[个家项名人次万亿千百元年月日号条件台套所座处批期届天周岁倍户间辆吨亩米类种级多余]/;
+
+const isChineseLevel = (level: number): boolean => level === 1 || level === 2;
+/** A numeral's value where it is of the level's kind (Chinese for levels 1–2, Arabic for 3–4), else NaN. */
+function valueOf(numeral: string, level: number): number {
+  const arabic = /^[0-9０-９]/.test(numeral);
+  if (level > 4 || arabic === isChineseLevel(level)) return NaN;
+  return arabic ? arabicToNumber(numeral) : chineseToNumber(numeral);
+}
+
+/**
+ * What the text in [from, to) says about a gap whose numbers are `missing` (at `level`, markers written like
+ * `sample`): whether a broken marker there carries the missing number (then the fix is to mend it, not to
+ * renumber), and whether anything there makes renumbering a guess.
+ */
+export function gapClues(lines: LineIndex, level: number, sample: Heading, from: number, to: number, missing: ReadonlySet<number>): GapClues {
+  const candidates: MarkerRepair[] = [];
+  let suspicious = false;
+  const last = lines.lineAt(Math.max(from, to - 1));
+  for (let line = lines.lineAt(from); line <= last; line++) {
+    const found = lineClues(lines, line, level, sample, from, to, missing);
+    suspicious ||= found.suspicious;
+    if (found.repair) candidates.push(found.repair);
+  }
+  suspicious ||= hasLostMarker(lines.text, level, from, to, missing);
+  const repair = candidates.length === 1 && missing.size === 1 ? candidates[0] : null;
+  return { repair, suspicious: suspicious || candidates.length > 0 };
+}
+
+/** The clues of one line of a gap. */
+function lineClues(lines: LineIndex, line: number, level: number, sample: Heading, from: number, to: number, missing: ReadonlySet<number>): GapClues {
+  const { text } = lines;
+  const start = lines.starts[line] + indentAt(text, lines.starts[line], lines.ends[line]);
+  const content = text.slice(start, lines.ends[line]);
+  const opensAtEnd = lines.ends[line] <= to && OPEN_AT_END.test(content);
+  let repair: MarkerRepair | null = null;
+  if (opensAtEnd && line + 1 < lines.lineCount) repair = splitRepair(lines, line, level, to, missing);
+  if (start < from || start >= to) return { repair, suspicious: opensAtEnd };
+  const prevOpens = line > 0 && OPEN_AT_END.test(lines.lineText(line - 1));
+  const close = CLOSE_FIRST.exec(content);
+  const closeValue = close ? valueOf(close[1], level) : NaN;
+  if (close && !prevOpens && missing.has(closeValue) && (level === 2 || level === 4)) {
+    // The opening bracket of the closing one's width: `三）` takes `（`, `3)` takes `(`.
+    const bracket = close[0].endsWith(')') ? '(' : '（';
+    repair = { kind: 'unpaired', number: closeValue, start, end: start + close[0].length, wanted: bracket + close[0], edits: [{ start, end: start, text: bracket }] };
+  }
+  // A glued Chinese numeral only raises doubt (三农, 五年来 are words); a glued Arabic one of level 3 is mended.
+  const glued = (level === 3 ? GLUED_ARABIC : level === 1 ? GLUED_CHINESE : level === 2 || level === 4 ? GLUED_OPEN : null)?.exec(content) ?? null;
+  const gluedValue = glued ? valueOf(glued[1], level) : NaN;
+  if (glued && level === 3 && missing.has(gluedValue) && !COUNTER.test(content.slice(glued[0].length))) {
+    const end = start + glued[0].length;
+    const suffix = sample.parts.suffix || '.';
+    repair = { kind: 'glued', number: gluedValue, start, end, wanted: glued[1] + suffix, edits: [{ start: end, end, text: suffix }] };
+  }
+  const lost = MARKER_AT_START[level]?.exec(content);
+  const lostHere = !!lost && missing.has(valueOf(lost[1], level));
+  const suspicious = opensAtEnd || lostHere || STRAY_START.test(content) || !Number.isNaN(closeValue) || missing.has(gluedValue);
+  return { repair, suspicious };
+}
+
+/** `（⏎三）改革开放`: the line ends in an opening bracket and the next begins with the missing numeral and its closing bracket. */
+function splitRepair(lines: LineIndex, line: number, level: number, to: number, missing: ReadonlySet<number>): MarkerRepair | null {
+  if (level !== 2 && level !== 4) return null;
+  const { text } = lines;
+  const next = lines.starts[line + 1] + indentAt(text, lines.starts[line + 1], lines.ends[line + 1]);
+  if (next >= to) return null;
+  const close = CLOSE_FIRST.exec(text.slice(next, lines.ends[line + 1]));
+  const value = close ? valueOf(close[1], level) : NaN;
+  if (!close || !missing.has(value)) return null;
+  const open = lines.starts[line] + lines.lineText(line).search(OPEN_AT_END);
+  // The bracket moves down to its numeral: the heading starts its line, and only marker characters change.
+  const edits: TextEdit[] = [{ start: open, end: open + 1, text: '' }, { start: next, end: next, text: text[open] }];
+  return { kind: 'split', number: value, start: open, end: next + close[0].length, wanted: text[open] + close[0], edits };
+}
+
+/** Where a sentence or clause ends, or a line, a heading run into the paragraph may begin. */
+const SENTENCE_BEFORE = /[。！？；：!?;:\n\r]/;
+/** Count of spaces right before `i`. */
+function indentBefore(text: string, i: number): number {
+  let k = 0;
+  for (let c = text.charCodeAt(i - 1); c === 0x20 || c === 0x09 || c === 0x3000; c = text.charCodeAt(i - 1 - ++k));
+  return k;
+}
+
+/**
+ * The missing marker written inside a paragraph (`……成效；（三）改革开放`, `……成效。（三）……` where the parser did not
+ * take it for a heading): a heading may have been run into the text.
+ */
+function hasLostMarker(text: string, level: number, from: number, to: number, missing: ReadonlySet<number>): boolean {
+  for (let i = from; i < to; i++) {
+    if (!canStartMarker(text.charCodeAt(i)) || !SENTENCE_BEFORE.test(text[i - 1 - indentBefore(text, i)] ?? '\n')) continue;
+    const m = matchMarker(text.slice(i, Math.min(to, i + 16)));
+    if (m && m.level === level && missing.has(m.number)) return true;
+  }
+  return false;
+}

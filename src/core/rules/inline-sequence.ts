@@ -1,6 +1,6 @@
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION } from './rule';
-import type { EnumerationItem } from '../model';
+import type { DocumentModel, EnumerationItem } from '../model';
 import { numberToChinese } from '../numerals';
 
 const render = (item: EnumerationItem, n: number): string => (item.style === 'di' ? `第${numberToChinese(n)}` : `${numberToChinese(n)}是`);
@@ -13,6 +13,7 @@ export const inlineSequence: Rule = {
   descriptionEn: 'Inline enumerations (一是, 二是 …; 第一, 第二 …) that skip, repeat, or stop at 一是',
   check({ model }) {
     const problems: RuleProblem[] = [];
+    const earlier = earlierOrdinal(model);
     for (const run of model.enumerations) {
       const { items } = run;
       if (run.style === 'shouxian') {
@@ -29,8 +30,9 @@ export const inlineSequence: Rule = {
         });
         continue;
       }
-      // A lone 十一是 is the National Day holiday, not an enumeration: a wrong start needs a run.
-      if (items[0].number !== 1 && items.length > 1) problems.push(startProblem(items[0]));
+      // A lone 十一是 is the National Day holiday, not an enumeration: a wrong start needs a run, or a lone 二是 …
+      // 十是 that opens a clause with no ordinal of its kind before it in its section.
+      if (items[0].number !== 1 && startsTooLate(model, items, earlier)) problems.push(startProblem(items[0]));
       for (let i = 1; i < items.length; i++) {
         const prev = items[i - 1];
         const here = items[i];
@@ -54,6 +56,58 @@ function shouxianProblems(items: EnumerationItem[]): RuleProblem[] {
     });
   }
   return out;
+}
+
+/** Where a clause begins: before it, on its line, a clause mark, or only indentation, list markers and emphasis. */
+const CLAUSE_MARK_BEFORE = /(?:^|[。；;：:！？!?，,])[\s\u3000*_]*$/;
+const LIST_PREFIX = /^[ \t\u3000]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+|>[ \t]*)*$/;
+
+type EarlierOrdinal = (item: EnumerationItem) => EnumerationItem | undefined;
+
+/** The ordinal of any style that comes last before an item in its section (since the last heading), if any. */
+function earlierOrdinal(model: DocumentModel): EarlierOrdinal {
+  const all = model.enumerations.flatMap((run) => run.items).sort((a, b) => a.start - b.start);
+  const starts = all.map((it) => it.start);
+  const sections = model.headings.map((h) => h.markerStart).sort((a, b) => a - b);
+  return (item) => {
+    const k = countBelow(starts, item.start);
+    const section = sections[countBelow(sections, item.start + 1) - 1] ?? 0;
+    return k > 0 && starts[k - 1] >= section ? all[k - 1] : undefined;
+  };
+}
+
+/** How many values of a sorted list are below `limit`. */
+function countBelow(sorted: number[], limit: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A run that starts past one lacks its first items, unless another style's ordinal just before it stands for them
+ * (首先……。二是……三是……). A lone later ordinal counts only where it opens a clause with no ordinal before it.
+ */
+function startsTooLate(model: DocumentModel, items: EnumerationItem[], earlier: EarlierOrdinal): boolean {
+  const before = earlier(items[0]);
+  if (items.length === 1) return !before && isOrphanOrdinal(model, items[0]);
+  return !(before && before.style !== items[0].style && before.number === items[0].number - 1);
+}
+
+/**
+ * A lone 二是 (up to 十是; 第二，) that opens a clause: with no ordinal before it in its section, the enumeration
+ * lost its 一是. 十一是 (a holiday), 初二是, 独一无二是 stay alone: past ten, or inside a clause.
+ */
+function isOrphanOrdinal(model: DocumentModel, item: EnumerationItem): boolean {
+  if (item.style === 'shouxian' || item.number < 2 || item.number > 10) return false;
+  const lineStart = model.lines.starts[item.line];
+  const before = model.text.slice(lineStart, item.start);
+  const heading = model.headings.some((h) => h.titleStart === item.start);
+  return heading || LIST_PREFIX.test(before) || CLAUSE_MARK_BEFORE.test(before);
 }
 
 function startProblem(item: EnumerationItem): RuleProblem {

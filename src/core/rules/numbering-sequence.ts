@@ -1,7 +1,8 @@
 import type { Rule, RuleProblem } from './rule';
 import { clauseFor } from './rule';
 import type { Heading } from '../model';
-import { headingsFrom, numberingOf, renderMarker, renumberEdits } from '../numbering';
+import type { LineIndex } from '../text';
+import { gapClues, headingsFrom, numberingOf, renderMarker, renumberEdits, type LevelNumbering, type MarkerRepair, type NumberRun } from '../numbering';
 
 /** Skipped, repeated or out-of-order numbers within a run of sibling sections. */
 export const numberingSequence: Rule = {
@@ -13,21 +14,60 @@ export const numberingSequence: Rule = {
     const problems: RuleProblem[] = [];
     for (const doc of model.documents) {
       for (const entry of numberingOf(doc, config.numbering.mode).values()) {
-        for (const run of entry.runs) {
-          const headings = run.nodes.map((n) => n.heading);
-          const reported = reportedBreaks(headings);
-          const safe = reported.length === 1 && isClearMistake(headings);
-          for (const i of reported) {
-            const prev = headings[i - 1];
-            const edits = renumberEdits(headingsFrom(entry, run, i), prev.number! + 1);
-            problems.push({ start: headings[i].markerStart, end: headings[i].markerEnd, ...describe(prev, headings[i]), fix: { safe, edits, title: '重新编号此后的同级标题', titleEn: 'Renumber the following headings of this level' } });
-          }
-        }
+        for (const run of entry.runs) problems.push(...runProblems(model.lines, entry, run));
       }
     }
     return problems;
   },
 };
+
+/**
+ * A run's breaks. A gap that a broken marker in the text explains (`（⏎三）`, `三）`, `10企业发展`) is reported on
+ * that marker, with a fix that mends it; the others are renumbered, safely only where the renumbering cannot guess
+ * wrong: one clear mistake, and no broken, unpaired or run-in marker anywhere it renumbers.
+ */
+function runProblems(lines: LineIndex, entry: LevelNumbering, run: NumberRun): RuleProblem[] {
+  const headings = run.nodes.map((n) => n.heading);
+  const reported = reportedBreaks(headings);
+  if (!reported.length) return [];
+  const repairs = new Map<number, MarkerRepair>();
+  for (const i of reported) {
+    const repair = headings[i].number! === headings[i - 1].number! + 2 ? cluesBetween(lines, headings, i).repair : null;
+    if (repair) repairs.set(i, repair);
+  }
+  const renumbered = reported.filter((i) => !repairs.has(i));
+  const clear = repairs.size === 0 && renumbered.length === 1 && isClearMistake(headings);
+  return reported.map((i) => {
+    const prev = headings[i - 1];
+    const repair = repairs.get(i);
+    if (repair) return repairProblem(headings[i], repair, prev);
+    const doubt = cluesBetween(lines, headings, i).suspicious || (clear && laterDoubt(lines, headings, i));
+    const safe = clear && !doubt;
+    const edits = renumberEdits(headingsFrom(entry, run, i), prev.number! + 1);
+    return { start: headings[i].markerStart, end: headings[i].markerEnd, ...describe(prev, headings[i], doubt), fix: { safe, edits, title: '重新编号此后的同级标题', titleEn: 'Renumber the following headings of this level' } };
+  });
+}
+
+/** The clues in the text between headings[i - 1] and headings[i], for the numbers a fix there would write or skip. */
+function cluesBetween(lines: LineIndex, headings: Heading[], i: number) {
+  const prev = headings[i - 1];
+  const here = headings[i];
+  const missing = new Set<number>();
+  for (let n = prev.number! + 1; n < Math.max(here.number!, prev.number! + 2); n++) missing.add(n);
+  return gapClues(lines, here.level, here, prev.markerEnd, here.markerStart, missing);
+}
+
+/** Whether a clue lies between any two of the headings that renumbering from i rewrites (a broken 三） after （四）). */
+function laterDoubt(lines: LineIndex, headings: Heading[], i: number): boolean {
+  let top = headings[i - 1].number! + headings.length - i;
+  for (let k = i; k < headings.length; k++) top = Math.max(top, headings[k].number!);
+  const numbers = new Set<number>();
+  for (let n = headings[i - 1].number! + 1; n <= top; n++) numbers.add(n);
+  for (let k = i + 1; k < headings.length; k++) {
+    if (gapClues(lines, headings[k].level, headings[k], headings[k - 1].markerEnd, headings[k].markerStart, numbers).suspicious) return true;
+  }
+  return false;
+}
 
 /**
  * Indexes where a number does not follow its predecessor by one and is not where the run's count puts it
@@ -56,12 +96,12 @@ function isClearMistake(headings: Heading[]): boolean {
   return wrong === 1 || clearGap;
 }
 
-function describe(prev: Heading, here: Heading): { message: string; messageEn: string } {
+function describe(prev: Heading, here: Heading, doubt: boolean): { message: string; messageEn: string } {
   // What the fix writes: this marker with the next number.
   const want = renderMarker(here, here.parts, prev.number! + 1);
   const { zh, en } = clauseFor(here.level);
-  const clause = `（${zh}）`;
-  const clauseEn = ` (${en})`;
+  const clause = `${doubt ? '；附近有断开、残缺或写进段落的编号，请先核对，不要直接重新编号' : ''}（${zh}）`;
+  const clauseEn = `${doubt ? '; a broken, incomplete or run-in marker lies nearby: check it before renumbering' : ''} (${en})`;
   if (here.number === prev.number) {
     return { message: `编号重复：${prev.marker}之后又是${here.marker}，应为${want}${clause}`, messageEn: `Repeated number: ${here.marker} again after ${prev.marker}; expected ${want}${clauseEn}` };
   }
@@ -70,3 +110,24 @@ function describe(prev: Heading, here: Heading): { message: string; messageEn: s
   }
   return { message: `编号顺序颠倒：${prev.marker}之后是${here.marker}，应为${want}${clause}`, messageEn: `Numbers out of order: ${here.marker} after ${prev.marker}; expected ${want}${clauseEn}` };
 }
+
+/** The gap is a broken marker, not a missing section: say so where it is, and mend it (a suggestion: it joins lines). */
+export function repairProblem(next: Heading, repair: MarkerRepair, prev?: Heading): RuleProblem {
+  const { zh, en } = clauseFor(next.level);
+  const why = REPAIR_WORDING[repair.kind];
+  const around = prev ? `${prev.marker}与${next.marker}之间的${repair.wanted}` : `${next.marker}之前的${repair.wanted}`;
+  const aroundEn = prev ? `the ${repair.wanted} between ${prev.marker} and ${next.marker}` : `the ${repair.wanted} before ${next.marker}`;
+  return {
+    start: repair.start,
+    end: repair.end,
+    message: `编号残缺：${around}${why.zh}，补全即可，其后的编号不必改（${zh}）`,
+    messageEn: `Broken marker: ${aroundEn} ${why.en}; mend it, the numbers after it are right (${en})`,
+    fix: { safe: false, edits: repair.edits, title: `补全编号${repair.wanted}`, titleEn: `Mend the marker ${repair.wanted}` },
+  };
+}
+
+const REPAIR_WORDING: Record<MarkerRepair['kind'], { zh: string; en: string }> = {
+  split: { zh: '被拆在了两行（行末的括号与下一行的序号）', en: 'is split over two lines (the bracket ends one line, the number begins the next)' },
+  unpaired: { zh: '缺少前括号', en: 'lacks its opening bracket' },
+  glued: { zh: '缺少序号后的点号，与标题连在一起', en: 'lacks the point after its number and runs into its title' },
+};

@@ -1,6 +1,9 @@
 import type { Rule, RuleProblem } from './rule';
 import { clauseFor } from './rule';
-import { expectedStart, firstNumber, headingsFrom, numberingOf, renderMarker, renumberEdits } from '../numbering';
+import type { ReportDocument } from '../model';
+import type { LineIndex } from '../text';
+import { expectedStart, firstNumber, gapClues, headingsFrom, numberingOf, renderMarker, renumberEdits, type NumberRun } from '../numbering';
+import { repairProblem } from './numbering-sequence';
 
 /** A run of sibling sections that does not start where it should (1, or after the previous run in a continuous document). */
 export const numberingStart: Rule = {
@@ -17,6 +20,12 @@ export const numberingStart: Rule = {
           const want = expectedStart(entry, run);
           if (firstNumber(run) === want) continue;
           const h = run.nodes[0].heading;
+          // （⏎一） split over two lines before （二）: the first section is there, its marker broken.
+          const repair = firstNumber(run) === want + 1 ? brokenFirst(model.lines, doc, run, want) : null;
+          if (repair) {
+            problems.push(repair);
+            continue;
+          }
           const wantMarker = renderMarker(h, h.parts, want);
           const continuous = want > 1;
           const clause = clauseFor(h.level);
@@ -37,3 +46,12 @@ export const numberingStart: Rule = {
     return problems;
   },
 };
+
+/** A broken marker with the run's missing first number between the parent (or the document's start) and the run. */
+function brokenFirst(lines: LineIndex, doc: ReportDocument, run: NumberRun, want: number): RuleProblem | null {
+  const first = run.nodes[0].heading;
+  const parent = run.parent?.heading;
+  const from = parent ? parent.markerEnd : doc.start;
+  const { repair } = gapClues(lines, first.level, first, from, first.markerStart, new Set([want]));
+  return repair && repairProblem(first, repair);
+}

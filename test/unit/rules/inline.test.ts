@@ -1,4 +1,5 @@
-import { testRule } from '../rule-tester';
+import assert from 'node:assert/strict';
+import { problemsOf, testRule } from '../rule-tester';
 
 testRule('inline-sequence', {
   valid: [
@@ -31,6 +32,68 @@ testRule('inline-sequence', {
     { text: '首先，统一思想；最后，抓落实；其次，明确责任。', errors: [{ line: 1, column: 16, endColumn: 18, message: '顺序有误' }] },
     { text: '一是甲。\n\n三是乙。', errors: [{ line: 3, column: 1, endColumn: 3, message: '跳号' }], output: '一是甲。\n\n二是乙。' },
   ],
+});
+
+// Real report text (2026 云南省政府工作报告; 2015 and 1990s national reports; 2020 盐田区政府工作报告).
+const YUNNAN_FIGURES = '各位代表！刚刚过去的2025年，是云南发展历程中具有重要里程碑意义的一年。完成地区生产总值32765亿元、增长4.1%，规模以上工业增加值增长4.5%，第一、第三产业增加值分别增长3.1%、5.1%，社会消费品零售总额增长2.4%。';
+const YANTIAN_TWO = '　　二是在“危”与“机”的转换中保持战略定力。“危”“机”历来相伴而生，克服“危”就是“机”，错失“机”即是“危”。';
+const YANTIAN_THREE = '三是在“均”与“优”的平衡中增进民生福祉。“均”是普惠民生，“优”是质量民生。';
+
+describe('inline-sequence on real report paragraphs', () => {
+  testRule('inline-sequence', {
+    valid: [
+      // 第一、第三 qualify 产业增加值: the primary and tertiary industries, no enumeration (it was: 只有“第一”).
+      `一、2025年工作回顾\n${YUNNAN_FIGURES}`,
+      '一、工作回顾\n第一、第二批项目全部开工，第二、第三季度增速回升，第一、第二和第三产业协调发展。',
+      // 一是 explained over a paragraph without ordinals, then 二是: one enumeration (it was: 只有“一是”).
+      '一、过去一年工作回顾\n过去一年，困难和挑战比预想的大。我们迎难而上，主要做了以下工作。\n' +
+        '一是在区间调控基础上实施定向调控，保持经济稳定增长。面对经济下行压力加大态势，我们保持战略定力。\n' +
+        '有效实施积极的财政政策和稳健的货币政策。实行定向减税和普遍性降费。\n' +
+        '二是深化改革开放，激发经济社会发展活力。针对束缚发展的体制机制障碍，我们通过全面深化改革，以释放市场活力。',
+      // 首先 stands for 一是, alone or before a run (it was: 列举从“二是”开始).
+      '二、农业\n为了保证农业稳定增长，必须坚持农村各项基本政策，继续深化农村改革。首先要增加对农业的投入。农业投入不得挪作他用。二是保护和合理使用耕地，稳定粮棉播种面积。',
+      '二、农业\n为了保证农业稳定增长，必须继续深化农村改革。首先要增加对农业的投入。二是保护和合理使用耕地，坚决制止撂荒和乱占耕地的现象。三是依靠科技进步振兴农业。',
+      // 第二， that begins a paragraph carries the previous paragraph's 第一， on.
+      '（一）坚持稳中求进。\n第一，稳住经济基本盘。全年新增就业52万人。\n第二，守住民生底线。城乡低保标准提高5%。',
+      // Inside a clause: 初二是, 独一无二是 are no ordinals.
+      '（二）文旅融合。正月初二是客流高峰，这份独一无二是我们的优势。',
+    ],
+    invalid: [
+      {
+        // 二是…三是… with no 一是 anywhere before (already flagged before this change).
+        text: `（二）在“危”与“机”的转换中保持战略定力。\n${YANTIAN_TWO}${YANTIAN_THREE}`,
+        errors: [{ line: 2, column: 3, endColumn: 5, message: '列举从“二是”开始，前面没有“一是”' }],
+      },
+      {
+        // A lone 二是: the paragraph lost its 一是 (it was not flagged).
+        text: `（三）改革开放持续深化、互促共进。\n${YANTIAN_TWO}`,
+        errors: [{ line: 2, column: 3, endColumn: 5, message: '列举从“二是”开始，前面没有“一是”' }],
+      },
+      {
+        // The 一是 of the section before does not count: a heading ends the enumeration.
+        text: '（一）加强组织领导。一是成立工作专班。\n（二）完善工作机制。\n　　二是建立台账管理制度，每月通报一次。',
+        errors: [{ line: 1, column: 11, endColumn: 13, message: '没有“二是”' }, { line: 3, column: 3, endColumn: 5, message: '前面没有“一是”' }],
+      },
+      {
+        // A lone 第三， at a clause start, first of its section.
+        text: '（四）强化保障。\n第三，加大财政投入，统筹资金2.3亿元。',
+        errors: [{ line: 2, column: 1, endColumn: 3, message: '列举从“第三”开始，前面没有“第一”' }],
+      },
+      {
+        // 第一、 before a title is still an item: only 第一、第三 + a noun is a list of ordinals.
+        text: '第一、加强组织领导；第三、完善工作机制。',
+        errors: [{ line: 1, column: 11, endColumn: 13, message: '跳号', safe: false }],
+        output: '第一、加强组织领导；第二、完善工作机制。',
+      },
+    ],
+  });
+
+  it('says exactly what is missing, in Chinese and English', () => {
+    const [p] = problemsOf('inline-sequence', `（三）改革开放持续深化、互促共进。\n${YANTIAN_TWO}`);
+    assert.equal(p.message, '列举从“二是”开始，前面没有“一是”（写作惯例）');
+    assert.equal(p.messageEn, 'The enumeration starts at "二是" with no "一是" before it (drafting convention)');
+    assert.equal(p.fix, undefined);
+  });
 });
 
 testRule('heading-title-stop', {
