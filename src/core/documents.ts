@@ -177,6 +177,7 @@ function lastNonBlankLine(lines: LineIndex, from: number, to: number): number {
 
 /** True when `h` closes the section `open` (same or higher rank). */
 function closes(h: Heading, open: Heading): boolean {
+  if (open.lead) return true;
   if (h.level === 0) return open.level > 0 || open.hashes >= h.hashes;
   return open.level > 0 && open.level >= h.level;
 }

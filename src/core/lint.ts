@@ -11,7 +11,10 @@ export interface LintOptions {
   config?: GongwenConfig;
   /** Path relative to the config file's folder, for `overrides` and `ignore.files` globs. */
   filePath?: string;
-  /** Restrict to these rules (e.g. only `placeholder` for the check-placeholders command). */
+  /**
+   * Restrict to these rules (e.g. only `placeholder` for the check-placeholders command). A rule off by default that
+   * is named here runs at its default severity, unless the configuration itself turns it off.
+   */
   only?: readonly string[];
   /**
    * The word segmenter, provided lazily: the segmentation rules call it only when they have a candidate to judge,
@@ -37,8 +40,10 @@ export function lintModel(model: DocumentModel, options: LintOptions = {}): Prob
   const segmenter = segmenterFor(config, options.segmenter);
   for (const rule of RULES) {
     const setting = settings[rule.id];
-    if (!setting || setting.severity === 'off' || (options.only && !options.only.includes(rule.id))) continue;
-    const severity = setting.severity;
+    if (!setting || (options.only && !options.only.includes(rule.id))) continue;
+    const asked = rule.offByDefault && options.only !== undefined && !(rule.id in (config.rules ?? {}));
+    if (setting.severity === 'off' && !asked) continue;
+    const severity = setting.severity === 'off' ? rule.defaultSeverity : setting.severity;
     for (const p of rule.check({ model, config, options: setting.options, segmenter })) {
       const problem: Problem = { ruleId: rule.id, severity: p.severityCap ? milder(severity, p.severityCap) : severity, start: p.start, end: p.end, message: p.message, messageEn: p.messageEn };
       if (p.fix && p.fix.edits.length) problem.fix = p.fix;

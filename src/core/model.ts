@@ -38,6 +38,8 @@ export interface Heading {
   inToc: boolean;
   /** Run into a paragraph (its line break was lost in copying): the marker does not start its line. */
   inline: boolean;
+  /** A lead line (`生态底色更加亮丽。`): it heads the paragraph below it and holds no section; any heading closes it. */
+  lead?: true;
 }
 
 /** A heading placed in its document's tree. */

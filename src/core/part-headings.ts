@@ -125,7 +125,7 @@ const MIN_LEAD_LINES = 3;
 function leadHeading(lines: LineIndex, line: number): Heading {
   const text = lines.lineText(line);
   const indent = text.length - text.trimStart().length;
-  const h = partHeading(text, lines.starts[line], line, lines.ends[line], indent, 2);
+  const h: Heading = { ...partHeading(text, lines.starts[line], line, lines.ends[line], indent, 2), lead: true };
   // The title without its closing 。 (a title stop, like a numbered heading's).
   h.title = h.title.slice(0, -1);
   h.titleEnd -= 1;

@@ -115,7 +115,7 @@ export function formatConfigError(e: ConfigError, lang: 'zh' | 'en'): string {
  * a plain severity keeps the options of earlier layers. Rules set only in the configuration are
  * included too.
  */
-export function resolveRules(config: GongwenConfig, defaults: Record<string, Severity>, relativePath?: string): Record<string, ResolvedRule> {
+export function resolveRules(config: GongwenConfig, defaults: Record<string, Severity | 'off'>, relativePath?: string): Record<string, ResolvedRule> {
   const out = new Map<string, ResolvedRule>();
   for (const [id, severity] of Object.entries(defaults)) out.set(id, { severity, options: {} });
   const apply = (rules: Record<string, RuleSetting> | undefined) => {

@@ -1,3 +1,4 @@
+import type { Severity } from '../types';
 import type { Rule } from './rule';
 import { placeholder } from './placeholder';
 import { numberingSequence } from './numbering-sequence';
@@ -44,7 +45,7 @@ export const RULES: readonly Rule[] = [
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
 
-/** Rule id -> default severity, for config resolution. */
-export const DEFAULT_SEVERITIES = Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity]));
+/** Rule id -> default severity, for config resolution (`off` for a rule off by default). */
+export const DEFAULT_SEVERITIES: Record<string, Severity | 'off'> = Object.fromEntries(RULES.map((r) => [r.id, r.offByDefault ? 'off' : r.defaultSeverity]));
 
 export type { Rule, RuleProblem, RuleContext } from './rule';

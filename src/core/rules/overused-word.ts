@@ -248,6 +248,7 @@ function scan(model: DocumentModel, unit: Unit): { han: number; maxPair: number 
 export const overusedWord: Rule = {
   id: 'overused-word',
   defaultSeverity: 'info',
+  offByDefault: true,
   description: '同一节中某个词用得过多（如一小节里八次“推进”），可换用近义词或合并表述',
   descriptionEn: 'A word used far more often than its section warrants (推进 eight times in one subsection)',
   check({ model, config, options, segmenter }) {

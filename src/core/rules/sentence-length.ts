@@ -9,6 +9,7 @@ const DEFAULT_MAX = 120;
 export const sentenceLength: Rule = {
   id: 'sentence-length',
   defaultSeverity: 'info',
+  offByDefault: true,
   description: '句子过长（默认超过120字），建议拆分',
   descriptionEn: 'A sentence over 120 characters (by default): consider splitting it',
   check({ model, options }) {
