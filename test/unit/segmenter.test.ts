@@ -339,7 +339,8 @@ describe('CLI segmentation', function () {
       assert.match(bad.err, /--segmenter jieba/);
       const fixed = run('check', '--lang', 'en', '--fix', '--segmenter', 'rs-jieba', f);
       assert.equal(fixed.code, 0, fixed.err);
-      assert.equal(fs.readFileSync(f, 'utf8'), '一、总体要求\n全面推进党风廉政建设。\n');
+      // Deleting the copy is a suggestion (the segmenter can misplace a word's end): --fix leaves it to the writer.
+      assert.equal(fs.readFileSync(f, 'utf8'), '一、总体要求\n全面推进党风廉政建设建设。\n');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -4,6 +4,7 @@ import {
   ASCII_TOKEN_CHAR, DATE_CHINESE, DATE_CHINESE_NUMERALS_LINE, DATE_NUMERIC, DOCUMENT_NUMBER, ISSUER_BEFORE, LATIN_LETTER, URL_LIKE, globalCopy, ISSUER_CODE_END, NUMBER_IS_ADDRESS, ASCII_SEPARATOR,
 } from '../patterns';
 import { chineseToNumber } from '../numerals';
+import { isWebMetadataLine } from './spacing';
 
 /** GB/T 9704-2012 §7.3.5.4 (issuing date) and §7.2.5 (document number). */
 const DATE_CLAUSE = { zh: 'GB/T 9704-2012 第7.3.5.4条', en: 'GB/T 9704-2012 §7.3.5.4' };
@@ -26,6 +27,8 @@ interface Found {
   messageEn: string;
   fixed?: string;
   safe?: boolean;
+  /** A date, not a document number. */
+  date?: boolean;
 }
 
 const toProblem = (f: Found): RuleProblem => ({
@@ -67,6 +70,7 @@ function chineseDates(text: string): Found[] {
       fixed,
       // A two-digit year's century is a guess; dropping a zero is not.
       safe: !shortYear,
+      date: true,
     });
   }
   return out;
@@ -109,6 +113,7 @@ function numericDates(text: string): Found[] {
       messageEn: `Date "${whole}": write "${fixed}"${valid ? '' : ' (no such date: check it)'} (${DATE_CLAUSE.en})`,
       fixed,
       safe: valid,
+      date: true,
     });
   }
   return out;
@@ -139,6 +144,7 @@ function chineseNumeralDates(model: DocumentModel): Found[] {
       messageEn: `Issuing date "${date}": use Arabic numerals, "${fixed}" (${DATE_CLAUSE.en})`,
       fixed,
       safe: true,
+      date: true,
     });
   }
   return out;
@@ -177,6 +183,46 @@ function documentNumbers(text: string): Found[] {
   return out;
 }
 
+/**
+ * `发布时间：`, `时间：`, `日期：`, `更新日期：` right before the date, at the start of the line or after a blank (`来源：…\u3000时间：`):
+ * a web page's metadata, not the report's own date. (`会议时间：` is the report's.)
+ */
+const PAGE_DATE_LABEL = /(?:发布|更新|发稿|录入|上传|修改|生成)?(?:时间|日期)[ \t]*[:：|｜][ \t\u3000]*$/;
+const FIELD_START = /[ \t\u3000【[|｜]/;
+/** `2026-02-03 09:02:33`, `2024-3-13 09:30`, `2026年02月10日 07时41分`: a time right after the date makes it a timestamp. */
+const TIME_AFTER = /^(?:[ \t\u3000]*|T)\d{1,2}(?:[:：]\d{2}(?:[:：]\d{2})?|时\d{1,2}分(?:\d{1,2}秒)?)/;
+
+/** Only blanks (and not many) in `text[start, end)`. */
+const isBlank = (text: string, start: number, end: number): boolean => end - start <= 8 && /^[ \t\u3000]*$/.test(text.slice(start, end));
+
+/** On a page's metadata line (`发布时间：2026-02-10`). */
+function isPageDate(text: string, lineStart: number, start: number): boolean {
+  const before = text.slice(Math.max(lineStart, start - 16), start);
+  const m = PAGE_DATE_LABEL.exec(before);
+  if (!m) return false;
+  const at = start - before.length + m.index;
+  return at === lineStart || FIELD_START.test(text[at - 1]);
+}
+
+/**
+ * A date in a page's metadata, or a machine's timestamp alone on its line or to the second (`2026-02-03 09:02:33`), is
+ * no date of the report: not flagged. Any other date with a time after it is, but only as a suggestion: the fix must
+ * not run the two together (`2026年2月3日09:02`) once spacing has had its say.
+ */
+function judgeTimestamps(model: DocumentModel, f: Found): Found | null {
+  if (!f.date) return f;
+  const { text, lines } = model;
+  const line = lines.lineAt(f.start);
+  const ls = lines.starts[line];
+  const le = lines.ends[line];
+  if (isPageDate(text, ls, f.start) || isWebMetadataLine(text, ls, le)) return null;
+  const time = TIME_AFTER.exec(text.slice(f.end, Math.min(le, f.end + 14)));
+  if (!time) return f;
+  const alone = isBlank(text, ls, f.start) && isBlank(text, f.end + time[0].length, le);
+  if (alone || /\d[:：]\d+[:：]\d|秒/.test(time[0])) return null;
+  return { ...f, safe: false };
+}
+
 /** Dates and document numbers in the forms GB/T 9704-2012 prescribes. */
 export const dateFormat: Rule = {
   id: 'date-format',
@@ -188,6 +234,8 @@ export const dateFormat: Rule = {
     const found = [...chineseDates(text), ...numericDates(text), ...chineseNumeralDates(model), ...documentNumbers(text)];
     return found
       .filter((f) => !model.isExcluded(f.start, f.end) && model.isProseLine(model.lines.lineAt(f.start)))
+      .map((f) => judgeTimestamps(model, f))
+      .filter((f): f is Found => f !== null)
       .sort((a, b) => a.start - b.start)
       .map(toProblem);
   },

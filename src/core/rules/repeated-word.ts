@@ -1,4 +1,5 @@
 import type { Rule, RuleProblem } from './rule';
+import type { DocumentModel } from '../model';
 import { CONVENTION, stringListOption } from './rule';
 import { CN_NUMERALS_ONLY } from '../patterns';
 import { memoByCut, tokensOf, type Segmenter, type Token } from '../segmenter';
@@ -15,7 +16,7 @@ export const REDUPLICATIONS: readonly string[] = [
   '个个', '件件', '项项', '条条', '样样', '次次', '代代', '世世', '岁岁', '声声', '句句', '字字', '点点', '滴滴',
   '渐渐', '紧紧', '牢牢', '深深', '久久', '早早', '刚刚', '仅仅', '稍稍', '往往', '纷纷', '频频', '默默', '偏偏',
   '明明', '好好', '多多', '大大', '慢慢', '快快', '轻轻', '静静', '悄悄', '微微', '暗暗', '连连', '屡屡', '略略',
-  '想想', '试试', '说说', '谈谈', '走走', '问问', '听听', '等等', '两两', '一一', '哈哈', '妈妈', '爸爸', '哥哥',
+  '想想', '试试', '说说', '谈谈', '走走', '问问', '听听', '等等', '两两', '一一', '周周', '哈哈', '妈妈', '爸爸', '哥哥',
   '姐姐', '弟弟', '妹妹', '爷爷', '奶奶', '宝宝', '星星', '猩猩', '蝈蝈', '蛐蛐', '狒狒', '谢谢', '团团',
   '冉冉', '熊熊', '滚滚', '浩浩', '茫茫', '匆匆', '赫赫', '皑皑', '彬彬', '济济', '孜孜', '兢兢', '业业', '勃勃',
   '津津', '源源', '蒸蒸', '欣欣', '井井', '息息', '循循', '历历', '栩栩', '绵绵', '殷殷', '拳拳', '惶惶', '洋洋',
@@ -32,19 +33,21 @@ export const REDUPLICATIONS: readonly string[] = [
   '锻炼锻炼', '检查检查',
   // Words in which a character doubles
   '呵呵', '嘻嘻', '啦啦队', '饽饽', '太太', '婆婆', '叔叔', '舅舅', '姑姑', '娃娃',
+  // Terms: 水水 (联运, 中转: water-to-water transport, also alone in 海铁、水水等多式联运), and a 政府工作报告 titled by
+  // its issuer (XX县人民政府政府工作报告), where the next word begins with what the word before ends with
+  '水水', '政府政府工作报告',
 ];
 
 const MAX_UNIT = 8;
 
 /** `一户一户`, `一步一步`: a two-character unit starting with 一, counted one by one (like 一个个), never a typo. */
 const isOneByOne = (line: string, c: Candidate): boolean => c.unit === 2 && line.charCodeAt(c.start) === 0x4e00;
-/** Exactly one run of ideographs and its copy. */
 
+/** A run of ideographs (`unit` long, from `start`) followed by its copy. */
 interface Candidate {
   start: number;
   unit: number;
 }
-
 
 /** `text[i, i + unit)` is followed by its copy. */
 function copiedAt(text: string, i: number, unit: number): boolean {
@@ -152,22 +155,25 @@ function reachOf(line: string, words: readonly string[]): Int32Array | null {
   return reach;
 }
 
-/** A cut paragraph's tokens, and each by where it starts (once per cut). */
-const tokenIndex = memoByCut((words, paragraph) => {
-  const tokens = tokensOf(words, paragraph);
-  return { tokens, startsAt: new Map(tokens.map((t) => [t.start, t])) };
-});
+/** A cut paragraph's tokens by where each starts (once per cut). */
+const tokenIndex = memoByCut((words, paragraph) => ({ startsAt: new Map(tokensOf(words, paragraph).map((t) => [t.start, t])) }));
 
 /**
  * The segmentation confirms a repetition when the copy is one whole word and the first occurrence ends a word without
- * being split inside (`建设项目/项目`, `党风廉政/建设/建设`, `的/的`), or when both copies are the same run of whole
- * words of two or more characters each (`加强/管理/加强/管理`). `中医/医院`, `传染病/病例`, `紧紧围绕`, `专病/专防` are not
- * repetitions, nor single characters that merely alternate (`病/专/病/专`).
+ * being split inside: itself a whole word (`的/的`, `在/在`), or, two characters or more, the tail of a longer one
+ * (`建设项目/项目`, `党风廉政建设/建设`); or when both copies are the same run of whole words of two or more
+ * characters each (`加强/管理/加强/管理`). A single character that ends a longer word is no repetition, whatever the
+ * segmenter says of the next: in `安全/全/链条`, `首都/都`, `我们/们` it may as well begin the next word (全链条, 都市圈),
+ * and deleting it cuts that word. `中医/医院`, `传染病/病例`, `紧紧围绕`, `专病/专防` are not repetitions, nor single
+ * characters that merely alternate (`病/专/病/专`).
  */
-function confirmed(tokens: Token[], startsAt: Map<number, Token>, start: number, unit: number): boolean {
+function confirmed(startsAt: Map<number, Token>, start: number, unit: number): boolean {
   const copy = startsAt.get(start + unit);
   if (!copy) return false;
-  if (copy.end === start + 2 * unit) return !tokens.some((t) => t.start > start && t.start < start + unit);
+  if (copy.end === start + 2 * unit) {
+    for (let at = start + 1; at < start + unit; at++) if (startsAt.has(at)) return false;
+    return unit > 1 || startsAt.get(start)?.end === start + 1;
+  }
   const first = wordsIn(startsAt, start, start + unit);
   const second = wordsIn(startsAt, start + unit, start + 2 * unit);
   return !!first && !!second && first.length > 1 && first.every((t) => t.text.length >= 2) && first.map((t) => t.text).join('/') === second.map((t) => t.text).join('/');
@@ -185,7 +191,88 @@ function wordsIn(startsAt: Map<number, Token>, start: number, end: number): Toke
   return words;
 }
 
-/** A word typed twice in a row (`的的`, `建设建设`): the copy is deleted. */
+/** A line this short ends where its writer ended it (a title, a cell, a name), never at a wrap. */
+const MIN_WRAPPED_LINE = 12;
+/** No paragraph of a report runs longer; past it, lines are read on their own (a text wrapped throughout costs no more). */
+const MAX_PARAGRAPH = 2000;
+
+/** One line's share of a paragraph: where it starts in the joined text (`at`) and in the document (`doc`). */
+interface Piece {
+  at: number;
+  doc: number;
+  length: number;
+}
+
+/** A paragraph: one line, or lines a hard wrap cut apart, read as one text without their breaks. */
+interface Paragraph {
+  pieces: Piece[];
+  /** The last line it takes. */
+  lastLine: number;
+}
+
+/**
+ * `首都\n都市圈`: the break falls between two ideographs, after a line long enough to have been wrapped, and neither
+ * line is a heading: a PDF's or a fixed-width copy's hard wrap, so the words run on across it.
+ */
+function wrapsInto(model: DocumentModel, headingLines: ReadonlySet<number>, line: number): boolean {
+  const { lines, text } = model;
+  const next = line + 1;
+  if (next >= lines.lineCount || !model.isProseLine(next) || headingLines.has(line) || headingLines.has(next)) return false;
+  const end = lines.ends[line];
+  if (!isIdeographCode(text.charCodeAt(end - 1)) || !isIdeographCode(text.charCodeAt(lines.starts[next]))) return false;
+  return lines.lineText(line).trim().length >= MIN_WRAPPED_LINE;
+}
+
+/** The paragraph that starts at `line`: the line and every line a hard wrap carries it into. */
+function paragraphAt(model: DocumentModel, headingLines: ReadonlySet<number>, line: number): Paragraph {
+  const { starts, ends } = model.lines;
+  const pieces: Piece[] = [{ at: 0, doc: starts[line], length: ends[line] - starts[line] }];
+  let last = line;
+  for (let at = pieces[0].length; at < MAX_PARAGRAPH && wrapsInto(model, headingLines, last); at += ends[last] - starts[last]) {
+    last++;
+    pieces.push({ at, doc: starts[last], length: ends[last] - starts[last] });
+  }
+  return { pieces, lastLine: last };
+}
+
+/** The paragraph's text and its candidates; a single line is scanned in place and sliced only when it has some. */
+function scan(model: DocumentModel, p: Paragraph): { text: string; candidates: Candidate[] } {
+  if (p.pieces.length === 1) {
+    const { doc, length } = p.pieces[0];
+    const candidates = candidatesOf(model.text, doc, doc + length);
+    return { text: candidates.length ? model.text.slice(doc, doc + length) : '', candidates };
+  }
+  const text = p.pieces.map((piece) => model.text.slice(piece.doc, piece.doc + piece.length)).join('');
+  return { text, candidates: candidatesOf(text, 0, text.length) };
+}
+
+/** The document ranges of the paragraph's `[start, end)`: one per line it touches (line breaks left out). */
+function documentRanges(p: Paragraph, start: number, end: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const piece of p.pieces) {
+    const s = Math.max(start, piece.at);
+    const e = Math.min(end, piece.at + piece.length);
+    if (s < e) out.push([piece.doc + s - piece.at, piece.doc + e - piece.at]);
+  }
+  return out;
+}
+
+/** The problem for a confirmed repetition: the whole run its range, deleting the copies only a suggestion. */
+function problemOf(p: Paragraph, start: number, unit: number, end: number, word: string): RuleProblem {
+  const extraCopies = (end - start) / unit - 1;
+  const edits = documentRanges(p, start + unit, end).map(([s, e]) => ({ start: s, end: e, text: '' }));
+  const range = documentRanges(p, start, end);
+  return {
+    start: range[0][0],
+    end: range[range.length - 1][1],
+    message: `“${word}”重复${extraCopies > 1 ? `了${extraCopies}次` : ''}：删除多余的“${word}”（${CONVENTION.zh}）`,
+    messageEn: `"${word}" is repeated${extraCopies > 1 ? ` ${extraCopies} times` : ''}: delete the extra copy (${CONVENTION.en})`,
+    // The segmenter can be wrong about where a word ends, and then the deletion cuts a word in two: review it.
+    fix: { safe: false, edits, title: `删除重复的“${word}”`, titleEn: `Delete the repeated "${word}"` },
+  };
+}
+
+/** A word typed twice in a row (`的的`, `建设建设`): deleting the copy is offered. */
 export const repeatedWord: Rule = {
   id: 'repeated-word',
   defaultSeverity: 'warning',
@@ -193,40 +280,36 @@ export const repeatedWord: Rule = {
   descriptionEn: 'A word typed twice in a row (的的, 建设建设); normal reduplication (层层, 人人, 一个个) is fine',
   check({ model, config, options, segmenter }) {
     if (!segmenter || config.segmenter === 'off') return [];
-    const extra = stringListOption(options, 'allow');
-    const allowed = new Allowed([...REDUPLICATIONS, ...extra]);
-    const { lines } = model;
+    const allowed = new Allowed([...REDUPLICATIONS, ...stringListOption(options, 'allow')]);
+    const headingLines = new Set(model.headings.map((h) => h.line));
     const problems: RuleProblem[] = [];
     let engine: Segmenter | undefined;
-    for (let line = 0; line < lines.lineCount; line++) {
+    for (let line = 0; line < model.lines.lineCount; line++) {
       if (!model.isProseLine(line)) continue;
-      const candidates = candidatesOf(model.text, lines.starts[line], lines.ends[line]);
+      const p = paragraphAt(model, headingLines, line);
+      line = p.lastLine;
+      const { text, candidates } = scan(model, p);
       if (!candidates.length) continue;
-      const text = lines.lineText(line);
-      const base = lines.starts[line];
       const isAllowed = allowed.forLine(text);
-      const open = candidates.filter((c) => !isOneByOne(text, c) && !isAllowed(c.start, c.start + 2 * c.unit) && !model.isExcluded(base + c.start, base + c.start + 2 * c.unit));
+      const isOpen = (c: Candidate) => {
+        if (isOneByOne(text, c) || isAllowed(c.start, c.start + 2 * c.unit)) return false;
+        const range = documentRanges(p, c.start, c.start + 2 * c.unit);
+        return !model.isExcluded(range[0][0], range[range.length - 1][1]);
+      };
+      const open = candidates.filter(isOpen);
       if (!open.length) continue;
       engine ??= segmenter();
       if (!engine) return [];
-      const { tokens, startsAt } = tokenIndex(engine.cut(text), text);
+      const { startsAt } = tokenIndex(engine.cut(text), text);
       let next = 0;
       for (const c of open) {
-        if (c.start < next || !confirmed(tokens, startsAt, c.start, c.unit)) continue;
+        if (c.start < next || !confirmed(startsAt, c.start, c.unit)) continue;
         const word = text.slice(c.start, c.start + c.unit);
         // A third copy (的的的) belongs to the same problem.
         let end = c.start + 2 * c.unit;
         while (text.startsWith(word, end) && startsAt.get(end)?.end === end + c.unit) end += c.unit;
         next = end;
-        const start = base + c.start;
-        const extraCopies = (end - c.start) / c.unit - 1;
-        problems.push({
-          start,
-          end: base + end,
-          message: `“${word}”重复${extraCopies > 1 ? `了${extraCopies}次` : ''}：删除多余的“${word}”（${CONVENTION.zh}）`,
-          messageEn: `"${word}" is repeated${extraCopies > 1 ? ` ${extraCopies} times` : ''}: delete the extra copy (${CONVENTION.en})`,
-          fix: { safe: true, edits: [{ start: start + c.unit, end: base + end, text: '' }], title: `删除重复的“${word}”`, titleEn: `Delete the repeated "${word}"` },
-        });
+        problems.push(problemOf(p, c.start, c.unit, end, word));
       }
     }
     return problems;

@@ -58,6 +58,96 @@ function shortWordsBeside(text: string, from: number, limit: number, step: -1 | 
   return items;
 }
 
+const BLANKS = '[ \\t\\u3000]+';
+const CLOSE = '[）)】\\]]?[ \\t\\u3000]*';
+/** How far around a run the structural tests look: a line's furniture is short, and a long line costs no more. */
+const WINDOW = 48;
+
+/** `一、2025年工作总结 3`, `第一章 总则 ……1`, `医疗机构 26`: a page number (or a figure) ends the line after the run. */
+const PAGE_NUMBER_AFTER = /^(?:[…⋯·.．_\-－—]{2,}[ \t\u3000]*)?\d{1,4}[ \t\u3000]*$/;
+/** `XX区人民政府 2019年12月3日星期二`: an issuer and the date, a signature flattened onto one line. */
+const DATELINE_AFTER = /^\d{4}年\d{1,2}月\d{1,2}日(?:[ \t\u3000]*(?:星期|周)[一二三四五六日天])?[ \t\u3000]*$/;
+/** `第一章 总则`, `第一部分 总体要求`, `第一节 …`: the space after a part's number is the convention. */
+const PART_NUMBER_BEFORE = /^[ \t\u3000]*(?:#{1,6}[ \t]+)?第[一二三四五六七八九十百零〇两\d]+(?:章|节|部分|篇|编|条|卷)$/;
+/** `……五年。 一、结构调整`, `……报告 17.东凤镇`: a numbering marker where a line break was lost. */
+const MARKER_AFTER = /^(?:[一二三四五六七八九十]{1,3}、|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|[①-⑳]|\d{1,2}(?:[.．、](?!\d)|[.．](?=\d{4}年)))/;
+/** `收缴参合基金 万元，`, `接待来访群众 人次，`: a template's slot for a figure, before its unit. */
+const FIGURE_SLOT_AFTER = /^(?:万元|亿元|千元|元|人次|万人|人|件|次|个|家|户|所|项|亩|公里|千米|米|平方米|吨|台|套|场|期|批|名)(?=[，,。；;、）)]|[ \t\u3000]|$)/;
+/** `2026-02-03 09:02:33 半年总结`: what follows a web page's timestamp is its next field. */
+const TIMESTAMP_BEFORE = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[ \t\u3000T]+\d{1,2}:\d{2}(?::\d{2})?$/;
+/** `2026年2月3日 09:02`, `2026年02月10日 07时41分`: a date and its time. */
+const DATE_BEFORE = /\d[日号]$/;
+const TIME_AFTER = /^\d{1,2}(?:[:：]\d{2}|时\d{1,2}分)/;
+
+/** A 职务 (or a byline's 记者) before a name: `省长\u3000王予波`, `甘肃日报记者 盛学卿`, `国务院总理\u3000温家宝`. */
+const ROLE =
+  '(?:总理|省长|市长|县长|区长|州长|旗长|镇长|乡长|村长|主席|委员长|书记|部长|厅长|局长|处长|科长|署长|主任|委员|代表|秘书长|院长|检察长|庭长|校长|所长|站长|馆长|行长|社长|台长|会长|理事长|董事长|总裁|总经理|经理|厂长|组长|队长|记者|通讯员|编辑|主编|作者|撰稿|摄影|评论员|发言人|报告人|主持人|实习生)';
+/** A name or a part of one (`王予波`, `张某`, `×××`, a padded `龚 正`), or a credit (`摄`): short, no punctuation. */
+const NAME_PART = '[\\u4e00-\\u9fffXxＸｘ×*＊·•]{1,4}';
+/** Names, blanks or `、` between them, then the end of the line (a closing bracket allowed: `（甘肃日报记者 盛学卿）`). */
+const NAMES_TO_END = new RegExp(`^${NAME_PART}(?:(?:${BLANKS}|[、，,])${NAME_PART})*${CLOSE}$`);
+/** The run follows a role, maybe a colon and names already (`记者 张三 李四`, `新华社记者 刘卫兵 摄`, `责任编辑： 郭桢`). */
+const ROLE_BEFORE = new RegExp(`${ROLE}[:：]?(?:${BLANKS}${NAME_PART})*$`);
+/** The run precedes a role and its names at the end of the line (`……会议上\u3000市长\u3000张某`, `。 宁夏日报记者 王鼎 摄`). */
+const ROLE_AND_NAMES_AFTER = new RegExp(`^[\\u4e00-\\u9fff]{0,8}?${ROLE}[:：]?(?:(?:${BLANKS}|[、，,])${NAME_PART})+${CLOSE}$`);
+
+/** Labels only a web page's metadata uses, at the start of a field. */
+const WEB_LABELS = '(?:信息来源|文章来源|来源|作者|发布机构|发布单位|发布时间|发布日期|更新时间|更新日期|时间|日期|浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问量|责任编辑|字号|字体)[ \\t]*[:：]';
+const WEB_FIELD_AFTER = new RegExp(`^[【[（(]?${WEB_LABELS}`);
+const WEB_FIELD_BEFORE = new RegExp(`(?:^|[ \\t\\u3000【[（(|｜])${WEB_LABELS}$`);
+const WEB_FIELD = new RegExp(`(?:^|[ \\t\\u3000【[（(|｜])[【[（(]?${WEB_LABELS}`);
+/** A line this short that holds a web label is the page's metadata (`作者: 佚名 来源: 作者原创 阅读 次 【小 中 大】`). */
+const MAX_METADATA_LINE = 80;
+/** A line of `label：value` fields (`来源：XX市人民政府\u3000时间：2026-02-10`): the run before the next label. */
+const FIELD_LINE = /^[ \t\u3000]*[【[]?[\u4e00-\u9fff]{1,8}[:：]/;
+const FIELD_AFTER = /^[【[]?[\u4e00-\u9fff]{1,8}[:：]/;
+/** `【字号：大 中 小】`, `【小 中 大】`: a web page's font-size widget. */
+const SIZE_WIDGET = /(?:^|[^\u4e00-\u9fff])[大小][ \t\u3000]+中[ \t\u3000]+[大小](?![\u4e00-\u9fff])/;
+/** `“好客山东 好品山东”`: a slogan of parallel phrases, spaced apart inside its quotes. */
+const SLOGAN = /^[\u4e00-\u9fff]{2,10}(?:[ \t\u3000]+[\u4e00-\u9fff]{2,10})+$/;
+
+/** A short line holding a web page's label (`来源：`, `发布时间：`, `浏览次数：`) at the start of a field: the page's metadata. */
+export function isWebMetadataLine(text: string, ls: number, le: number): boolean {
+  return le - ls <= MAX_METADATA_LINE && WEB_FIELD.test(text.slice(ls, le));
+}
+
+/** A byline, signature or caption credit: a role, then names to the end of the line. */
+function isByline(before: string, after: string): boolean {
+  return ROLE_AND_NAMES_AFTER.test(after) || (ROLE_BEFORE.test(before) && NAMES_TO_END.test(after));
+}
+
+/** Between the fields of a web page's metadata line, or after one's label. */
+function separatesFields(text: string, ls: number, le: number, before: string, after: string): boolean {
+  if (WEB_FIELD_AFTER.test(after) || WEB_FIELD_BEFORE.test(before) || TIMESTAMP_BEFORE.test(before)) return true;
+  if (isWebMetadataLine(text, ls, le)) return true;
+  if (SIZE_WIDGET.test(`${before.slice(-4)} ${after.slice(0, 4)}`)) return true;
+  return FIELD_AFTER.test(after) && FIELD_LINE.test(text.slice(ls, Math.min(le, ls + 12)));
+}
+
+/** Between the phrases of a quoted slogan (`“万企出海 鲁贸全球”`). */
+function inSlogan(before: string, after: string): boolean {
+  const open = before.lastIndexOf('“');
+  const close = after.indexOf('”');
+  if (open < 0 || close < 0 || before.includes('”', open)) return false;
+  return SLOGAN.test(`${before.slice(open + 1)} ${after.slice(0, close)}`);
+}
+
+/**
+ * Spaces that carry structure, which deleting would break: a TOC entry's page number, a part's number and its title,
+ * a role and a name in a byline, signature or caption, a date and its time, the fields of a web page's metadata line,
+ * a marker where a line break was lost, a template's blank for a figure, the phrases of a slogan.
+ * `[l, r)` is the run (emphasis markers beside it included), `[ls, le)` its line.
+ */
+function isStructural(text: string, ls: number, le: number, l: number, r: number): boolean {
+  const before = text.slice(Math.max(ls, l - WINDOW), l);
+  const after = text.slice(r, Math.min(le, r + WINDOW));
+  if (le - r <= WINDOW && (PAGE_NUMBER_AFTER.test(after) || DATELINE_AFTER.test(after) || isByline(before, after))) return true;
+  if (l - ls <= WINDOW && PART_NUMBER_BEFORE.test(before)) return true;
+  if (DATE_BEFORE.test(before) && TIME_AFTER.test(after)) return true;
+  if (MARKER_AFTER.test(after) || (FIGURE_SLOT_AFTER.test(after) && isHan(charBefore(before, before.length)))) return true;
+  return separatesFields(text, ls, le, before, after) || inSlogan(before, after);
+}
+
 /**
  * Stray spaces between Chinese characters, or between Chinese and digits (`5 月份`, `2025 年`): the Western "add
  * spaces around CJK" habit has no place in a 公文. Indentation and spaces between Latin words are left alone.
@@ -93,6 +183,7 @@ export const spacing: Rule = {
       const between = isChinese(left) && (isChinese(right) || isDigit(right)) ? (isChinese(right) ? 'cc' : 'cd') : isDigit(left) && isChinese(right) ? 'dc' : '';
       if (!between || isNamePadding(text, l, r, left, right)) continue;
       if (between === 'cc' && l === start && r === end && separatesShortWords(text, ls, le, start, end)) continue;
+      if (isStructural(text, ls, le, l, r)) continue;
       const [zh, en] = kindOf(m[0]);
       const whereZh = between === 'cc' ? '中文之间' : '中文与数字之间';
       const whereEn = between === 'cc' ? 'between Chinese characters' : 'between Chinese and a number';

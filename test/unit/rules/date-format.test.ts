@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { DEFAULT_CONFIG, parse } from '../../../src/core';
 import { testRule } from '../rule-tester';
-import { centuryOf } from '../../../src/core/rules/date-format';
+import { centuryOf, dateFormat } from '../../../src/core/rules/date-format';
 
 testRule('date-format', {
   valid: [
@@ -41,7 +42,8 @@ testRule('date-format', {
     },
     // Not a real date: flagged, but the fix is a suggestion.
     { text: '2023-2-29，2024-2-29', errors: [{ line: 1, column: 1, safe: false, message: '此日期不存在' }, { line: 1, column: 11, safe: true }] },
-    { text: '于2024-3-13 09:30召开。', errors: [{ line: 1, column: 2, endColumn: 11 }], output: '于2024年3月13日 09:30召开。' },
+    // A date with its time: a suggestion only, never run into the time by --fix.
+    { text: '于2024-3-13 09:30召开。', errors: [{ line: 1, column: 2, endColumn: 11, safe: false }], output: '于2024年3月13日 09:30召开。' },
     {
       text: '卫发[2024]5号、卫发(2024)5号、卫发【2024】5号、卫发（2024）5号、卫发﹝2024﹞5号',
       errors: [
@@ -68,7 +70,8 @@ testRule('date-format', {
     },
     // An issuing date in Chinese numerals on its own line.
     { text: 'XX市卫生健康委员会\n\u3000\u3000二〇二四年三月十三日', errors: [{ line: 2, column: 3, endColumn: 13, message: '阿拉伯数字', safe: true }], output: 'XX市卫生健康委员会\n\u3000\u30002024年3月13日' },
-    { text: '# 通知\n\n时间：2024-03-13', format: 'markdown', errors: [{ line: 3, column: 4, endColumn: 14 }] },
+    // `会议时间：` is the report's own date (a bare `时间：` label is a web page's metadata: see below).
+    { text: '# 通知\n\n会议时间：2024-03-13', format: 'markdown', errors: [{ line: 3, column: 6, endColumn: 16, safe: true }] },
   ],
 });
 
@@ -82,10 +85,49 @@ describe('date-format: document numbers and addresses', () => {
   testRule('date-format', {
     valid: ['安置在城南小区（2023）3号楼。', '搬到[2024]5号院办公。', 'Date: 2024-03-13', 'Released (2024-03-13) today'],
     invalid: [
-      { text: '日期: 2024-3-13', errors: [{ line: 1, column: 5, endColumn: 14, safe: true }], output: '日期: 2024年3月13日' },
+      { text: '报送日期: 2024-3-13', errors: [{ line: 1, column: 7, endColumn: 16, safe: true }], output: '报送日期: 2024年3月13日' },
       { text: '根据国办发[2024]5号文件。', errors: [{ line: 1, column: 6, endColumn: 14, safe: true }], output: '根据国办发〔2024〕5号文件。' },
       // Not after a usual issuer code: offered, never applied unreviewed.
       { text: '按照财预（2024）05号执行。', errors: [{ line: 1, column: 5, endColumn: 14, safe: false }], output: '按照财预〔2024〕5号执行。' },
     ],
+  });
+});
+
+// A web copy's metadata and machine timestamps are page furniture, not the report's 成文日期.
+const WEB_META = [
+  '来源：XX市人民政府　时间：2026-02-10',
+  '发布日期：2026-02-10　浏览次数：123',
+  '发布时间：2026-02-10 10:30',
+  '2026-02-03 09:02:33',
+  '日期：2026-02-10',
+  '更新时间：2026-02-10 09:02',
+  '【发布时间：2026年02月10日】',
+  '# 通知\n\n时间：2024-03-13',
+  '日期: 2024-3-13',
+  // From the real-text set (test/real/texts): a page's header, a table of metadata, a timestamp in Chinese.
+  '中央政府门户网站\u3000www.gov.cn\u3000\u3000 2006年02月16日\u3000\u3000 来源：新华社',
+  '公开类别 | 主动公开 | 发布时间 | 2024-01-25 |',
+  '四川省人民政府工作报告\n2026年02月10日 07时41分\n来源:',
+];
+
+describe('date-format: web metadata and timestamps', () => {
+  testRule('date-format', {
+    valid: [...WEB_META, { text: WEB_META[7], format: 'markdown' }],
+    invalid: [
+      {
+        // The report's own dates below the metadata are still judged; one with its time only as a suggestion.
+        text: 'XX市2025年工作总结\n来源：XX市人民政府　时间：2026-02-10\n2026-02-03 09:02:33\n会议于2026-02-03 09:02召开，2026-02-03前完成部署。',
+        errors: [{ line: 4, column: 4, endColumn: 14, safe: false }, { line: 4, column: 23, endColumn: 33, safe: true }],
+        output: 'XX市2025年工作总结\n来源：XX市人民政府　时间：2026-02-10\n2026-02-03 09:02:33\n会议于2026年2月3日 09:02召开，2026年2月3日前完成部署。',
+      },
+    ],
+  });
+
+  // The rule alone, with every line taken for prose (whether or not the model knows a line for page furniture).
+  it('leaves metadata dates and timestamps alone by itself', () => {
+    for (const text of WEB_META) {
+      const model = { ...parse(text), isProseLine: () => true, isExcluded: () => false };
+      assert.deepEqual(dateFormat.check({ model, config: DEFAULT_CONFIG, options: {} }), [], text);
+    }
   });
 });

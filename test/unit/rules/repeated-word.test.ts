@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyEdits, lint, LineIndex, type Segmenter } from '../../../src/core';
+import { applyEdits, fixAll, lint, LineIndex, type Segmenter } from '../../../src/core';
 import { loadSegmenter } from '../../../src/engines/segmenters';
 import fc from 'fast-check';
 import { CN_NUMERALS_ONLY, REPEATED_HAN } from '../../../src/core/patterns';
@@ -34,12 +34,13 @@ testRule('repeated-word', {
   invalid: [
     {
       text: '卫生健康委的的工作。',
-      errors: [{ line: 1, column: 6, endColumn: 8, severity: 'warning', message: '“的”重复', safe: true }],
+      // Deleting a copy is a suggestion, never applied unreviewed: the segmenter can be wrong about where a word ends.
+      errors: [{ line: 1, column: 6, endColumn: 8, severity: 'warning', message: '“的”重复', safe: false }],
       output: '卫生健康委的工作。',
     },
     {
       text: '一、总体要求\n全面推进党风廉政建设建设。',
-      errors: [{ line: 2, column: 9, endColumn: 13, message: '删除多余的“建设”', safe: true }],
+      errors: [{ line: 2, column: 9, endColumn: 13, message: '删除多余的“建设”', safe: false }],
       output: '一、总体要求\n全面推进党风廉政建设。',
     },
     {
@@ -75,6 +76,65 @@ testRule('repeated-word', {
   ],
 });
 
+// Real report text: a repeat that straddles a word boundary is none, and a hard wrap is read across.
+describe('repeated-word at word boundaries and hard wraps', () => {
+  testRule('repeated-word', {
+    valid: [
+      // 安全/全链条: the fix deleted a 全 and gave 安全链条监管.
+      '围绕“菜篮子”“米袋子”，强化食品药品安全全链条监管，守牢安全底线。',
+      // 首都/都市圈 over a PDF's hard wrap: the join shows the boundary, so nothing is flagged on either line.
+      '深入推进京津冀协同发展，加快建设现代化首都\n都市圈，推动交通一体化取得新突破。',
+      '深入推进京津冀协同发展，加快建设现代化首都都\n市圈，推动交通一体化取得新突破。',
+      '深入推进京津冀协同发展，加快建设现代化首都都\r\n市圈，推动交通一体化取得新突破。',
+      // From the real-text set: 周周 is a reduplication (weekly), 水水 a transport term, and a 政府工作报告 titled by
+      // its issuer begins with the 政府 its issuer ends with.
+      '持续开展“创投天府·周周见”投资路演活动，提高全省创业投资活跃度。',
+      '开展平盐铁路总规和详规编制，提升海铁、水水等多式联运比例，推动“公转水”“公转铁”和铁水、水水联运。',
+      '綦江县人民政府政府工作报告',
+      // A heading's title, or a short line, is not wrapped into the next line.
+      '一、加强管理\n管理制度进一步健全，责任链条全面压实。',
+      '建设项目\n项目负责人对工程质量负总责。',
+    ],
+    invalid: [
+      {
+        text: '市第二人民医院新院区建设项目\n项目土建已基本完工。',
+        errors: [{ line: 1, column: 13, endColumn: 3, message: '“项目”重复', safe: false }],
+        output: '市第二人民医院新院区建设项目\n土建已基本完工。',
+      },
+      {
+        text: '市第二人民医院新院区建设项目项\n目土建已基本完工。',
+        errors: [{ line: 1, column: 13, endColumn: 2, message: '“项目”重复', safe: false }],
+        output: '市第二人民医院新院区建设项目\n土建已基本完工。',
+      },
+    ],
+  });
+
+  it('a repetition across a wrap spans the break; its fix deletes the copy, never the break', () => {
+    const across = '市第二人民医院新院区建设项目\n项目土建已基本完工。';
+    assert.deepEqual(lint(across, { only: ['repeated-word'] }).map((p) => [p.start, p.end, p.fix]), [
+      [12, 17, { safe: false, edits: [{ start: 15, end: 17, text: '' }], title: '删除重复的“项目”', titleEn: 'Delete the repeated "项目"' }],
+    ]);
+    const split = '市第二人民医院新院区建设项目项\n目土建已基本完工。';
+    assert.deepEqual(lint(split, { only: ['repeated-word'] }).map((p) => [p.start, p.end, p.fix!.edits]), [
+      [12, 17, [{ start: 14, end: 15, text: '' }, { start: 16, end: 17, text: '' }]],
+    ]);
+  });
+
+  it('reads a text wrapped throughout in paragraphs of bounded length, within the default timeout', () => {
+    // Every break here is a wrap, so the whole text was once one paragraph of 600,000 characters: minutes.
+    const text = '加快建设现代化首都都市圈推进交通一体化取得新突破的的工作\n'.repeat(20000);
+    const problems = lint(text, { only: ['repeated-word'] });
+    assert.equal(problems.length, 20000);
+    assert.ok(problems.every((p) => text.slice(p.start, p.end) === '的的'));
+  });
+
+  it('offers no safe fix at all: --fix leaves every repetition to the writer', () => {
+    const text = '卫生健康委的的工作。\n市第二人民医院建设项目项目土建已基本完工。';
+    assert.ok(lint(text, { only: ['repeated-word'] }).length === 2);
+    assert.equal(fixAll(text, { only: ['repeated-word'] }).output, text);
+  });
+});
+
 /** The engines this machine has: every one must judge alike on these cases. */
 function engines(): Segmenter[] {
   const found: Segmenter[] = [];
@@ -93,7 +153,18 @@ const CASES: Array<[string, string[]]> = [
   // 一A一A counts one by one, like 一个个: deleting a copy would change the sentence.
   ['干部一户一户走访，一步一步推进，一个一个落实，一村一村排查，一件一件办好。', []],
   ['卫生健康委的的工作。党风廉政建设建设。建设项目项目。', ['的的', '建设建设', '项目项目']],
-  ['推进推进工作，在在全市，我们们的工作，加强管理加强管理。', ['推进推进', '在在', '们们', '加强管理加强管理']],
+  // 我们/们: a single character ending a longer word is no repetition (it may begin the next word, as in 安全/全链条).
+  ['推进推进工作，在在全市，我们们的工作，加强管理加强管理。', ['推进推进', '在在', '加强管理加强管理']],
+  // 安全/全/链条: the second 全 begins 全链条; deleting it gave 安全链条监管.
+  ['围绕“菜篮子”“米袋子”，强化食品药品安全全链条监管，守牢安全底线。', []],
+  // A PDF's hard wrap: judged on the joined text, 首都/都市/圈 holds no repetition on either side of the break.
+  ['深入推进京津冀协同发展，加快建设现代化首都\n都市圈，推动交通一体化取得新突破。', []],
+  ['深入推进京津冀协同发展，加快建设现代化首都都\n市圈，推动交通一体化取得新突破。', []],
+  // The same word on both sides of a hard wrap is a repetition.
+  ['市第二人民医院新院区建设项目\n项目土建已基本完工。', ['项目\n项目']],
+  // After a heading, or a line too short to have been wrapped, the next line starts afresh.
+  ['一、加强管理\n管理制度进一步健全，责任链条全面压实。', []],
+  ['建设项目\n项目负责人对工程质量负总责。', []],
 ];
 
 describe('repeated-word on every engine', function () {
