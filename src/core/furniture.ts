@@ -21,7 +21,7 @@ const MAX_FURNITURE_CHARS = 80;
 
 const BREADCRUMB = /^(?:您(?:现在)?的位置|当前(?:的)?位置|现在位置|所在位置|位置)\s*[:：]|^(?:首页|网站首页|主页)\s*[>＞»›/]/;
 /** Labels only a web page's metadata uses; a report's body never starts a line with them. */
-const WEB_LABEL = /^[【[]?(?:信息来源|文章来源|来源|发布机构|发布单位|发布时间|发布日期|更新时间|更新日期|浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问量|责任编辑|编辑|审核|校对|撰稿|供稿|作者|字体|字号|索引号|分类|文号|主题分类|成文日期|公开方式|生成日期)\s*[:：]/;
+const WEB_LABEL = /^[【[]?(?:信息来源|文章来源|来源|归档时间|发布机构|发布单位|发布时间|发布日期|更新时间|更新日期|浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问量|责任编辑|编辑|审核|校对|撰稿|供稿|作者|字体|字号|索引号|分类|文号|主题分类|成文日期|公开方式|生成日期)\s*[:：]/;
 /** `时间：2026-02-10`, `日期：2026-02-10 09:02`: a label with a CMS's zero-padded date (and time) is a page's metadata. */
 const LABELLED_TIMESTAMP = /^时间\s*[:：]\s*\d{4}-\d{2}-\d{2}|^日期\s*[:：]\s*\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2}/;
 /** Words of a tool bar or share widget; a line made only of them (and brackets, separators) is furniture. */
@@ -35,6 +35,12 @@ const TOOL_WORDS = new Set(
 const TOOL_SPLIT = /[\s【】[\]（）()|｜·•/:：、,，>＞«»]+/;
 const WIDGET = /点击(?:图片|这里|此处)?进入专题|轻触这里|加载下一页|分享到微信|分享至朋友圈|打开微信|使用“?扫一扫|扫描二维码|分享到朋友圈|长按识别/;
 const FOOTER = /版权所有|ICP备|公网安备|网站标识码|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|联系我们|建议使用.*浏览器|分辨率/;
+/** What 范文 and document-sharing sites write around a text: blurbs, sign-in walls, tags, copyright and comment notices. */
+const SITE_NOTE = /网友(?:为您|为大家)?(?:整理|分享|投稿)|小编|本站|范文网|千文网|仅供(?:参考|预览|学习|借鉴)|供(?:您|大家)(?:参考|借鉴)|二次传播|作者原创|我要投稿|欢迎(?:阅读|下载)|您需要先登录|^Tag\s*[:：]|精选参考范文|以下评论仅代表|与本站立场|文章共\d+字|来源于www\.|下载后的文档|下载之前/;
+/** A site's label before each text of a collection, alone on its line: `篇1:`, `第一篇:`. */
+const COLLECTION_LABEL = /^(?:篇[0-9０-９]{1,2}|第[一二三四五六七八九十0-9]{1,3}篇)\s*[:：]?$/;
+/** Site notes run longer than a tool bar: a blurb of a sentence or two. */
+const MAX_SITE_NOTE_CHARS = 200;
 const PAGE_NUMBER = /^(?:[—–\-－_]{1,3}\s*\d{1,4}\s*[—–\-－_]{1,3}|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,3})$/;
 
 /** A tool bar split over lines leaves its brackets alone on a line (`【字号：` … `】`). */
@@ -48,10 +54,15 @@ function isToolBar(t: string): boolean {
 
 /** Whether one line (trimmed) is web furniture by its own text. */
 export function isWebFurniture(t: string): boolean {
-  if (t === '' || codePointLength(t) > MAX_FURNITURE_CHARS) return false;
-  return BREADCRUMB.test(t) || WEB_LABEL.test(t) || isToolBar(t) || WIDGET.test(t) || FOOTER.test(t);
+  if (t === '') return false;
+  const n = codePointLength(t);
+  if (n <= MAX_SITE_NOTE_CHARS && SITE_NOTE.test(t)) return true;
+  if (n > MAX_FURNITURE_CHARS) return false;
+  return BREADCRUMB.test(t) || WEB_LABEL.test(t) || isToolBar(t) || WIDGET.test(t) || FOOTER.test(t) || COLLECTION_LABEL.test(t);
 }
 
+const PAGE_HEADER_LINES = 8;
+const TIME_OF_DAY = /\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2}/;
 /** How near a `时间：2026-02-10` line must stand to other furniture to be a page's metadata, not a notice's 时间 field. */
 const METADATA_NEIGHBOURHOOD = 2;
 
@@ -87,6 +98,11 @@ export function findFurniture(lines: LineIndex): FurnitureLine[] {
   const web = new Set(found.filter((f) => f.kind === 'web').map((f) => f.line));
   trimmed.forEach((t, line) => {
     if (!LABELLED_TIMESTAMP.test(t)) return;
+    // In the header of a page that shows furniture, a dated 时间 line is the page's, as it is with a time of day.
+    if ((line < PAGE_HEADER_LINES && web.size > 0) || TIME_OF_DAY.test(t)) {
+      found.push({ line, kind: 'web' });
+      return;
+    }
     for (let d = 1; d <= METADATA_NEIGHBOURHOOD; d++) {
       if (web.has(line - d) || web.has(line + d)) {
         found.push({ line, kind: 'web' });
