@@ -119,7 +119,7 @@ export function splitDocuments(headings: Heading[], lines: LineIndex, furniture:
   let hadLevel1 = false;
   let hashSinceLevel1 = false;
   headings.forEach((h, i) => {
-    if (h.level === 0) hashSinceLevel1 = hadLevel1 && h.hashes > rank;
+    if (h.level === 0 && !h.attachment) hashSinceLevel1 = hadLevel1 && h.hashes > rank;
     if (h.level !== 1) return;
     if (h.number === 1 && hadLevel1 && !hashSinceLevel1) {
       starts.push(findTitle(h, headings[i - 1] ?? null, lines, furniture));
@@ -177,6 +177,8 @@ function lastNonBlankLine(lines: LineIndex, from: number, to: number): number {
 
 /** True when `h` closes the section `open` (same or higher rank). */
 function closes(h: Heading, open: Heading): boolean {
+  // A lead line sits inside the section it is read in and holds nothing: it closes only a lead before it.
+  if (h.lead) return open.lead === true;
   if (open.lead) return true;
   if (h.level === 0) return open.level > 0 || open.hashes >= h.hashes;
   return open.level > 0 && open.level >= h.level;

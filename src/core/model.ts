@@ -40,6 +40,8 @@ export interface Heading {
   inline: boolean;
   /** A lead line (`生态底色更加亮丽。`): it heads the paragraph below it and holds no section; any heading closes it. */
   lead?: true;
+  /** A bare `附件2` line: an attachment begins. An attachment that restarts at 一、 is still a document of its own. */
+  attachment?: true;
 }
 
 /** A heading placed in its document's tree. */

@@ -38,6 +38,9 @@ export function glossaryLines(lines: LineIndex): Set<number> {
   return out;
 }
 
+/** `附件`, `附件2`, `附件 3` alone on a line: an attachment begins (its own page, headed by 附件 and its number); it is a part of its own. */
+const ATTACHMENT_START = /^附件\s*[0-9０-９一二三四五六七八九十]{0,3}$/;
+
 /** `第一部分 总体要求`: a part, chapter or section heading of the report's own hierarchy. */
 export function chapterHeading(lineText: string, lineStart: number, line: number, lineEnd: number): Heading | null {
   const indent = lineText.length - lineText.trimStart().length;
@@ -99,7 +102,9 @@ export function unnumberedPartHeadings(lines: LineIndex, numbered: readonly Head
     // A line that repeats an earlier one (a title printed again as a running head) heads nothing.
     const next = nextBlock(lines, line, atLine, skip);
     const standsAlone = !atLine.has(line) && !seen.has(t) && ENDS_SENTENCE.test(previous) && (next.heading ? next.heading.number === 1 && next.heading.level >= 2 : isBodyParagraph(next.text));
-    if ((standsAlone && isBarePartLine(t)) || (!atLine.has(line) && GLOSSARY_HEADING.test(t))) found.push(partHeading(text, lines.starts[line], line, lines.ends[line], text.length - text.trimStart().length, 1));
+    const indent = text.length - text.trimStart().length;
+    if (!atLine.has(line) && ATTACHMENT_START.test(t)) found.push({ ...partHeading(text, lines.starts[line], line, lines.ends[line], indent, 1), attachment: true });
+    else if ((standsAlone && isBarePartLine(t)) || (!atLine.has(line) && GLOSSARY_HEADING.test(t))) found.push(partHeading(text, lines.starts[line], line, lines.ends[line], indent, 1));
     // A lead line heads a paragraph twice its length at least, never a numbered heading.
     else if (standsAlone && !next.heading && isLeadLine(t) && codePointLength(next.text) >= 2 * codePointLength(t)) leads.push(line);
     seen.add(t);

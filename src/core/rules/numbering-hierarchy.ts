@@ -24,7 +24,8 @@ export const numberingHierarchy: Rule = {
       const flaggedParents = new Set<SectionNode | null>();
       for (const node of doc.nodes) {
         const h = node.heading;
-        if (h.level === 0 || flaggedParents.has(node.parent)) continue;
+        // Under an unnumbered part of plain text (`2019年工作回顾`, `附件`) a part may start at any level.
+        if (h.level === 0 || flaggedParents.has(node.parent) || isTextPart(node.parent)) continue;
         const p = parentLevel(node);
         const skipped = [...(used.get(p) ?? [])].filter((l) => l > p && l < h.level).sort((a, b) => a - b)[0];
         if (skipped === undefined) continue;
@@ -41,6 +42,11 @@ export const numberingHierarchy: Rule = {
     return problems;
   },
 };
+
+/** An unnumbered part of plain text (no `#` marker): it has its own structure. */
+function isTextPart(node: SectionNode | null): boolean {
+  return node !== null && node.heading.level === 0 && node.heading.marker === '' && !node.heading.lead;
+}
 
 /** For each parent level, the child levels that appear directly under it somewhere in the document. */
 function levelsUsedUnder(doc: ReportDocument): Map<number, Set<number>> {
