@@ -21,7 +21,7 @@ const MAX_FURNITURE_CHARS = 80;
 
 const BREADCRUMB = /^(?:您(?:现在)?的位置|当前(?:的)?位置|现在位置|所在位置|位置)\s*[:：]|^(?:首页|网站首页|主页)\s*[>＞»›/]/;
 /** Labels only a web page's metadata uses; a report's body never starts a line with them. */
-const WEB_LABEL = /^[【[]?(?:信息来源|文章来源|来源|归档时间|发布机构|发布单位|发布时间|发布日期|更新时间|更新日期|浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问量|责任编辑|编辑|审核|校对|撰稿|供稿|作者|字体|字号|索引号|分类|文号|主题分类|成文日期|公开方式|生成日期)\s*[:：]/;
+const WEB_LABEL = /^[【[（(]?(?:信息来源|文章来源|来源|归档时间|发布机构|发布单位|发布时间|发布日期|更新时间|更新日期|浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问量|责任编辑|编辑|审核|校对|撰稿|供稿|作者|字体|字号|索引号|分类|文号|主题分类|成文日期|公开方式|生成日期)\s*[:：]/;
 /** `时间：2026-02-10`, `日期：2026-02-10 09:02`: a label with a CMS's zero-padded date (and time) is a page's metadata. */
 const LABELLED_TIMESTAMP = /^时间\s*[:：]\s*\d{4}-\d{2}-\d{2}|^日期\s*[:：]\s*\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2}/;
 /** Words of a tool bar or share widget; a line made only of them (and brackets, separators) is furniture. */
@@ -43,8 +43,8 @@ const COLLECTION_LABEL = /^(?:篇[0-9０-９]{1,2}|第[一二三四五六七八�
 const MAX_SITE_NOTE_CHARS = 200;
 const PAGE_NUMBER = /^(?:[—–\-－_]{1,3}\s*\d{1,4}\s*[—–\-－_]{1,3}|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,3})$/;
 
-/** A tool bar split over lines leaves its brackets alone on a line (`【字号：` … `】`). */
-const LONE_BRACKETS = /^[【】[\]|｜]+$/;
+/** A tool bar or an editor's note split over lines leaves its brackets alone on a line (`【字号：` … `】`, `（责任编辑：` … `）`); a lone `（` is a section marker broken over two lines. */
+const LONE_BRACKETS = /^[【】[\]|｜）)]+$/;
 
 function isToolBar(t: string): boolean {
   if (LONE_BRACKETS.test(t)) return true;

@@ -1,3 +1,4 @@
+import { textParagraphs } from '../paragraphs';
 import type { Rule, RuleProblem } from './rule';
 import type { DocumentModel } from '../model';
 import { isBlankLine } from '../text';
@@ -41,15 +42,12 @@ function isApostrophe(text: string, i: number): boolean {
   return i > 0 && /[A-Za-z0-9]/.test(text[i - 1]) && !isChinese(charAt(text, i + 1));
 }
 
-/** Paragraphs as [first line, last line]: a line in plain text; consecutive prose lines of one block in markdown. */
+/** Paragraphs as [first line, last line]: a line in plain text (hard wraps joined); consecutive prose lines of one block in markdown. */
 function paragraphs(model: DocumentModel): Array<[number, number]> {
   const { lines } = model;
   const out: Array<[number, number]> = [];
   const blank = (l: number) => isBlankLine(lines, l);
-  if (model.format !== 'markdown') {
-    for (let l = 0; l < lines.lineCount; l++) if (!blank(l)) out.push([l, l]);
-    return out;
-  }
+  if (model.format !== 'markdown') return textParagraphs(model);
   const headingLines = new Set((model.markdown?.headings ?? []).map((h) => h.line));
   const startsBlock = (l: number) => headingLines.has(l) || LINE_PREFIX.exec(lines.lineText(l))![0].trim() !== '' || /^\s*\|/.test(lines.lineText(l));
   for (let l = 0; l < lines.lineCount; l++) {
