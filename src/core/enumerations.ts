@@ -56,6 +56,20 @@ function itemsOfLine(lines: LineIndex, line: number, isExcluded: (s: number, e: 
   return items.sort((a, b) => a.start - b.start);
 }
 
+/** `…。二` / `是加强…`: an ordinal a hard wrap split, its numeral ending one line and 是 opening the next. */
+const NUMERAL_AT_END = /(?<=[。；;，,：:！？]|^)([一二三四五六七八九十]{1,3})$/;
+
+function splitOrdinal(lines: LineIndex, line: number, isExcluded: (s: number, e: number) => boolean): EnumerationItem[] {
+  const m = NUMERAL_AT_END.exec(lines.lineText(line).trimEnd());
+  const next = line + 1;
+  if (!m || next >= lines.lineCount || !lines.lineText(next).trimStart().startsWith('是')) return [];
+  const start = lines.starts[line] + m.index;
+  const end = lines.starts[next] + lines.lineText(next).indexOf('是') + 1;
+  const number = chineseToNumber(m[1]);
+  if (!(number > 0) || isExcluded(start, start + m[1].length)) return [];
+  return [{ style: 'shi', number, text: lines.text.slice(start, end), start, end, line }];
+}
+
 /** A heading line (a section marker after indentation, or a markdown `#`): the runs of the section before it end there. */
 function isHeadingLine(lines: LineIndex, line: number): boolean {
   const { text } = lines;
@@ -66,7 +80,8 @@ function isHeadingLine(lines: LineIndex, line: number): boolean {
 }
 
 /**
- * Finds inline enumerations (一是…二是…, 第一，…第二，…). A run is the ordinals of one paragraph (line); it
+ * Finds inline enumerations (一是…二是…, 第一，…第二，…). A run is the ordinals of one paragraph (a line, or the lines
+ * of a hard-wrapped paragraph); it
  * continues into following paragraphs that begin with a later ordinal; an ordinal 1 after others starts a new run.
  * Within a section a run also resumes after paragraphs without ordinals (an item's own explanation), in the
  * paragraph that begins with its next ordinal exactly (一是…。／全年召开会议12次。／二是…).
@@ -75,6 +90,8 @@ export function findEnumerations(
   lines: LineIndex,
   isProseLine: (line: number) => boolean,
   isExcluded: (s: number, e: number) => boolean,
+  /** The last line of the paragraph that starts at `line` (a hard-wrapped paragraph spans several); default: `line`. */
+  paragraphEnd: (line: number) => number = (line) => line,
 ): EnumerationRun[] {
   const runs: EnumerationRun[] = [];
   let open = new Map<EnumerationStyle, EnumerationRun>();
@@ -88,13 +105,22 @@ export function findEnumerations(
       open = new Map();
       resumable = new Map();
     }
+    const end = Math.max(line, paragraphEnd(line));
     while (clue && clue.index < lines.starts[line]) clue = nextMatch(ORDINAL_CLUE, lines.text, clue.index + 1);
-    if (!clue || clue.index >= lines.ends[line]) {
+    if (!clue || clue.index >= lines.ends[end]) {
       for (const [style, run] of open) resumable.set(style, run);
       if (open.size) open = new Map(); // a paragraph without ordinals ends every run
+      line = end;
       continue;
     }
-    const next = runsOfParagraph(lines, line, itemsOfLine(lines, line, isExcluded), open, resumable, runs);
+    const items: EnumerationItem[] = [];
+    for (let l = line; l <= end; l++) {
+      if (!isProseLine(l)) continue;
+      items.push(...itemsOfLine(lines, l, isExcluded));
+      if (l < end) items.push(...splitOrdinal(lines, l, isExcluded));
+    }
+    const next = runsOfParagraph(lines, line, items, open, resumable, runs);
+    line = end;
     // A style this paragraph has no ordinal of is interrupted, as by a paragraph without any.
     for (const [style, run] of open) if (!next.has(style)) resumable.set(style, run);
     for (const style of next.keys()) resumable.delete(style);

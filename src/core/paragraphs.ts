@@ -2,6 +2,8 @@ import type { DocumentModel } from './model';
 import { isBlankLine } from './text';
 
 /** A line that ends its paragraph: a sentence or clause end, a closing quote or bracket after one, or a colon. */
+/** A paragraph of a report often opens with its ordinal: `二是…`, `第三，…`. */
+const OPENS_WITH_ORDINAL = /^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、])/;
 const QUOTATION_PARAGRAPH = /^[ \t\u3000]*[“‘]/;
 const ENDS_PARAGRAPH = /[。！？；：…!?;:]["”’」』）)》]*\s*$/;
 
@@ -16,18 +18,25 @@ export function textParagraphs(model: DocumentModel): Array<[number, number]> {
   const bareHeadings = new Set(model.headings.filter((h) => !h.runIn).map((h) => h.line));
   const headingLines = new Set(model.headings.map((h) => h.line));
   const titleLines = new Set(model.documents.map((d) => d.titleLine));
-  // A bare heading runs on only when a mark it opens is closed below (`二、关于《……规划` / `纲要（草案）》的说明`).
-  const runsOn = (l: number) => {
+  // In a text set to a fixed width (a PDF's), a full line runs on whatever it ends with, a short one ends its
+  // paragraph. Elsewhere a line runs on when it does not end its sentence; a bare heading only when a mark it opens
+  // is closed below (`二、关于《……规划` / `纲要（草案）》的说明`).
+  const width = wrapWidth(model);
+  const runsOn = (l: number, next: number) => {
     const t = lines.lineText(l);
-    return model.isProseLine(l) && !titleLines.has(l) && !ENDS_PARAGRAPH.test(t) && (!bareHeadings.has(l) || leavesMarkOpen(t));
+    if (!model.isProseLine(l) || titleLines.has(l)) return false;
+    const ends = ENDS_PARAGRAPH.test(t);
+    // A full line that ends a sentence may end its paragraph too: a next line opening with 二是 starts one.
+    if (width && ends) return displayWidth(t.trim()) >= width - WIDTH_SLACK && !OPENS_WITH_ORDINAL.test(lines.lineText(next));
+    return !ends && (width > 0 || !bareHeadings.has(l) || leavesMarkOpen(t));
   };
-  // A line opening with “ starts the next paragraph of a quotation that runs over several (each opens with “).
-  const joins = (l: number) => !headingLines.has(l) && !titleLines.has(l) && !QUOTATION_PARAGRAPH.test(lines.lineText(l));
+  // Two lines that both open with “: the paragraphs of a quotation that runs over several (each opens with “).
+  const joins = (from: number, l: number) => !headingLines.has(l) && !titleLines.has(l) && !(QUOTATION_PARAGRAPH.test(lines.lineText(l)) && QUOTATION_PARAGRAPH.test(lines.lineText(from)));
   const out: Array<[number, number]> = [];
   for (let l = 0; l < lines.lineCount; l++) {
     if (isBlankLine(lines, l) || !model.isProseLine(l)) continue;
     let end = l;
-    for (let next = continuation(model, end); runsOn(end) && next >= 0 && joins(next); next = continuation(model, end)) end = next;
+    for (let next = continuation(model, end); next >= 0 && runsOn(end, next) && joins(end, next); next = continuation(model, end)) end = next;
     out.push([l, end]);
     l = end;
   }
@@ -52,4 +61,41 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [['“', '”'], ['（',
 /** More opening than closing quotes, brackets or title marks in the line. */
 function leavesMarkOpen(t: string): boolean {
   return PAIRS.some(([open, close]) => t.split(open).length > t.split(close).length);
+}
+
+/**
+ * How far a full line of a fixed-width text may fall short of the width: a paragraph's first line is indented two
+ * characters (the extraction drops the indent), and a line may end before a mark that would not fit.
+ */
+const WIDTH_SLACK = 2.5;
+const MIN_WIDTH = 15;
+const MIN_WRAPPED_LINES = 10;
+
+/** Width on the page in characters: a full-width character 1, a half-width one (digits, Latin, ASCII marks) 0.5. */
+function displayWidth(t: string): number {
+  let w = 0;
+  for (const ch of t) w += ch.charCodeAt(0) < 0x2000 || (ch >= '\uff61' && ch <= '\uffdc') ? 0.5 : 1;
+  return w;
+}
+
+/**
+ * The width a text was set to, when it was (a PDF extraction, a fixed-width web page): the most common width of its
+ * prose lines, within which (less a first-line indent) at least 40% of them fall; 0 for a text whose paragraphs are lines.
+ */
+export function wrapWidth(model: DocumentModel): number {
+  const counts = new Map<number, number>();
+  let prose = 0;
+  for (let l = 0; l < model.lines.lineCount; l++) {
+    if (!model.isProseLine(l) || isBlankLine(model.lines, l)) continue;
+    const w = Math.round(displayWidth(model.lines.lineText(l).trim()));
+    prose++;
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  if (prose < MIN_WRAPPED_LINES) return 0;
+  let best = 0;
+  let bestCount = 0;
+  for (const [w, n] of counts) if (w >= MIN_WIDTH && (n > bestCount || (n === bestCount && w > best))) [best, bestCount] = [w, n];
+  let share = 0;
+  for (const [w, n] of counts) if (w >= best - WIDTH_SLACK && w <= best + 1) share += n;
+  return share >= 0.4 * prose ? best : 0;
 }

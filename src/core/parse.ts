@@ -9,6 +9,7 @@ import { attachmentItemLines } from './attachments';
 import { findFurniture, type FurnitureLine } from './furniture';
 import { chapterHeading, glossaryLines, unnumberedPartHeadings } from './part-headings';
 import { withInlineHeadings } from './inline-headings';
+import { textParagraphs } from './paragraphs';
 
 /** Guesses the format from a file name: `.md`/`.markdown` are markdown, everything else plain text. */
 export function formatOf(fileName: string | undefined): SourceFormat {
@@ -25,7 +26,7 @@ export function parse(text: string, format: SourceFormat = 'text'): DocumentMode
   const isExcluded = excludedTester(markdown, furniture, lines);
   const headings = markdown ? markdownHeadings(lines, markdown, furnitureLines) : textHeadings(lines, furnitureLines);
   markTableOfContents(headings, lines);
-  return {
+  const model: DocumentModel = {
     text,
     format,
     lines,
@@ -33,10 +34,19 @@ export function parse(text: string, format: SourceFormat = 'text'): DocumentMode
     headings,
     furniture,
     documents: splitDocuments(headings, lines, furnitureLines),
-    enumerations: findEnumerations(lines, isProseLine, isExcluded),
+    enumerations: [],
     isProseLine,
     isExcluded,
   };
+  model.enumerations = findEnumerations(lines, isProseLine, isExcluded, markdown ? undefined : paragraphEnds(model));
+  return model;
+}
+
+/** Where the paragraph that starts at a line ends, for the hard-wrapped paragraphs of plain text. */
+function paragraphEnds(model: DocumentModel): (line: number) => number {
+  const ends = new Map<number, number>();
+  for (const [first, last] of textParagraphs(model)) if (last > first) ends.set(first, last);
+  return (line) => ends.get(line) ?? line;
 }
 
 function proseLineTester(markdown: MarkdownInfo | undefined, furniture: ReadonlySet<number>): (line: number) => boolean {

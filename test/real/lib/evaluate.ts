@@ -79,8 +79,12 @@ function truthRanges<T extends { line: number; text: string }>(model: DocumentMo
 
 const overlaps = (a: { from: number; to: number }, from: number, to: number) => a.from < Math.max(to, from + 1) && from < a.to;
 
-function verdictOf(verdicts: readonly Verdict[] | undefined, file: string, at: Located): Verdict | undefined {
-  return verdicts?.find((v) => v.file === file && v.line === at.line && v.text === at.text);
+/** The verdict for a problem; problems with the same file, line and text take the verdicts written for them in order. */
+function verdictOf(verdicts: readonly Verdict[] | undefined, file: string, at: Located, used: Set<Verdict>): Verdict | undefined {
+  const same = verdicts?.filter((v) => v.file === file && v.line === at.line && v.text === at.text) ?? [];
+  const v = same.find((x) => !used.has(x)) ?? same[same.length - 1];
+  if (v) used.add(v);
+  return v;
 }
 
 /** Runs the linter over the set and scores it. */
@@ -111,6 +115,7 @@ export function evaluate(set: RealSet, lintText: LintFn, parseText: ParseFn): Ev
     density.chars += chars;
     const placeholderTruth = t.truth ? truthRanges(model, t.truth.placeholders) : [];
     const numberingTruth = t.truth ? truthRanges(model, t.truth.numbering) : [];
+    const used = new Set<Verdict>();
     for (const p of problems) {
       if (p.severity !== 'hint') {
         density.problems++;
@@ -119,7 +124,7 @@ export function evaluate(set: RealSet, lintText: LintFn, parseText: ParseFn): Ev
       const s = score(p.ruleId, p.severity);
       s.reported++;
       const at = locate(model, p.start, p.end);
-      const judged = judge(p, at, t, set.verdicts.get(p.ruleId), placeholderTruth, numberingTruth);
+      const judged = judge(p, at, t, set.verdicts.get(p.ruleId), used, placeholderTruth, numberingTruth);
       if (judged === true) s.truePositives++;
       else if (judged === false) s.falsePositives++;
       else {
@@ -139,8 +144,8 @@ export function evaluate(set: RealSet, lintText: LintFn, parseText: ParseFn): Ev
   return ev;
 }
 
-function judge(p: Problem, at: Located, t: RealText, verdicts: readonly Verdict[] | undefined, placeholders: Array<{ line: number; from: number; to: number }>, numbering: Array<{ line: number; from: number; to: number }>): boolean | undefined {
-  const v = verdictOf(verdicts, t.id, at);
+function judge(p: Problem, at: Located, t: RealText, verdicts: readonly Verdict[] | undefined, used: Set<Verdict>, placeholders: Array<{ line: number; from: number; to: number }>, numbering: Array<{ line: number; from: number; to: number }>): boolean | undefined {
+  const v = verdictOf(verdicts, t.id, at, used);
   if (v) return v.verdict === 'true';
   if (!t.truth) return undefined;
   const hit = (list: Array<{ line: number; from: number; to: number }>) => list.some((x) => x.line === at.line && overlaps(x, at.column, at.column + at.text.length));
