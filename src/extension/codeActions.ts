@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { editsBetween, type Problem } from '../core';
 import { allowTermAt } from '../core/placeholders';
-import { pickText, rangeOf, toWorkspaceEdit } from './convert';
+import { pickerFor, rangeOf, toWorkspaceEdit } from './convert';
 import type { ReportStore } from './reports';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('gongwen');
@@ -36,7 +36,7 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
   private actionsFor(doc: vscode.TextDocument, all: Problem[], p: Problem, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     if (p.fix) {
-      const a = new vscode.CodeAction(pickText(p.fix.title, p.fix.titleEn), vscode.CodeActionKind.QuickFix);
+      const a = new vscode.CodeAction(pickerFor(doc)(p.fix.title, p.fix.titleEn), vscode.CodeActionKind.QuickFix);
       a.edit = toWorkspaceEdit(doc, p.fix.edits);
       a.diagnostics = [diagnostic];
       a.isPreferred = p.fix.safe;

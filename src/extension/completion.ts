@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { completionsAt, type Suggestion } from '../core';
-import { pickText, rangeOf } from './convert';
+import { pickerFor, rangeOf } from './convert';
 import type { ReportStore } from './reports';
 
 const KIND: Record<Suggestion['kind'], vscode.CompletionItemKind> = {
@@ -20,12 +20,13 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
   async provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
     if (!this.store.isReport(doc)) return [];
     const view = await this.store.view(doc);
+    const pick = pickerFor(doc);
     return completionsAt(view.model, doc.offsetAt(position), { mode: view.config.numbering.mode }).map((s) => {
-      const item = new vscode.CompletionItem({ label: s.label, description: pickText(s.detail, s.detailEn) }, KIND[s.kind]);
+      const item = new vscode.CompletionItem({ label: s.label, description: pick(s.detail, s.detailEn) }, KIND[s.kind]);
       item.insertText = s.text;
       item.range = rangeOf(doc, s.start, s.end);
       item.sortText = String(s.rank).padStart(3, '0');
-      item.detail = pickText(s.detail, s.detailEn);
+      item.detail = pick(s.detail, s.detailEn);
       return item;
     });
   }

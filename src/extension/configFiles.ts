@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { findNodeAtLocation, parseTree, type JSONPath } from 'jsonc-parser';
 import { parseConfig, RULE_IDS, formatConfigError, type ConfigError, type GongwenConfig } from '../core';
-import { pickText } from './convert';
+import { pickerFor } from './convert';
 
 export const CONFIG_FILE_NAME = '.gongwenrc.json';
 
@@ -94,7 +94,7 @@ function configDiagnostic(text: string, e: ConfigError): vscode.Diagnostic {
   const start = node ? (node.parent?.type === 'property' ? node.parent.offset : node.offset) + shift : 0;
   const end = node ? node.offset + node.length + shift : Math.max(0, body.indexOf('\n')) + shift;
   const range = new vscode.Range(positionIn(text, start), positionIn(text, end));
-  const d = new vscode.Diagnostic(range, pickText(formatConfigError(e, 'zh'), formatConfigError(e, 'en')), vscode.DiagnosticSeverity.Error);
+  const d = new vscode.Diagnostic(range, pickerFor(text)(formatConfigError(e, 'zh'), formatConfigError(e, 'en')), vscode.DiagnosticSeverity.Error);
   d.source = 'gongwen';
   return d;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { toDiagnostic } from './convert';
+import { pickerFor, toDiagnostic } from './convert';
 import { debounceMs } from './settings';
 import type { ReportStore } from './reports';
 
@@ -58,7 +58,8 @@ export class DiagnosticsManager implements vscode.Disposable {
     const started = performance.now();
     const problems = await this.store.problems(doc);
     if (!problems || doc.isClosed || doc.version !== version) return; // stale: a newer run is scheduled
-    this.collection.set(doc.uri, problems.map((p) => toDiagnostic(doc, p, this.docsBase)));
+    const pick = pickerFor(doc);
+    this.collection.set(doc.uri, problems.map((p) => toDiagnostic(doc, p, this.docsBase, pick)));
     const run = { uri: doc.uri.toString(), version, ms: performance.now() - started, chars: doc.getText().length, problems: problems.length };
     this.runs.push(run);
     if (this.runs.length > KEPT_RUNS) this.runs.shift();

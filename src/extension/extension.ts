@@ -3,7 +3,7 @@ import { ConfigFiles } from './configFiles';
 import { ReportStore, REPORT_LANGUAGES } from './reports';
 import { DiagnosticsManager } from './diagnostics';
 import { CodeActionProvider, IGNORE_COMMAND } from './codeActions';
-import { FoldingProvider, SymbolProvider } from './outline';
+import { FoldingProvider, SymbolProvider, SymbolRegistration } from './outline';
 import { checkPlaceholders, checkWorkspacePlaceholders, goToPlaceholder, PlaceholderStatus } from './placeholders';
 import { writeIgnore, type IgnoreTarget } from './ignore';
 import { CompletionProvider, COMPLETION_TRIGGERS } from './completion';
@@ -34,6 +34,8 @@ export function activate(context: vscode.ExtensionContext): GongwenApi {
   const status = new PlaceholderStatus(store);
   const tree = new ReportTreeProvider(store);
   const counts = new CountStatus(store);
+  const symbols = new SymbolRegistration(SELECTOR, new SymbolProvider(store));
+  const folding = new FoldingProvider(store);
   const refreshViews = () => {
     void status.update();
     counts.update();
@@ -43,6 +45,8 @@ export function activate(context: vscode.ExtensionContext): GongwenApi {
     store.invalidate();
     for (const doc of vscode.workspace.textDocuments) void diagnostics.refresh(doc);
     refreshViews();
+    symbols.refresh();
+    folding.refresh();
   };
 
   context.subscriptions.push(
@@ -65,8 +69,9 @@ export function activate(context: vscode.ExtensionContext): GongwenApi {
       editor.revealRange(range, vscode.TextEditorRevealType.AtTop);
     }),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new CodeActionProvider(store), CodeActionProvider.metadata),
-    vscode.languages.registerDocumentSymbolProvider(SELECTOR, new SymbolProvider(store), { label: 'gongwen' }),
-    vscode.languages.registerFoldingRangeProvider(SELECTOR, new FoldingProvider(store)),
+    symbols,
+    folding,
+    vscode.languages.registerFoldingRangeProvider(SELECTOR, folding),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new CompletionProvider(store), ...COMPLETION_TRIGGERS),
     vscode.commands.registerCommand('gongwen.checkPlaceholders', () => checkPlaceholders(store)),
     vscode.commands.registerCommand('gongwen.exportDocx', () => exportDocxCommand(store)),

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { OutlineDocument, OutlineSection } from '../core';
 import { countsLabel } from './outline';
-import { rangeOf } from './convert';
+import { pickerFor, rangeOf } from './convert';
 import type { ReportStore } from './reports';
 
 /** A node of the 公文大纲 tree: a document of the file, or a section identified by its marker's offset. */
@@ -52,7 +52,7 @@ export class ReportTreeProvider implements vscode.TreeDataProvider<ReportNode>, 
     if (node.kind === 'document') {
       const d = node.doc;
       const item = new vscode.TreeItem(d.title || (d.kind === 'toc' ? vscode.l10n.t('Table of contents') : vscode.l10n.t('Document {0}', d.index + 1)), vscode.TreeItemCollapsibleState.Expanded);
-      item.description = countsLabel(d.placeholders, d.chars);
+      item.description = countsLabel(pickerFor(doc), d.placeholders, d.chars);
       item.iconPath = new vscode.ThemeIcon(d.kind === 'toc' ? 'list-unordered' : 'file-text');
       item.command = revealCommand(doc, d.start, d.start);
       item.contextValue = 'document';
@@ -62,8 +62,9 @@ export class ReportTreeProvider implements vscode.TreeDataProvider<ReportNode>, 
     const label = s.level > 0 ? `${s.marker}${s.title}` : s.title || s.marker;
     const item = new vscode.TreeItem(label, s.children.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     item.id = `${doc.uri.toString()}#${s.start}`;
-    item.description = countsLabel(s.placeholders, s.chars);
-    item.tooltip = new vscode.MarkdownString(`**${label}**\n\n${countsLabel(s.placeholders, s.chars)}`);
+    const counts = countsLabel(pickerFor(doc), s.placeholders, s.chars);
+    item.description = counts;
+    item.tooltip = new vscode.MarkdownString(`**${label}**\n\n${counts}`);
     item.iconPath = new vscode.ThemeIcon(s.placeholders ? 'warning' : 'symbol-string');
     item.command = revealCommand(doc, s.start, Math.max(s.titleEnd, s.start));
     item.contextValue = s.level > 0 ? 'section' : 'hashSection';

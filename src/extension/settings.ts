@@ -33,6 +33,11 @@ export function enableMode(scope: vscode.Uri | undefined): EnableMode {
   return vscode.workspace.getConfiguration('gongwen', scope).get<EnableMode>('enable', 'auto');
 }
 
+/** `gongwen.messageLanguage`: `auto` (the document's language, else VS Code's display language), `zh-cn` or `en`. */
+export function messageLanguageSetting(): string {
+  return vscode.workspace.getConfiguration('gongwen').get<string>('messageLanguage', 'auto');
+}
+
 export function debounceMs(): number {
   return vscode.workspace.getConfiguration('gongwen').get<number>('debounceMs', 300);
 }

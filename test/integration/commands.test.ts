@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, open, rangeText, waitFor } from './helpers';
+import { api, EXTENSION_ID, open, rangeText, waitFor } from './helpers';
 
 /** Runs a command that shows a QuickPick and accepts its first item once it is up. */
 async function runAndAcceptFirst<T>(command: string): Promise<T> {
@@ -13,6 +13,25 @@ async function runAndAcceptFirst<T>(command: string): Promise<T> {
   }, 20000);
   return result;
 }
+
+describe('the command palette in an English VS Code', () => {
+  it('finds every command by 公文 and by its Chinese name', async () => {
+    assert.match(vscode.env.language, /^en\b/i);
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    // VS Code hands the extension its manifest with the display language's titles filled in.
+    const commands = ext.packageJSON.contributes.commands as Array<{ command: string; title: string; category: string }>;
+    const zh = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'package.nls.zh-cn.json')))) as Record<string, string>;
+    assert.equal(commands.length, 10);
+    for (const c of commands) {
+      assert.equal(c.category, '公文', c.command);
+      // `Check Placeholders (检查占位符)`: what is in the brackets is (the start of) the Chinese title.
+      const chinese = /^[A-Za-z][\w /-]* \(([^()]+)\)$/.exec(c.title)?.[1];
+      assert.ok(chinese, `${c.command}: ${c.title}`);
+      assert.ok(zh[c.command.replace(/^gongwen\./, 'command.')].startsWith(chinese), `${c.command}: ${c.title}`);
+    }
+    assert.equal(commands.find((c) => c.command === 'gongwen.checkPlaceholders')!.title, 'Check Placeholders (检查占位符)');
+  });
+});
 
 describe('placeholder commands', () => {
   before(async () => {

@@ -58,7 +58,8 @@ describe('quick fixes', () => {
     assert.ok(allow, 'an allow action');
     await vscode.commands.executeCommand(allow.command!.command, ...(allow.command!.arguments ?? []));
     const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('allow', '.gongwenrc.json')));
-    assert.deepEqual(JSON.parse(written), { placeholders: { allow: ['XX'] } });
+    // The term around the placeholder (at most four Han characters each side, as allowTermAt takes it), never the bare XX.
+    assert.deepEqual(JSON.parse(written), { placeholders: { allow: ['测试XX系统上线'] } });
     await waitFor('the placeholder to be silenced', () => vscode.languages.getDiagnostics(file).filter((x) => x.source === 'gongwen').length === 0 || undefined);
   });
 });

@@ -1,12 +1,24 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, open, waitFor } from './helpers';
+import { api, open, rangeText, waitFor } from './helpers';
 
 async function symbols(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> {
   return waitFor('document symbols', async () => {
     const list = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
     return list && list.length ? list : undefined;
   });
+}
+
+/** gongwen's symbols carry its counts as their detail; the built-in markdown ones have none. */
+const OURS = /^\d+处占位符 · [\d,]+字$|^\d+ placeholders? · [\d,]+ chars$/;
+
+/** A symbol tree as lines: `name range selection`, children indented. */
+function treeLines(list: vscode.DocumentSymbol[], indent = ''): string[] {
+  return list.flatMap((s) => [`${indent}${s.name} ${rangeText(s.range)} ${rangeText(s.selectionRange)}`, ...treeLines(s.children, indent + '  ')]);
+}
+
+async function setEnable(value: string | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('gongwen').update('enable', value, vscode.ConfigurationTarget.Global);
 }
 
 describe('outline, breadcrumbs and folding', () => {
@@ -36,6 +48,49 @@ describe('outline, breadcrumbs and folding', () => {
     assert.equal(docs[1].name, '市卫健委2022年度工作总结与 2023年度工作计划');
     assert.equal(docs[1].children[0].children.length, 8);
     assert.match(docs[1].detail, /^(26处占位符|26 placeholders)/);
+  });
+
+  it('gives a .md report its numbered sections nested as the core\'s outline, beside the built-in # headings', async () => {
+    const editor = await open('work-plan.md');
+    assert.equal(editor.document.languageId, 'markdown');
+    const uri = editor.document.uri;
+    // Both providers answer: gongwen's (told apart by its counts) and the built-in markdown one.
+    const all = await waitFor('gongwen\'s and the built-in symbols of the markdown report', async () => {
+      const list = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+      return list?.some((s) => OURS.test(s.detail)) && list.some((s) => !OURS.test(s.detail)) ? list : undefined;
+    });
+    const ours = all.filter((s) => OURS.test(s.detail));
+    // A Chinese document: its counts are Chinese in an English VS Code too.
+    assert.deepEqual(ours.map((s) => s.detail), ['4处占位符 · 206字']);
+    assert.deepEqual(treeLines(ours), [
+      '2025年度部门工作计划 0:0-22:18 0:0-0:14',
+      '  一、总体要求 4:0-6:46 4:3-4:9',
+      '  二、重点任务 8:0-18:25 8:3-8:9',
+      '    （一）强化组织领导 10:0-12:27 10:4-10:13',
+      '    （二）完善工作机制 14:0-18:25 14:4-14:13',
+      '      1.建立台账管理制度，具体办法见 docs/xx-manual.md 16:0-16:38 16:0-16:37',
+      '      2.健全督查通报机制，详见督查办法 17:0-17:60 17:0-17:59',
+      '      3.落实考核奖惩，考核结果于____年底前公布 18:0-18:25 18:0-18:24',
+      '  三、保障措施 20:0-22:18 20:3-20:9',
+    ]);
+    // The built-in markdown outline knows the # headings only: the numbered list items (1. 2. 3.) are ours alone.
+    const builtInNames = treeLines(all.filter((s) => !OURS.test(s.detail)));
+    assert.ok(builtInNames.some((line) => line.includes('一、总体要求')), builtInNames.join('\n'));
+    assert.ok(!builtInNames.some((line) => line.includes('建立台账管理制度')), builtInNames.join('\n'));
+  });
+
+  it('leaves a .md report\'s outline to the built-in one with gongwen.enable: never', async () => {
+    const editor = await open('work-plan.md');
+    const uri = editor.document.uri;
+    const oursOf = async () => ((await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? []).filter((s) => OURS.test(s.detail));
+    await waitFor('gongwen\'s symbols', async () => (await oursOf()).length === 1 || undefined);
+    try {
+      await setEnable('never');
+      await waitFor('gongwen\'s symbols to go', async () => (await oursOf()).length === 0 || undefined);
+    } finally {
+      await setEnable(undefined);
+    }
+    await waitFor('gongwen\'s symbols to come back', async () => (await oursOf()).length === 1 || undefined);
   });
 
   it('folds a section', async () => {
