@@ -76,7 +76,13 @@ function findTitle(first: Heading, previous: Heading | null, lines: LineIndex, f
 /** What a report's title names: its kind of document, or the work it is about. */
 const TITLE_WORDS = /报告|总结|计划|规划|方案|意见|通知|汇报|要点|讲话|纲要|决定|办法|规定|请示|纪要|述职|工作|情况|安排|措施|细则|条例/;
 /** How far down the first document's title is looked for: past a page's header, not into the body. */
-const TITLE_SCAN_LINES = 12;
+const TITLE_SCAN_LINES = 20;
+const SUBTITLE = /^[ \t\u3000]*[—－-]{1,2}/;
+
+function nextText(lines: LineIndex, line: number, furniture: ReadonlySet<number>): string {
+  for (let l = line + 1; l < lines.lineCount; l++) if (!furniture.has(l) && lines.lineText(l).trim() !== '') return lines.lineText(l);
+  return '';
+}
 
 /**
  * Title of the first document: in markdown its first `#` heading before any numbered one; otherwise, among the first
@@ -101,7 +107,9 @@ function firstDocumentTitle(headings: Heading[], lines: LineIndex, furniture: Re
     seen++;
     if (isTitleLine(text)) candidates.push(line);
   }
-  const named = candidates.find((line) => TITLE_WORDS.test(lines.lineText(line)));
+  // A report's own title block: its title over a `——2026年1月15日在……会议上` subtitle (a page's headline may come first).
+  const overSubtitle = candidates.find((line) => TITLE_WORDS.test(lines.lineText(line)) && SUBTITLE.test(nextText(lines, line, furniture)));
+  const named = overSubtitle ?? candidates.find((line) => TITLE_WORDS.test(lines.lineText(line)));
   const titleLine = named ?? (candidates[0] === first ? first : -1);
   return { startLine: 0, titleLine, titleHeading: null };
 }

@@ -33,10 +33,10 @@ export function canStartMarker(c: number): boolean {
   );
 }
 
-/** Length of the indentation (spaces, tabs, ideographic spaces: `INDENT`) at `from`. */
+/** Length of the indentation (spaces, tabs, ideographic spaces, a web page's no-break spaces: `INDENT`) at `from`. */
 export function indentAt(text: string, from: number, to: number): number {
   let i = from;
-  for (let c = text.charCodeAt(i); i < to && (c === 0x20 || c === 0x09 || c === 0x3000); c = text.charCodeAt(++i));
+  for (let c = text.charCodeAt(i); i < to && (c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0); c = text.charCodeAt(++i));
   return i - from;
 }
 

@@ -1,5 +1,5 @@
 import type { DocumentModel } from './model';
-import { isBlankLine } from './text';
+import { isBlankLine, type LineIndex } from './text';
 
 /** A line that ends its paragraph: a sentence or clause end, a closing quote or bracket after one, or a colon. */
 /** A paragraph of a report often opens with its ordinal: `二是…`, `第三，…`. */
@@ -67,12 +67,12 @@ function leavesMarkOpen(t: string): boolean {
  * How far a full line of a fixed-width text may fall short of the width: a paragraph's first line is indented two
  * characters (the extraction drops the indent), and a line may end before a mark that would not fit.
  */
-const WIDTH_SLACK = 2.5;
+export const WIDTH_SLACK = 2.5;
 const MIN_WIDTH = 15;
 const MIN_WRAPPED_LINES = 10;
 
 /** Width on the page in characters: a full-width character 1, a half-width one (digits, Latin, ASCII marks) 0.5. */
-function displayWidth(t: string): number {
+export function displayWidth(t: string): number {
   let w = 0;
   for (const ch of t) w += ch.charCodeAt(0) < 0x2000 || (ch >= '\uff61' && ch <= '\uffdc') ? 0.5 : 1;
   return w;
@@ -83,11 +83,16 @@ function displayWidth(t: string): number {
  * prose lines, within which (less a first-line indent) at least 40% of them fall; 0 for a text whose paragraphs are lines.
  */
 export function wrapWidth(model: DocumentModel): number {
+  return lineWidth(model.lines, model.isProseLine);
+}
+
+/** `wrapWidth` over lines, for the parse before the model exists. */
+export function lineWidth(lines: LineIndex, isProseLine: (line: number) => boolean): number {
   const counts = new Map<number, number>();
   let prose = 0;
-  for (let l = 0; l < model.lines.lineCount; l++) {
-    if (!model.isProseLine(l) || isBlankLine(model.lines, l)) continue;
-    const w = Math.round(displayWidth(model.lines.lineText(l).trim()));
+  for (let l = 0; l < lines.lineCount; l++) {
+    if (!isProseLine(l) || isBlankLine(lines, l)) continue;
+    const w = Math.round(displayWidth(lines.lineText(l).trim()));
     prose++;
     counts.set(w, (counts.get(w) ?? 0) + 1);
   }

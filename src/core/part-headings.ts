@@ -1,6 +1,7 @@
 import type { Heading } from './model';
 import { codePointLength, isBlankLine, type LineIndex } from './text';
 import { matchMarker } from './headings';
+import { WIDTH_SLACK, displayWidth, lineWidth } from './paragraphs';
 
 /**
  * Unnumbered part headings of plain-text reports: `第一部分 总体要求`, `第二章 发展目标`, `第三节 …`, and the
@@ -94,6 +95,9 @@ export function unnumberedPartHeadings(lines: LineIndex, numbered: readonly Head
   const found: Heading[] = [];
   const leads: number[] = [];
   const seen = new Set<string>();
+  // In a text set to a fixed width (a PDF's), a full line is a piece of a wrapped paragraph, never a heading.
+  const width = lineWidth(lines, (l) => !skip.has(l));
+  const isFull = (t: string) => width > 0 && displayWidth(t) >= width - WIDTH_SLACK;
   let previous = '';
   for (let line = 0; line < lines.lineCount; line++) {
     if (skip.has(line) || isBlankLine(lines, line)) continue;
@@ -101,9 +105,9 @@ export function unnumberedPartHeadings(lines: LineIndex, numbered: readonly Head
     const t = text.trim();
     // A line that repeats an earlier one (a title printed again as a running head) heads nothing.
     const next = nextBlock(lines, line, atLine, skip);
-    const standsAlone = !atLine.has(line) && !seen.has(t) && ENDS_SENTENCE.test(previous) && (next.heading ? next.heading.number === 1 && next.heading.level >= 2 : isBodyParagraph(next.text));
+    const standsAlone = !atLine.has(line) && !seen.has(t) && !isFull(t) && ENDS_SENTENCE.test(previous) && (next.heading ? next.heading.number === 1 && next.heading.level >= 2 : isBodyParagraph(next.text));
     const indent = text.length - text.trimStart().length;
-    if (!atLine.has(line) && ATTACHMENT_START.test(t)) found.push({ ...partHeading(text, lines.starts[line], line, lines.ends[line], indent, 1), attachment: true });
+    if (!atLine.has(line) && ATTACHMENT_START.test(t)) found.push(attachmentHeading(lines, line, atLine, skip));
     else if ((standsAlone && isBarePartLine(t)) || (!atLine.has(line) && GLOSSARY_HEADING.test(t))) found.push(partHeading(text, lines.starts[line], line, lines.ends[line], indent, 1));
     // A lead line heads a paragraph twice its length at least, never a numbered heading.
     else if (standsAlone && !next.heading && isLeadLine(t) && codePointLength(next.text) >= 2 * codePointLength(t)) leads.push(line);
@@ -137,18 +141,45 @@ function leadHeading(lines: LineIndex, line: number): Heading {
   return h;
 }
 
+/** An attachment's part: headed by its title line below `附件2` where it has one (a bare line), else by `附件2`. */
+function attachmentHeading(lines: LineIndex, line: number, headings: ReadonlyMap<number, Heading>, skip: ReadonlySet<number>): Heading {
+  let at = line;
+  for (let l = line + 1; l < lines.lineCount; l++) {
+    if (skip.has(l) || isBlankLine(lines, l)) continue;
+    if (!headings.has(l) && isBarePartLine(lines.lineText(l).trim())) at = l;
+    break;
+  }
+  const text = lines.lineText(at);
+  return { ...partHeading(text, lines.starts[at], at, lines.ends[at], text.length - text.trimStart().length, 1), attachment: true };
+}
+
 /** The next block below `from`: a numbered heading, or the text of the next non-blank line ('' at the end). */
 function nextBlock(lines: LineIndex, from: number, headings: ReadonlyMap<number, Heading>, skip: ReadonlySet<number>): { heading?: Heading; text: string } {
   for (let line = from + 1; line < lines.lineCount; line++) {
     if (skip.has(line) || isBlankLine(lines, line)) continue;
     const heading = headings.get(line);
-    return heading ? { heading, text: '' } : { text: lines.lineText(line).trim() };
+    return heading ? { heading, text: '' } : { text: sentenceFrom(lines, line, headings, skip) };
   }
   return { text: '' };
 }
 
+/** The text from a line to its first sentence end, over a few hard-wrapped lines (a PDF's line holds ~28 characters). */
+function sentenceFrom(lines: LineIndex, from: number, headings: ReadonlyMap<number, Heading>, skip: ReadonlySet<number>): string {
+  let text = '';
+  for (let line = from; line < lines.lineCount && line < from + MAX_WRAPPED_LINES; line++) {
+    if (line > from && (headings.has(line) || skip.has(line) || isBlankLine(lines, line))) break;
+    text += lines.lineText(line).trim();
+    if (/[。！？：:]["”’」）)]?$/.test(text)) break;
+  }
+  return text;
+}
+const MAX_WRAPPED_LINES = 6;
+
 // Before a restarting 一、 a bare line is the next document's title (conventions), not a part of this one; so only
 // a run opening below 一、 (`（一）`, `1.`) counts as what a part heading heads.
 function isBodyParagraph(t: string): boolean {
-  return codePointLength(t) >= MIN_PARAGRAPH_CHARS && /[。！？：:]["”’」）)]?$/.test(t);
+  const n = codePointLength(t);
+  return n >= MIN_PARAGRAPH_CHARS && (/[。！？：:]["”’」）)]?$/.test(t) || n >= LONG_SENTENCE_CHARS);
 }
+/** A sentence this long that has not ended yet (it runs over more wrapped lines than are read) is body text. */
+const LONG_SENTENCE_CHARS = 120;

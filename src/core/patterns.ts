@@ -35,7 +35,7 @@ const CN = '[一二三四五六七八九十百]+';
 const AR = '[0-9０-９]{1,3}';
 
 /** Leading indentation before a marker: spaces, tabs, ideographic spaces. */
-export const INDENT = /^[ \t\u3000]*/;
+export const INDENT = /^[ \t\u3000\u00a0]*/;
 
 /**
  * Section markers at the start of a line (after indentation), GB/T 9704-2012 §7.3.3 and the variants writers type.
