@@ -36,7 +36,10 @@ const TOOL_SPLIT = /[\s【】[\]（）()|｜·•/:：、,，>＞«»]+/;
 const WIDGET = /点击(?:图片|这里|此处)?进入专题|轻触这里|加载下一页|分享到微信|分享至朋友圈|打开微信|使用“?扫一扫|扫描二维码|分享到朋友圈|长按识别/;
 const FOOTER = /版权所有|ICP备|公网安备|网站标识码|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|联系我们|建议使用.*浏览器|分辨率/;
 /** What 范文 and document-sharing sites write around a text: blurbs, sign-in walls, tags, copyright and comment notices. */
-const SITE_NOTE = /网友(?:为您|为大家)?(?:整理|分享|投稿)|小编|本站|范文网|千文网|仅供(?:参考|预览|学习|借鉴)|供(?:您|大家)(?:参考|借鉴)|二次传播|作者原创|我要投稿|欢迎(?:阅读|下载)|您需要先登录|^Tag\s*[:：]|精选参考范文|以下评论仅代表|与本站立场|文章共\d+字|来源于www\.|下载后的文档|下载之前/;
+const SITE_NOTE = /@所有人|网友(?:为您|为大家)?(?:整理|分享|投稿)|小编|本站|范文网|千文网|仅供(?:参考|预览|学习|借鉴)|供(?:您|大家)(?:参考|借鉴)|二次传播|作者原创|我要投稿|欢迎(?:阅读|下载)|您需要先登录|^Tag\s*[:：]|精选参考范文|以下评论仅代表|与本站立场|文章共\d+字|来源于www\.|下载后的文档|下载之前|\d+(?:\.\d+)?\s*[KMG]B(?![A-Za-z])/;
+/** A news agency's dateline on its own line (`新华社北京3月15日电`): the republishing page's, not the report's. */
+const DATELINE = /(?:新华社|中新社|本报|新华网|人民网)[\p{Script=Han}]{0,6}(?:[0-9０-９]{4}年)?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日电$/u;
+
 /** A site's label before each text of a collection, alone on its line: `篇1:`, `第一篇:`. */
 const COLLECTION_LABEL = /^(?:篇[0-9０-９]{1,2}|第[一二三四五六七八九十0-9]{1,3}篇)\s*[:：]?$/;
 /** Site notes run longer than a tool bar: a blurb of a sentence or two. */
@@ -58,10 +61,13 @@ export function isWebFurniture(t: string): boolean {
   const n = codePointLength(t);
   if (n <= MAX_SITE_NOTE_CHARS && SITE_NOTE.test(t)) return true;
   if (n > MAX_FURNITURE_CHARS) return false;
-  return BREADCRUMB.test(t) || WEB_LABEL.test(t) || isToolBar(t) || WIDGET.test(t) || FOOTER.test(t) || COLLECTION_LABEL.test(t);
+  return BREADCRUMB.test(t) || WEB_LABEL.test(t) || isToolBar(t) || WIDGET.test(t) || FOOTER.test(t) || COLLECTION_LABEL.test(t) || DATELINE.test(t);
 }
 
 const PAGE_HEADER_LINES = 8;
+/** Right below a page's title, before any 主送 line could open a notice's body. */
+const TITLE_BLOCK_LINES = 3;
+const BARE_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 const TIME_OF_DAY = /\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2}/;
 /** How near a `时间：2026-02-10` line must stand to other furniture to be a page's metadata, not a notice's 时间 field. */
 const METADATA_NEIGHBOURHOOD = 2;
@@ -81,6 +87,24 @@ function runningHeads(trimmed: string[], pageNumbers: number): Set<string> {
   return heads;
 }
 
+const RELATED_BOX = /^(?:相关(?:报道|新闻|链接|阅读|文章|文档|附件)|延伸阅读|推荐阅读)\s*[:：>》]*$/;
+const MAX_HEADLINE_CHARS = 60;
+
+/**
+ * A page's related-links box: below `相关报道：` or `相关链接>>`, the short headline lines to the end of the text
+ * (a line that ends a sentence is body text again, and ends the box).
+ */
+function relatedLinks(trimmed: string[], found: FurnitureLine[]): void {
+  const start = trimmed.findIndex((t) => RELATED_BOX.test(t));
+  if (start < 0) return;
+  for (let line = start + 1; line < trimmed.length; line++) {
+    const t = trimmed[line];
+    if (t === '') continue;
+    if (codePointLength(t) > MAX_HEADLINE_CHARS || /[。！？]$/.test(t)) return;
+    found.push({ line, kind: 'web' });
+  }
+}
+
 /** Every furniture line of a text, in line order. */
 export function findFurniture(lines: LineIndex): FurnitureLine[] {
   const trimmed: string[] = [];
@@ -97,9 +121,14 @@ export function findFurniture(lines: LineIndex): FurnitureLine[] {
   // A notice's `时间：2024-03-13` is content; beside `来源：` or a tool bar it is the page's metadata.
   const web = new Set(found.filter((f) => f.kind === 'web').map((f) => f.line));
   trimmed.forEach((t, line) => {
+    // A page's posting date alone on a line of its header (`2024-08-10`): a 公文's date comes at its end, in words.
+    if (BARE_TIMESTAMP.test(t) && line < PAGE_HEADER_LINES && web.size > 0) {
+      found.push({ line, kind: 'web' });
+      return;
+    }
     if (!LABELLED_TIMESTAMP.test(t)) return;
     // In the header of a page that shows furniture, a dated 时间 line is the page's, as it is with a time of day.
-    if ((line < PAGE_HEADER_LINES && web.size > 0) || TIME_OF_DAY.test(t)) {
+    if ((line < PAGE_HEADER_LINES && web.size > 0) || line < TITLE_BLOCK_LINES || TIME_OF_DAY.test(t)) {
       found.push({ line, kind: 'web' });
       return;
     }
@@ -110,6 +139,7 @@ export function findFurniture(lines: LineIndex): FurnitureLine[] {
       }
     }
   });
+  relatedLinks(trimmed, found);
   const heads = runningHeads(trimmed, pageNumbers);
   trimmed.forEach((t, line) => {
     if (heads.has(t)) found.push({ line, kind: 'pdf' });

@@ -106,6 +106,25 @@ const SIZE_WIDGET = /(?:^|[^\u4e00-\u9fff])[大小][ \t\u3000]+中[ \t\u3000]+[�
 /** `“好客山东 好品山东”`: a slogan of parallel phrases, spaced apart inside its quotes. */
 const SLOGAN = /^[\u4e00-\u9fff]{2,10}(?:[ \t\u3000]+[\u4e00-\u9fff]{2,10})+$/;
 
+/** A newspaper's jump line set in a paragraph (`（下转第四版）（紧接第一版） 我们…`): the space marks where the page changed. */
+const PAGE_JUMP = '[（(](?:下转|上接|紧接|转|接)第?[一二三四五六七八九十0-9]{1,3}版[）)]';
+const PAGE_JUMP_BEFORE = new RegExp(`${PAGE_JUMP}$`);
+const PAGE_JUMP_AFTER = new RegExp(`^${PAGE_JUMP}`);
+
+/** A line this long, or of this many sentences, is a flattened text (its line breaks lost in copying). */
+const FLATTENED_LINE = 600;
+const FLATTENED_SENTENCES = 8;
+
+function isFlattened(text: string, ls: number, le: number): boolean {
+  if (le - ls > FLATTENED_LINE) return true;
+  let sentences = 0;
+  for (let i = text.indexOf('。', ls); i >= 0 && i < le; i = text.indexOf('。', i + 1)) if (++sentences >= FLATTENED_SENTENCES) return true;
+  return false;
+}
+/** `政 府 工 作 报 告`: a display title set with a space between its characters. */
+const LETTER_SPACED = /^[ \t\u3000]*\p{Script=Han}(?:[ \t\u3000]+\p{Script=Han}){2,}[ \t\u3000]*$/u;
+const isLetterSpaced = (text: string, ls: number, le: number): boolean => le - ls <= 60 && LETTER_SPACED.test(text.slice(ls, le));
+
 /** A short line holding a web page's label (`来源：`, `发布时间：`, `浏览次数：`) at the start of a field: the page's metadata. */
 export function isWebMetadataLine(text: string, ls: number, le: number): boolean {
   return le - ls <= MAX_METADATA_LINE && WEB_FIELD.test(text.slice(ls, le));
@@ -145,6 +164,7 @@ function isStructural(text: string, ls: number, le: number, l: number, r: number
   if (l - ls <= WINDOW && PART_NUMBER_BEFORE.test(before)) return true;
   if (DATE_BEFORE.test(before) && TIME_AFTER.test(after)) return true;
   if (MARKER_AFTER.test(after) || (FIGURE_SLOT_AFTER.test(after) && isHan(charBefore(before, before.length)))) return true;
+  if (PAGE_JUMP_BEFORE.test(before) || PAGE_JUMP_AFTER.test(after)) return true;
   return separatesFields(text, ls, le, before, after) || inSlogan(before, after);
 }
 
@@ -160,6 +180,8 @@ export const spacing: Rule = {
   check({ model }) {
     const { text, lines } = model;
     const problems: RuleProblem[] = [];
+    // A line with a heading run into it lost its line breaks.
+    const inlineHeadingLines = new Set(model.headings.filter((h) => h.inline).map((h) => h.line));
     // One pass over the text's space runs (a run never spans a line break), each placed on its line.
     let line = 0;
     for (let m = nextMatch(SPACE_RUN, text, 0); m; m = nextMatch(SPACE_RUN, text, m.index + m[0].length)) {
@@ -181,7 +203,10 @@ export const spacing: Rule = {
       const left = l > ls ? charBefore(text, l) : '';
       const right = r < le ? charAt(text, r) : '';
       const between = isChinese(left) && (isChinese(right) || isDigit(right)) ? (isChinese(right) ? 'cc' : 'cd') : isDigit(left) && isChinese(right) ? 'dc' : '';
-      if (!between || isNamePadding(text, l, r, left, right)) continue;
+      if (!between || isNamePadding(text, l, r, left, right) || isLetterSpaced(text, ls, le)) continue;
+      // On a flattened line a space before Chinese or a figure may be a lost line break (`新起点 1998年县…`); one
+      // between a figure and its unit (`43.68 亿元`) is still stray.
+      if (between !== 'dc' && (inlineHeadingLines.has(line) || isFlattened(text, ls, le))) continue;
       if (between === 'cc' && l === start && r === end && separatesShortWords(text, ls, le, start, end)) continue;
       if (isStructural(text, ls, le, l, r)) continue;
       const [zh, en] = kindOf(m[0]);

@@ -56,9 +56,10 @@ testRule('lookalike-char', {
     },
     // A web copy of a 政府工作报告: full-width digits in a heading's title (not its marker) and in a dateline.
     {
-      text: '\u3000\u3000一、１９９４年国内工作的回顾\n新华社北京２００８年３月１９日电',
-      errors: [{ line: 1, column: 5, endColumn: 9, message: '“１９９４”为全角数字' }, { line: 2, column: 6, endColumn: 10 }, { line: 2, column: 11, endColumn: 12 }, { line: 2, column: 13, endColumn: 15 }],
-      output: '\u3000\u3000一、1994年国内工作的回顾\n新华社北京2008年3月19日电',
+      // The news agency's dateline on its own line is the republishing page's furniture (not judged); the report's is.
+      text: '\u3000\u3000一、１９９４年国内工作的回顾\n新华社北京２００８年３月１９日电\n全年国内生产总值４３８００亿元。',
+      errors: [{ line: 1, column: 5, endColumn: 9, message: '“１９９４”为全角数字' }, { line: 3, column: 9, endColumn: 14 }],
+      output: '\u3000\u3000一、1994年国内工作的回顾\n新华社北京２００８年３月１９日电\n全年国内生产总值43800亿元。',
     },
     { text: '建成５Ｇ基站', errors: [{ line: 1, column: 3, endColumn: 5, message: '全角数字和字母，应为半角“5G”' }], output: '建成5G基站' },
     // GB/T 9704-2012 §7.2.5 writes the document number `〔2024〕5号`.
