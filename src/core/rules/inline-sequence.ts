@@ -22,6 +22,7 @@ export const inlineSequence: Rule = {
       }
       if (items.length === 1 && items[0].number === 1) {
         const item = items[0];
+        if (cutOffAfter(model, item)) continue;
         problems.push({
           start: item.start,
           end: item.end,
@@ -42,6 +43,26 @@ export const inlineSequence: Rule = {
     return problems;
   },
 };
+
+/** A text cut off mid-sentence (an excerpt: it ends in `...` or without a sentence's end). */
+const ELLIPSIS_END = /(?:\.{3}|…)\s*$/;
+const SENTENCE_END = /[。！？!?”’）)》：:；;]\s*$/;
+/** A last line this long is a paragraph; a short one may be a signature or a date. */
+const PARAGRAPH_LINE = 30;
+const CUT_OFF_WITHIN = 2000;
+
+/**
+ * A lone 一是 close before the end of a text that was cut off (a web excerpt ending `…重...`): its 二是 was cut,
+ * not left out.
+ */
+function cutOffAfter(model: DocumentModel, item: EnumerationItem): boolean {
+  const { text, lines } = model;
+  if (text.length - item.end > CUT_OFF_WITHIN) return false;
+  let last = lines.lineCount - 1;
+  while (last > 0 && lines.lineText(last).trim() === '') last--;
+  const t = lines.lineText(last).trim();
+  return ELLIPSIS_END.test(t) || (t.length > PARAGRAPH_LINE && !SENTENCE_END.test(t));
+}
 
 /** 首先 … 其次 … 最后 may leave steps out; only a step that goes back (其次 after 最后) or repeats is wrong. */
 function shouxianProblems(items: EnumerationItem[]): RuleProblem[] {
