@@ -113,3 +113,10 @@ export function codePointLength(s: string): number {
   }
   return n;
 }
+
+/** The line break a text uses (its first one), `\n` when it has none: what a fix that breaks a line inserts. */
+export function lineBreakOf(text: string): string {
+  const i = text.search(/\r\n|\r|\n/);
+  if (i < 0) return '\n';
+  return text[i] === '\r' ? (text[i + 1] === '\n' ? '\r\n' : '\r') : '\n';
+}

@@ -66,7 +66,14 @@ describe('pasted web text: the 2026 Gansu report as its web page gives it', () =
 
   it('judges no furniture line: no problem starts on one', () => {
     const furnitureLines = new Set(model.furniture.map((f) => f.line));
-    for (const p of lint(GANSU_WEB)) assert.ok(!furnitureLines.has(model.lines.lineAt(p.start)), `${p.ruleId} on line ${model.lines.lineAt(p.start) + 1}`);
+    const problems = lint(GANSU_WEB);
+    for (const p of problems.filter((x) => x.ruleId !== 'page-furniture')) assert.ok(!furnitureLines.has(model.lines.lineAt(p.start)), `${p.ruleId} on line ${model.lines.lineAt(p.start) + 1}`);
+    // page-furniture names the furniture: once for the document, with one fix that deletes its 11 lines.
+    const furniture = problems.filter((x) => x.ruleId === 'page-furniture');
+    assert.equal(furniture.length, 1);
+    assert.equal(furniture[0].start, 0);
+    assert.equal(furniture[0].fix?.safe, false);
+    assert.equal(furniture[0].fix?.edits.length, 11);
   });
 
   it('a lone 时间：2024-03-13 of a notice is content, not furniture', () => {

@@ -19,6 +19,9 @@ import { sentenceLength } from './sentence-length';
 import { maxChars } from './max-chars';
 import { repeatedWord } from './repeated-word';
 import { overusedWord } from './overused-word';
+import { headingOwnLine } from './heading-own-line';
+import { pageFurniture } from './page-furniture';
+import { hardWrap } from './hard-wrap';
 
 /** Every rule, in the order their problems are listed when they share a position. */
 export const RULES: readonly Rule[] = [
@@ -30,6 +33,7 @@ export const RULES: readonly Rule[] = [
   numberingHierarchy,
   inlineSequence,
   headingTitleStop,
+  headingOwnLine,
   punctuationWidth,
   spacing,
   lookalikeChar,
@@ -41,6 +45,8 @@ export const RULES: readonly Rule[] = [
   maxChars,
   repeatedWord,
   overusedWord,
+  pageFurniture,
+  hardWrap,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

@@ -1,0 +1,43 @@
+import type { Rule, RuleProblem } from './rule';
+import { CONVENTION } from './rule';
+import type { TextEdit } from '../types';
+import { textParagraphs, wrapWidth } from '../paragraphs';
+
+/**
+ * A text set to a fixed width (a PDF extraction): its paragraphs are broken into lines of the page's width, page
+ * numbers and blank lines between pages. One problem per file, on the first broken paragraph, whose fix "重排断行"
+ * rebuilds every paragraph on one line and drops the page breaks inside them (a suggestion: it rewrites the layout).
+ */
+export const hardWrap: Rule = {
+  id: 'hard-wrap',
+  defaultSeverity: 'info',
+  description: '从PDF等复制的文字按版面宽度断行，段落被拆成多行，可一键重排',
+  descriptionEn: 'Text copied from a PDF keeps the page’s line breaks: its paragraphs are split into lines; rebuild them',
+  check({ model }) {
+    if (model.format === 'markdown' || !wrapWidth(model)) return [];
+    const { lines } = model;
+    const edits: TextEdit[] = [];
+    let paragraphs = 0;
+    for (const [first, last] of textParagraphs(model)) {
+      if (last === first) continue;
+      paragraphs++;
+      // Each break inside the paragraph goes, with any blank or furniture lines of a page break between.
+      for (let l = first; l < last; ) {
+        let next = l + 1;
+        while (next < last && (lines.lineText(next).trim() === '' || !model.isProseLine(next))) next++;
+        edits.push({ start: lines.ends[l], end: lines.starts[next] + (lines.lineText(next).length - lines.lineText(next).trimStart().length), text: '' });
+        l = next;
+      }
+    }
+    if (!edits.length) return [];
+    const firstBreak = edits[0];
+    const problem: RuleProblem = {
+      start: Math.max(lines.starts[lines.lineAt(firstBreak.start)], firstBreak.start - 1),
+      end: firstBreak.start,
+      message: `本文按版面宽度断行（从PDF复制所致），${paragraphs}个段落被拆成多行，可重排为每段一行（${CONVENTION.zh}）`,
+      messageEn: `The text keeps a page's line breaks (copied from a PDF): ${paragraphs} ${paragraphs === 1 ? 'paragraph is' : 'paragraphs are'} split into lines; rebuild each on one line (${CONVENTION.en})`,
+      fix: { safe: false, edits, title: `重排断行（${paragraphs}段）`, titleEn: `Rebuild the paragraphs (${paragraphs})` },
+    };
+    return [problem];
+  },
+};
