@@ -87,6 +87,26 @@ function runningHeads(trimmed: string[], pageNumbers: number): Set<string> {
   return heads;
 }
 
+const CRUMB_SEPARATOR = /^[>＞»›/|｜]+$/;
+const MAX_CRUMB_CHARS = 8;
+const MAX_CRUMBS = 8;
+
+/**
+ * A breadcrumb split over lines (`您的位置:` / `首页` / `>` / `云南要闻`): below its first line, separators and short
+ * channel names, up to the first longer line (the page's headline).
+ */
+function breadcrumbTrails(trimmed: string[], found: FurnitureLine[]): void {
+  trimmed.forEach((t, line) => {
+    // Only a trail split over lines: its first line stops at the label or the first crumb (`您的位置:`, `首页 >`).
+    if (!BREADCRUMB.test(t) || codePointLength(t) > MAX_CRUMB_CHARS + 2) return;
+    for (let next = line + 1; next < trimmed.length && next <= line + MAX_CRUMBS; next++) {
+      const crumb = trimmed[next];
+      if (crumb === '' || (!CRUMB_SEPARATOR.test(crumb) && (codePointLength(crumb) > MAX_CRUMB_CHARS || /[。，；：！？]/.test(crumb)))) return;
+      found.push({ line: next, kind: 'web' });
+    }
+  });
+}
+
 const RELATED_BOX = /^(?:相关(?:报道|新闻|链接|阅读|文章|文档|附件)|延伸阅读|推荐阅读)\s*[:：>》]*$/;
 const MAX_HEADLINE_CHARS = 60;
 
@@ -139,6 +159,7 @@ export function findFurniture(lines: LineIndex): FurnitureLine[] {
       }
     }
   });
+  breadcrumbTrails(trimmed, found);
   relatedLinks(trimmed, found);
   const heads = runningHeads(trimmed, pageNumbers);
   trimmed.forEach((t, line) => {

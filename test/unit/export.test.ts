@@ -485,3 +485,18 @@ describe('export: CLI', () => {
     assert.match(r.err, /无法写入|cannot write/);
   });
 });
+
+describe('export: a web copy’s page furniture', () => {
+  it('writes the report, not the page: no tool bar, metadata or share widget, the report’s title as the title', async () => {
+    // The opening of the 2026 Yunnan report as its web page gives it (test/real/texts/web-32.txt, lines 1–17).
+    const text = fs.readFileSync(path.join(__dirname, '..', 'real', 'texts', 'web-32.txt'), 'utf8').split('\n').slice(0, 17).join('\n') + '\n';
+    const model = parse(text);
+    const document = (await open(await exportDocx(model, 0))).part('word/document.xml');
+    const texts = paragraphs(document).map((p) => `${styleOf(p) ?? ''}|${textOf(p)}`);
+    assert.equal(texts.find((t) => t.startsWith('Title|')), 'Title|2026年政府工作报告');
+    for (const furniture of ['您的位置', '首页', '云南要闻', '2026-02-03 09:02:33', '【字体：', '大', '中', '小', '】']) {
+      assert.ok(!texts.some((t) => t.split('|')[1] === furniture || t.includes(`|${furniture}`)), `"${furniture}" is exported: ${texts.join(' / ').slice(0, 300)}`);
+    }
+    assert.ok(texts.some((t) => t.includes('各位代表：')));
+  });
+});
