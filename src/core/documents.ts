@@ -2,6 +2,7 @@ import type { Heading, ReportDocument, SectionNode } from './model';
 import { codePointLength, isBlankLine, type LineIndex } from './text';
 import { ENDS_LIKE_PARAGRAPH } from './patterns';
 import { matchMarker } from './headings';
+import { OPEN_LINE_SLACK, displayWidth, lineWidth } from './paragraphs';
 
 /** Conventions: a table of contents is a run of at least this many bare heading lines. */
 const TOC_MIN_RUN = 5;
@@ -98,6 +99,9 @@ function firstDocumentTitle(headings: Heading[], lines: LineIndex, furniture: Re
     if (before) return { startLine: 0, titleLine: hashTitle.line, titleHeading: hashTitle };
   }
   const stop = headings.length ? headings[0].line : lines.lineCount;
+  // In a text set to a fixed width (a PDF's) a line of nearly the full width is a piece of a paragraph, not a title.
+  const width = lineWidth(lines, (l) => !furniture.has(l));
+  const wrapped = (line: number) => width > 0 && displayWidth(lines.lineText(line).trim()) >= width - OPEN_LINE_SLACK;
   const candidates: number[] = [];
   let first = -1;
   for (let line = 0, seen = 0; line < stop && seen < TITLE_SCAN_LINES; line++) {
@@ -105,7 +109,7 @@ function firstDocumentTitle(headings: Heading[], lines: LineIndex, furniture: Re
     if (text.trim() === '' || furniture.has(line)) continue;
     if (first < 0) first = line;
     seen++;
-    if (isTitleLine(text)) candidates.push(line);
+    if (isTitleLine(text) && !wrapped(line)) candidates.push(line);
   }
   // A report's own title block: its title over a `——2026年1月15日在……会议上` subtitle (a page's headline may come first).
   const overSubtitle = candidates.find((line) => TITLE_WORDS.test(lines.lineText(line)) && SUBTITLE.test(nextText(lines, line, furniture)));

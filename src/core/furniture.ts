@@ -21,7 +21,7 @@ const MAX_FURNITURE_CHARS = 80;
 
 const BREADCRUMB = /^(?:您(?:现在)?的位置|当前(?:的)?位置|现在位置|所在位置|位置)\s*[:：]|^(?:首页|网站首页|主页)\s*[>＞»›/]/;
 /** Labels only a web page's metadata uses; a report's body never starts a line with them. */
-const WEB_LABEL = /^[【[（(]?(?:信息来源|文章来源|来源|归档时间|发布机构|发布单位|发布时间|发布日期|更新时间|更新日期|浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问量|责任编辑|编辑|审核|校对|撰稿|供稿|作者|字体|字号|索引号|分类|文号|主题分类|成文日期|公开方式|生成日期)\s*[:：]/;
+const WEB_LABEL = /^[【[（(]?(?:信息来源|文章来源|来源|归档时间|发表时间|发布机构|发布单位|发布时间|发布日期|更新时间|更新日期|浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问量|责任编辑|编辑|审核|校对|撰稿|供稿|作者|字体|字号|索引号|分类|文号|主题分类|成文日期|公开方式|生成日期)\s*[:：]/;
 /** `时间：2026-02-10`, `日期：2026-02-10 09:02`: a label with a CMS's zero-padded date (and time) is a page's metadata. */
 const LABELLED_TIMESTAMP = /^时间\s*[:：]\s*\d{4}-\d{2}-\d{2}|^日期\s*[:：]\s*\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2}/;
 /** Words of a tool bar or share widget; a line made only of them (and brackets, separators) is furniture. */
@@ -33,10 +33,10 @@ const TOOL_WORDS = new Set(
   ).split(' '),
 );
 const TOOL_SPLIT = /[\s【】[\]（）()|｜·•/:：、,，>＞«»]+/;
-const WIDGET = /点击(?:图片|这里|此处)?进入专题|轻触这里|加载下一页|分享到微信|分享至朋友圈|打开微信|使用“?扫一扫|扫描二维码|分享到朋友圈|长按识别/;
+const WIDGET = /扫一扫|点击(?:图片|这里|此处)?进入专题|轻触这里|加载下一页|分享到微信|分享至朋友圈|打开微信|使用“?扫一扫|扫描二维码|分享到朋友圈|长按识别/;
 const FOOTER = /版权所有|ICP备|公网安备|网站标识码|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|联系我们|建议使用.*浏览器|分辨率/;
 /** What 范文 and document-sharing sites write around a text: blurbs, sign-in walls, tags, copyright and comment notices. */
-const SITE_NOTE = /@所有人|网友(?:为您|为大家)?(?:整理|分享|投稿)|小编|本站|范文网|千文网|仅供(?:参考|预览|学习|借鉴)|供(?:您|大家)(?:参考|借鉴)|二次传播|作者原创|我要投稿|欢迎(?:阅读|下载)|您需要先登录|^Tag\s*[:：]|精选参考范文|以下评论仅代表|与本站立场|文章共\d+字|来源于www\.|下载后的文档|下载之前|\d+(?:\.\d+)?\s*[KMG]B(?![A-Za-z])/;
+const SITE_NOTE = /@所有人|VIP专免|侵权投诉|版权声明|用户评论|E-mail推荐|在手机(?:阅读|打开)|网友(?:为您|为大家)?(?:整理|分享|投稿)|小编|本站|范文网|千文网|仅供(?:参考|预览|学习|借鉴)|供(?:您|大家)(?:参考|借鉴)|二次传播|作者原创|我要投稿|欢迎(?:阅读|下载)|您需要先登录|^Tag\s*[:：]|精选参考范文|以下评论仅代表|与本站立场|文章共\d+字|来源于www\.|下载后的文档|下载之前|\d+(?:\.\d+)?\s*[KMG]B(?![A-Za-z])/;
 /** A news agency's dateline on its own line (`新华社北京3月15日电`): the republishing page's, not the report's. */
 const DATELINE = /(?:新华社|中新社|本报|新华网|人民网)[\p{Script=Han}]{0,6}(?:[0-9０-９]{4}年)?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日电$/u;
 
@@ -125,6 +125,19 @@ function relatedLinks(trimmed: string[], found: FurnitureLine[]): void {
   }
 }
 
+const LABEL_ONLY = /[:：]$/;
+const MAX_VALUE_CHARS = 24;
+
+/** A metadata label alone on its line (`来源:`, `责任编辑：`) has its value on the next line (`四川日报`, `李莎莎`). */
+function labelValues(trimmed: string[], found: FurnitureLine[]): void {
+  const web = new Set(found.filter((f) => f.kind === 'web').map((f) => f.line));
+  for (const line of web) {
+    if (!LABEL_ONLY.test(trimmed[line]) || !WEB_LABEL.test(trimmed[line])) continue;
+    const next = line + 1;
+    if (next < trimmed.length && trimmed[next] !== '' && codePointLength(trimmed[next]) <= MAX_VALUE_CHARS && !/[。！？；]/.test(trimmed[next])) found.push({ line: next, kind: 'web' });
+  }
+}
+
 /** Every furniture line of a text, in line order. */
 export function findFurniture(lines: LineIndex): FurnitureLine[] {
   const trimmed: string[] = [];
@@ -165,5 +178,7 @@ export function findFurniture(lines: LineIndex): FurnitureLine[] {
   trimmed.forEach((t, line) => {
     if (heads.has(t)) found.push({ line, kind: 'pdf' });
   });
-  return found.sort((a, b) => a.line - b.line);
+  labelValues(trimmed, found);
+  const byLine = new Map(found.map((f) => [f.line, f]));
+  return [...byLine.values()].sort((a, b) => a.line - b.line);
 }

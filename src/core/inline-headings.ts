@@ -18,10 +18,12 @@ const FLATTENED_LINE = 600;
 
 const COLON = new Set([0xff1a, 0x3a]);
 
-/** `现将有关情况汇报如下：一、…`: a colon after 如下 (or any colon on a flattened line) can close what precedes a heading. */
-function introducesHeadings(text: string, i: number, flattened: boolean): boolean {
-  if (!COLON.has(text.charCodeAt(i))) return false;
-  return flattened || text.slice(Math.max(0, i - 2), i) === '如下';
+/**
+ * `现将有关情况汇报如下：一、…`: the colon of 如下 closes what precedes a heading. Another colon leads into a list more
+ * often than not (`采取以下的综合配套措施：一、……；二、……`), even on a flattened line.
+ */
+function introducesHeadings(text: string, i: number): boolean {
+  return COLON.has(text.charCodeAt(i)) && text.slice(Math.max(0, i - 2), i) === '如下';
 }
 
 class NumberingState {
@@ -95,7 +97,7 @@ export function withInlineHeadings(lines: LineIndex, lineHeadings: readonly Head
     const lineEnd = lines.ends[line];
     let flattened = lineEnd - lines.starts[line] > FLATTENED_LINE;
     for (let i = lines.starts[line]; i < lineEnd; i++) {
-      if (!SENTENCE_END.has(text.charCodeAt(i)) && !introducesHeadings(text, i, flattened)) continue;
+      if (!SENTENCE_END.has(text.charCodeAt(i)) && !introducesHeadings(text, i)) continue;
       let j = i + 1;
       while (j < lineEnd && SPACE.test(text[j])) j++;
       if (j >= lineEnd || !canStartMarker(text.charCodeAt(j))) continue;

@@ -5,7 +5,7 @@ import { isBlankLine, type LineIndex } from './text';
 /** A paragraph of a report often opens with its ordinal: `二是…`, `第三，…`. */
 const OPENS_WITH_ORDINAL = /^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、])/;
 const QUOTATION_PARAGRAPH = /^[ \t\u3000]*[“‘]/;
-const ENDS_PARAGRAPH = /[。！？；：…!?;:]["”’」』）)》]*\s*$/;
+export const ENDS_PARAGRAPH = /[。！？；：…!?;:]["”’」』）)》]*\s*$/;
 
 /**
  * Paragraphs of plain text as [first line, last line]: a line, joined with the lines below it where a hard wrap
@@ -18,20 +18,20 @@ export function textParagraphs(model: DocumentModel): Array<[number, number]> {
   const bareHeadings = new Set(model.headings.filter((h) => !h.runIn).map((h) => h.line));
   const headingLines = new Set(model.headings.map((h) => h.line));
   const titleLines = new Set(model.documents.map((d) => d.titleLine));
-  // In a text set to a fixed width (a PDF's), a full line runs on whatever it ends with, a short one ends its
-  // paragraph. Elsewhere a line runs on when it does not end its sentence; a bare heading only when a mark it opens
-  // is closed below (`二、关于《……规划` / `纲要（草案）》的说明`).
+  // In a text set to a fixed width (a PDF's) the line's width decides (runsOnAtWidth). Elsewhere a line runs on when
+  // it does not end its sentence; a bare heading only when a mark it opens is closed below
+  // (`二、关于《……规划` / `纲要（草案）》的说明`).
   const width = wrapWidth(model);
   const runsOn = (l: number, next: number) => {
     const t = lines.lineText(l);
     if (!model.isProseLine(l) || titleLines.has(l)) return false;
     const ends = ENDS_PARAGRAPH.test(t);
-    // A full line that ends a sentence may end its paragraph too: a next line opening with 二是 starts one.
-    if (width && ends) return displayWidth(t.trim()) >= width - WIDTH_SLACK && !OPENS_WITH_ORDINAL.test(lines.lineText(next));
-    return !ends && (width > 0 || !bareHeadings.has(l) || leavesMarkOpen(t));
+    if (width) return runsOnAtWidth(t, lines.lineText(next), ends, width, bareHeadings.has(l));
+    return !ends && (!bareHeadings.has(l) || leavesMarkOpen(t));
   };
   // Two lines that both open with “: the paragraphs of a quotation that runs over several (each opens with “).
-  const joins = (from: number, l: number) => !headingLines.has(l) && !titleLines.has(l) && !(QUOTATION_PARAGRAPH.test(lines.lineText(l)) && QUOTATION_PARAGRAPH.test(lines.lineText(from)));
+  const joins = (from: number, l: number) =>
+    !headingLines.has(l) && !titleLines.has(l) && !(QUOTATION_PARAGRAPH.test(lines.lineText(l)) && QUOTATION_PARAGRAPH.test(lines.lineText(from)));
   const out: Array<[number, number]> = [];
   for (let l = 0; l < lines.lineCount; l++) {
     if (isBlankLine(lines, l) || !model.isProseLine(l)) continue;
@@ -42,6 +42,33 @@ export function textParagraphs(model: DocumentModel): Array<[number, number]> {
   }
   return out;
 }
+
+/**
+ * At a fixed width: a full line runs on, unless it ends a sentence before a line that opens a paragraph (`二是`, or
+ * a line two characters short: the first line of a paragraph, whose indent the extraction dropped); a shorter line
+ * ends its paragraph (a heading, a subtitle, a signature, a paragraph's last line) unless it broke before a token
+ * too long for the line's rest (`全面升级` / `“1+6+31+N”群众诉求…`). A bare heading runs on only when full.
+ */
+function runsOnAtWidth(t: string, next: string, ends: boolean, width: number, bareHeading: boolean): boolean {
+  const w = displayWidth(t.trim());
+  const full = w >= width - WIDTH_SLACK;
+  // Without a sentence end, a line short by its indent and a mark the line may not start with still runs on (a
+  // heading too: indented like a paragraph, a long one wraps).
+  const nextWidth = displayWidth(next.trim());
+  // The next line opens a paragraph: two characters short of the width, its indent dropped.
+  const opensParagraph = nextWidth >= width - 2.5 && nextWidth <= width - 1.5;
+  // A wrapped heading goes on in a full line or ends in a short one; a line between is a paragraph's indented first.
+  if (bareHeading) return !ends && w >= width - OPEN_LINE_SLACK && (nextWidth >= width - 1.5 || nextWidth < width - OPEN_LINE_SLACK);
+  if (!full && !ends) return w >= width - OPEN_LINE_SLACK || (w >= width - LONG_TOKEN_SLACK && LONG_TOKEN_START.test(next.trimStart()));
+  if (!full) return false;
+  if (!ends) return true;
+  return !OPENS_WITH_ORDINAL.test(next) && !opensParagraph;
+}
+/** How far short a line may fall when the next begins with a token that cannot be broken. */
+const LONG_TOKEN_SLACK = 8;
+/** A paragraph's first line (two characters of indent) that also gave a character to the next line (line-start rules). */
+export const OPEN_LINE_SLACK = 4;
+const LONG_TOKEN_START = /^[“"‘'《（(A-Za-z0-9０-９]/;
 
 /** The line a wrap after `line` continues on: the next line, or past a page break (blanks and furniture); -1 if none. */
 function continuation(model: DocumentModel, line: number): number {

@@ -1,12 +1,12 @@
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION } from './rule';
 import type { TextEdit } from '../types';
-import { textParagraphs, wrapWidth } from '../paragraphs';
+import { ENDS_PARAGRAPH, textParagraphs, wrapWidth } from '../paragraphs';
 
 /**
  * A text set to a fixed width (a PDF extraction): its paragraphs are broken into lines of the page's width, page
  * numbers and blank lines between pages. One problem per file, on the first broken paragraph, whose fix "重排断行"
- * rebuilds every paragraph on one line and drops the page breaks inside them (a suggestion: it rewrites the layout).
+ * joins every line broken inside a sentence, dropping the page breaks between (a suggestion: it rewrites the layout).
  */
 export const hardWrap: Rule = {
   id: 'hard-wrap',
@@ -25,7 +25,11 @@ export const hardWrap: Rule = {
       for (let l = first; l < last; ) {
         let next = l + 1;
         while (next < last && (lines.lineText(next).trim() === '' || !model.isProseLine(next))) next++;
-        edits.push({ start: lines.ends[l], end: lines.starts[next] + (lines.lineText(next).length - lines.lineText(next).trimStart().length), text: '' });
+        // Only breaks inside a sentence are certain; one after a sentence end may be a paragraph's end (an extraction
+        // drops the indent that tells), so the rebuilt text keeps it rather than glue two paragraphs.
+        if (!ENDS_PARAGRAPH.test(lines.lineText(l))) {
+          edits.push({ start: lines.ends[l], end: lines.starts[next] + (lines.lineText(next).length - lines.lineText(next).trimStart().length), text: '' });
+        }
         l = next;
       }
     }

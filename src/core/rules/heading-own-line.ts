@@ -3,6 +3,7 @@ import { CONVENTION } from './rule';
 import { lineBreakOf } from '../text';
 
 const SPACE_BEFORE = /[ \t\u3000]+$/;
+const MAX_QUOTED = 16;
 
 /**
  * A heading run into the paragraph before it (`……成效。二、主要做法（一）加强……`): the copy lost its line breaks.
@@ -22,7 +23,8 @@ export const headingOwnLine: Rule = {
       const lineStart = model.lines.starts[h.line];
       const space = SPACE_BEFORE.exec(text.slice(lineStart, h.markerStart));
       const from = space ? h.markerStart - space[0].length : h.markerStart;
-      const label = `${h.marker}${h.title}`;
+      // A run-in title may swallow its body where the copy lost the stop after it: quote its start.
+      const label = `${h.marker}${h.title.length > MAX_QUOTED ? `${h.title.slice(0, MAX_QUOTED)}……` : h.title}`;
       problems.push({
         start: from,
         end: h.titleEnd > h.markerEnd ? h.titleEnd : h.markerEnd,

@@ -19,7 +19,7 @@ export const pageFurniture: Rule = {
       if (!own.length) continue;
       const first = own[0].line;
       const n = own.length;
-      const web = own.some((f) => f.kind === 'web');
+      const web = own.filter((f) => f.kind === 'web').length * 2 >= own.length;
       const [zh, en] = web ? ['网页残留', 'web-page furniture'] : ['PDF页码和页眉', 'PDF page numbers and running heads'];
       problems.push({
         start: model.lines.starts[first],
