@@ -155,7 +155,7 @@ export function findFurniture(lines: LineIndex): FurnitureLine[] {
   const web = new Set(found.filter((f) => f.kind === 'web').map((f) => f.line));
   trimmed.forEach((t, line) => {
     // A page's posting date alone on a line of its header (`2024-08-10`): a 公文's date comes at its end, in words.
-    if (BARE_TIMESTAMP.test(t) && line < PAGE_HEADER_LINES && web.size > 0) {
+    if (BARE_TIMESTAMP.test(t) && ((line < PAGE_HEADER_LINES && web.size > 0) || line < TITLE_BLOCK_LINES)) {
       found.push({ line, kind: 'web' });
       return;
     }
