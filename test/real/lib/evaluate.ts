@@ -81,7 +81,8 @@ const overlaps = (a: { from: number; to: number }, from: number, to: number) => 
 
 /** The verdict for a problem; problems with the same file, line and text take the verdicts written for them in order. */
 function verdictOf(verdicts: readonly Verdict[] | undefined, file: string, at: Located, used: Set<Verdict>): Verdict | undefined {
-  const same = verdicts?.filter((v) => v.file === file && v.line === at.line && v.text === at.text) ?? [];
+  // A verdict that names its column matches only there; one without takes the next problem with its line and text.
+  const same = verdicts?.filter((v) => v.file === file && v.line === at.line && v.text === at.text && (v.column === undefined || v.column === at.column + 1)) ?? [];
   const v = same.find((x) => !used.has(x)) ?? same[same.length - 1];
   if (v) used.add(v);
   return v;

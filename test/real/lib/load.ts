@@ -42,6 +42,8 @@ export interface Verdict {
   line: number;
   /** The characters the problem covers (its first line's part when it spans lines). */
   text: string;
+  /** 1-based column, where several problems share a line and a text. */
+  column?: number;
   verdict: 'true' | 'false';
   reason: string;
 }
