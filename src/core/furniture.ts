@@ -21,7 +21,23 @@ const MAX_FURNITURE_CHARS = 80;
 
 const BREADCRUMB = /^(?:您(?:现在)?的位置|当前(?:的)?位置|现在位置|所在位置|位置)\s*[:：]|^(?:首页|网站首页|主页)\s*[>＞»›/]/;
 /** Labels only a web page's metadata uses; a report's body never starts a line with them. */
-const WEB_LABEL = /^[【[（(]?(?:信息来源|文章来源|来源|归档时间|发表时间|发布机构|发布单位|发布时间|发布日期|更新时间|更新日期|浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问量|责任编辑|编辑|审核|校对|撰稿|供稿|作者|字体|字号|索引号|分类|文号|主题分类|成文日期|公开方式|生成日期)\s*[:：]/;
+export const WEB_LABEL_WORDS: readonly string[] = (
+  '信息来源 文章来源 来源 归档时间 发表时间 发布机构 发布单位 发布时间 发布日期 更新时间 更新日期 浏览次数 浏览量 点击数 点击量 ' +
+  '阅读次数 阅读量 访问量 责任编辑 编辑 审核 校对 撰稿 供稿 作者 字体 字号 索引号 分类 文号 主题分类 成文日期 公开方式 生成日期'
+).split(' ');
+const WEB_LABEL = new RegExp(`^[【[（(]?(?:${WEB_LABEL_WORDS.join('|')})\\s*[:：]`);
+/** A field of a page's metadata anywhere in a line: a web label at the line's start or after a space or bracket. */
+const WEB_FIELD = new RegExp(`(?:^|[ \\t\\u3000【[（(|｜])[【[（(]?(?:${[...WEB_LABEL_WORDS, '时间', '日期'].join('|')})[ \\t]*[:：]`);
+/** A line this short that holds a web label is the page's metadata (`作者: 佚名 来源: 作者原创 阅读 次 【小 中 大】`). */
+const MAX_METADATA_LINE = 80;
+
+/**
+ * A short line holding a web page's label at the start of a field (`来源：XX市人民政府\u3000时间：2026-02-10`): the page's
+ * metadata, whether or not the line was taken for furniture (the rules that keep its spaces and dates ask this).
+ */
+export function isWebMetadataLine(text: string, ls: number, le: number): boolean {
+  return le - ls <= MAX_METADATA_LINE && WEB_FIELD.test(text.slice(ls, le));
+}
 /** `时间：2026-02-10`, `日期：2026-02-10 09:02`: a label with a CMS's zero-padded date (and time) is a page's metadata. */
 const LABELLED_TIMESTAMP = /^时间\s*[:：]\s*\d{4}-\d{2}-\d{2}|^日期\s*[:：]\s*\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2}/;
 /** Words of a tool bar or share widget; a line made only of them (and brackets, separators) is furniture. */

@@ -2,6 +2,7 @@ import type { Rule, RuleProblem } from './rule';
 import { CONVENTION } from './rule';
 import { EMPHASIS_MARKER, SPACE_RUN, nextMatch } from '../patterns';
 import { charAt, charBefore, isChinese, isDigit, isHan, isIdeographCode } from '../chars';
+import { WEB_LABEL_WORDS, isWebMetadataLine } from '../furniture';
 
 /** What the run is made of, for the message. */
 function kindOf(run: string): [string, string] {
@@ -91,13 +92,10 @@ const ROLE_BEFORE = new RegExp(`${ROLE}[:：]?(?:${BLANKS}${NAME_PART})*$`);
 /** The run precedes a role and its names at the end of the line (`……会议上\u3000市长\u3000张某`, `。 宁夏日报记者 王鼎 摄`). */
 const ROLE_AND_NAMES_AFTER = new RegExp(`^[\\u4e00-\\u9fff]{0,8}?${ROLE}[:：]?(?:(?:${BLANKS}|[、，,])${NAME_PART})+${CLOSE}$`);
 
-/** Labels only a web page's metadata uses, at the start of a field. */
-const WEB_LABELS = '(?:信息来源|文章来源|来源|作者|发布机构|发布单位|发布时间|发布日期|更新时间|更新日期|时间|日期|浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问量|责任编辑|字号|字体)[ \\t]*[:：]';
+/** Labels only a web page's metadata uses (the page furniture's), at the start of a field. */
+const WEB_LABELS = `(?:${[...WEB_LABEL_WORDS, '时间', '日期'].join('|')})[ \\t]*[:：]`;
 const WEB_FIELD_AFTER = new RegExp(`^[【[（(]?${WEB_LABELS}`);
 const WEB_FIELD_BEFORE = new RegExp(`(?:^|[ \\t\\u3000【[（(|｜])${WEB_LABELS}$`);
-const WEB_FIELD = new RegExp(`(?:^|[ \\t\\u3000【[（(|｜])[【[（(]?${WEB_LABELS}`);
-/** A line this short that holds a web label is the page's metadata (`作者: 佚名 来源: 作者原创 阅读 次 【小 中 大】`). */
-const MAX_METADATA_LINE = 80;
 /** A line of `label：value` fields (`来源：XX市人民政府\u3000时间：2026-02-10`): the run before the next label. */
 const FIELD_LINE = /^[ \t\u3000]*[【[]?[\u4e00-\u9fff]{1,8}[:：]/;
 const FIELD_AFTER = /^[【[]?[\u4e00-\u9fff]{1,8}[:：]/;
@@ -125,10 +123,6 @@ function isFlattened(text: string, ls: number, le: number): boolean {
 const LETTER_SPACED = /^[ \t\u3000]*\p{Script=Han}(?:[ \t\u3000]+\p{Script=Han}){2,}[ \t\u3000]*$/u;
 const isLetterSpaced = (text: string, ls: number, le: number): boolean => le - ls <= 60 && LETTER_SPACED.test(text.slice(ls, le));
 
-/** A short line holding a web page's label (`来源：`, `发布时间：`, `浏览次数：`) at the start of a field: the page's metadata. */
-export function isWebMetadataLine(text: string, ls: number, le: number): boolean {
-  return le - ls <= MAX_METADATA_LINE && WEB_FIELD.test(text.slice(ls, le));
-}
 
 /** A byline, signature or caption credit: a role, then names to the end of the line. */
 function isByline(before: string, after: string): boolean {
