@@ -61,6 +61,13 @@ describe('real texts: what a heading is', () => {
     assert.equal(child.inline, true);
   });
 
+  it('flat-03: a flattened line that merely begins with a number (1、…汇编(35篇)目录1.…) is not placed in the hierarchy', () => {
+    const text = read('flat-03');
+    const m = parse(text);
+    assert.ok(m.headings[0].title.length > 100);
+    assert.deepEqual(only(text, 'numbering-hierarchy'), []);
+  });
+
   it('template-07: a title printed again down the page (a running head) is no part heading', () => {
     const m = parse(read('template-07'));
     assert.deepEqual(headingsOn(m, 18), []);

@@ -1,6 +1,6 @@
 import type { Rule, RuleProblem } from './rule';
 import { CLAUSE_7_3_3 } from './rule';
-import type { ReportDocument, SectionNode } from '../model';
+import type { Heading, ReportDocument, SectionNode } from '../model';
 
 const LEVEL_EXAMPLE: Record<number, string> = { 1: '一、', 2: '（一）', 3: '1.', 4: '（1）', 5: '①' };
 
@@ -25,7 +25,7 @@ export const numberingHierarchy: Rule = {
       for (const node of doc.nodes) {
         const h = node.heading;
         // Under an unnumbered part of plain text (`2019年工作回顾`, `附件`) a part may start at any level.
-        if (h.level === 0 || flaggedParents.has(node.parent) || isTextPart(node.parent)) continue;
+        if (h.level === 0 || flaggedParents.has(node.parent) || isTextPart(node.parent) || swallowsText(h)) continue;
         const p = parentLevel(node);
         const skipped = [...(used.get(p) ?? [])].filter((l) => l > p && l < h.level).sort((a, b) => a - b)[0];
         if (skipped === undefined) continue;
@@ -42,6 +42,10 @@ export const numberingHierarchy: Rule = {
     return problems;
   },
 };
+
+/** A "title" this long with no stop is a paragraph or a flattened list that begins with a number, not a heading to place. */
+const MAX_TITLE = 100;
+const swallowsText = (h: Heading): boolean => !h.runIn && h.title.length > MAX_TITLE;
 
 /** An unnumbered part of plain text (no `#` marker): it has its own structure. */
 function isTextPart(node: SectionNode | null): boolean {
