@@ -13,7 +13,7 @@
 //
 // Steps: build (scripts/build.mjs, what `vscode:prepublish` did); then per target a staging folder out/vsix/<target>/
 // holding exactly what ships (the manifest without scripts or development fields, README, LICENSE, CHANGELOG.md,
-// package.nls*.json, l10n/, dist/, syntaxes/, snippets/, schemas/, language-configuration.json, docs/rules/, the
+// package.nls*.json, l10n/, dist/, syntaxes/, snippets/, schemas/, language-configuration.json, docs/ (the rule pages link the other pages), the
 // icon if the manifest names one, and node_modules/ with only the engines' run-time files); `vsce package --target`
 // in that folder; last, every VSIX is checked for its engines (exit 1 if one lacks them).
 //
@@ -65,7 +65,7 @@ const RS_JIEBA_FILES = ['package.json', 'index.js', 'LICENSE', 'dict.txt'];
 
 /** Shipped besides the engines (paths from the repository root); dist files are checked after the build. */
 const FILES = ['LICENSE', 'CHANGELOG.md', 'language-configuration.json'];
-const DIRS = ['l10n', 'syntaxes', 'snippets', 'schemas', 'docs/rules'];
+const DIRS = ['l10n', 'syntaxes', 'snippets', 'schemas', 'docs'];
 const DIST = ['dist/extension.js', 'dist/lint-process.js', ...(existsSync(join(root, 'src/export/index.ts')) ? ['dist/export.js'] : [])];
 
 /** Manifest fields the VSIX does without: development scripts and dependencies, and the CLI (dist/cli.js does not ship). */
