@@ -1,25 +1,30 @@
-import type { TextEdit } from './types';
+import type { Problem, TextEdit } from './types';
 
 export interface ApplyResult {
   output: string;
   applied: TextEdit[];
-  /** Edits left out because they overlapped one applied before them. */
+  /** Edits left out because they overlapped one applied before them, or lay outside the text. */
   skipped: TextEdit[];
 }
 
 /**
- * Applies text edits: sorted by position, an edit overlapping an earlier one is skipped (and reported), identical
- * edits are applied once. The one function every fix goes through (CLI --fix, the editor's fix-all).
+ * Applies text edits: sorted by position, an edit overlapping an earlier one (or outside the text) is skipped and
+ * reported, identical edits are applied once. Two edits overlap when they share a character, or when both insert at
+ * the same point (their order would be a guess); an insertion touching a replacement does not overlap it.
+ *
+ * The one function every change of a report goes through. Its callers only pass edits that must not overlap: one
+ * fix's edits, or the fixes `combineFixes` found compatible. A non-empty `skipped` is therefore a programming error
+ * (a rule or a move produced overlapping edits), and every caller reports it as a failure instead of writing a
+ * partly applied fix.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): ApplyResult {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const sorted = [...edits].sort(byPosition);
   const applied: TextEdit[] = [];
   const skipped: TextEdit[] = [];
   for (const e of sorted) {
     const last = applied[applied.length - 1];
-    const valid = e.start >= 0 && e.end >= e.start && e.end <= text.length;
-    if (last && last.start === e.start && last.end === e.end && last.text === e.text) continue;
-    if (!valid || (last && (e.start < last.end || (e.start === last.start && e.start === e.end && last.start === last.end)))) skipped.push(e);
+    if (last && sameEdit(last, e)) continue;
+    if (!inside(text, e) || (last && overlaps(last, e))) skipped.push(e);
     else applied.push(e);
   }
   let output = '';
@@ -30,6 +35,98 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): ApplyResul
   }
   output += text.slice(pos);
   return { output, applied, skipped };
+}
+
+const byPosition = (a: TextEdit, b: TextEdit): number => a.start - b.start || a.end - b.end;
+const sameEdit = (a: TextEdit, b: TextEdit): boolean => a.start === b.start && a.end === b.end && a.text === b.text;
+const inside = (text: string, e: TextEdit): boolean => e.start >= 0 && e.end >= e.start && e.end <= text.length;
+
+/** Whether `b`, sorted after `a`, overlaps it (identical edits included). */
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  return b.start < a.end || (a.start === b.start && a.end === b.end);
+}
+
+/** Whether one fix's own edits are valid: inside the text and pairwise disjoint (no duplicate either). */
+export function validEdits(text: string, edits: readonly TextEdit[]): boolean {
+  const sorted = [...edits].sort(byPosition);
+  return sorted.every((e, i) => inside(text, e) && (i === 0 || !overlaps(sorted[i - 1], e)));
+}
+
+/** What `combineFixes` made of the fixes of some problems. */
+export interface CombinedFixes {
+  /** The edits to apply, sorted and disjoint; an edit two fixes share appears once. */
+  edits: TextEdit[];
+  /** Problems whose whole fix is in `edits`. */
+  fixed: Problem[];
+  /** Problems whose fix overlaps one taken before it: left for the next pass (after a re-lint). */
+  deferred: Problem[];
+  /** Problems whose own edits overlap or leave the text: a rule's bug, never applied, to be reported. */
+  invalid: Problem[];
+}
+
+/**
+ * Combines the fixes of several problems (fix-all, fix all of a rule, `--fix`) into edits for `applyEdits`. Each
+ * fix is taken whole or not at all, in the order given: a fix is taken when each of its edits either equals an edit
+ * already taken (two problems may name the same marker rewrite) or overlaps none; otherwise it is deferred, since a
+ * half-applied fix (a run half renumbered) is worse than none. Problems without a fix are ignored.
+ */
+export function combineFixes(text: string, problems: readonly Problem[]): CombinedFixes {
+  const taken: TextEdit[] = [];
+  const result: CombinedFixes = { edits: taken, fixed: [], deferred: [], invalid: [] };
+  for (const p of problems) {
+    if (!p.fix) continue;
+    if (!validEdits(text, p.fix.edits)) {
+      result.invalid.push(p);
+      continue;
+    }
+    const fresh: Array<{ edit: TextEdit; at: number }> = [];
+    let conflict = false;
+    for (const e of p.fix.edits) {
+      const at = insertionPoint(taken, e);
+      const before = taken[at - 1];
+      const after = taken[at];
+      if ((before && sameEdit(before, e)) || (after && sameEdit(after, e))) continue;
+      if ((before && overlaps(before, e)) || (after && overlaps(e, after))) {
+        conflict = true;
+        break;
+      }
+      fresh.push({ edit: e, at });
+    }
+    if (conflict) {
+      result.deferred.push(p);
+      continue;
+    }
+    // From the last insertion point back, so earlier indices stay valid (the fix's own edits are disjoint).
+    fresh.sort((a, b) => b.at - a.at || byPosition(b.edit, a.edit));
+    for (const { edit, at } of fresh) taken.splice(at, 0, edit);
+    result.fixed.push(p);
+  }
+  return result;
+}
+
+/** The index where `e` goes in sorted, disjoint `edits`: after every edit that sorts before or with it. */
+function insertionPoint(edits: readonly TextEdit[], e: TextEdit): number {
+  let lo = 0;
+  let hi = edits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byPosition(edits[mid], e) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** `combineFixes` applied: the new text, with what was fixed, deferred and rejected. */
+export interface FixesResult extends CombinedFixes {
+  output: string;
+}
+
+/** Applies the fixes of some problems in one pass, through `combineFixes` and `applyEdits`. */
+export function applyFixes(text: string, problems: readonly Problem[]): FixesResult {
+  const combined = combineFixes(text, problems);
+  const { output, skipped } = applyEdits(text, combined.edits);
+  if (skipped.length) throw new Error(`combineFixes produced overlapping edits at ${skipped.map((e) => e.start).join(', ')}`);
+  return { ...combined, output };
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { editsBetween, type Problem } from '../core';
+import { combineFixes } from '../core/fix';
 import { allowTermAt } from '../core/placeholders';
 import { pickerFor, rangeOf, toWorkspaceEdit } from './convert';
 import type { ReportStore } from './reports';
@@ -16,7 +17,7 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
-  constructor(private readonly store: ReportStore) {}
+  constructor(private readonly store: ReportStore, private readonly log?: vscode.LogOutputChannel) {}
 
   async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     if (!this.store.isReport(doc)) return [];
@@ -35,22 +36,36 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
 
   private actionsFor(doc: vscode.TextDocument, all: Problem[], p: Problem, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
-    if (p.fix) {
+    const text = doc.getText();
+    // Every edit offered goes through combineFixes: a fix whose own edits overlap is a rule's bug, logged, never offered.
+    const own = p.fix ? combineFixes(text, [p]) : undefined;
+    own?.invalid.forEach((q) => this.reportInvalid(q));
+    if (p.fix && own?.fixed.length) {
       const a = new vscode.CodeAction(pickerFor(doc)(p.fix.title, p.fix.titleEn), vscode.CodeActionKind.QuickFix);
-      a.edit = toWorkspaceEdit(doc, p.fix.edits);
+      a.edit = toWorkspaceEdit(doc, own.edits);
       a.diagnostics = [diagnostic];
       a.isPreferred = p.fix.safe;
       actions.push(a);
     }
-    const sameRule = all.filter((q) => q.ruleId === p.ruleId && q.fix?.safe);
-    if (sameRule.length > 1) {
+    // Fix all of this rule: the rule's safe fixes combined as fix-all combines them (shared edits once, a fix that
+    // overlaps one taken waits for the next run); a WorkspaceEdit with overlapping ranges would fail as a whole.
+    const sameRule = combineFixes(text, all.filter((q) => q.ruleId === p.ruleId && q.fix?.safe));
+    sameRule.invalid.filter((q) => q !== p).forEach((q) => this.reportInvalid(q));
+    if (sameRule.fixed.length > 1) {
       const a = new vscode.CodeAction(vscode.l10n.t('Fix all safe {0} problems in this document', p.ruleId), vscode.CodeActionKind.QuickFix);
-      a.edit = toWorkspaceEdit(doc, sameRule.flatMap((q) => q.fix!.edits));
+      a.edit = toWorkspaceEdit(doc, sameRule.edits);
       a.diagnostics = [diagnostic];
       actions.push(a);
     }
     actions.push(...this.silencing(doc, p, diagnostic));
     return actions;
+  }
+
+  /** A fix whose own edits overlap: a rule's bug, surfaced in the log (extension.ts may pass its channel), never applied. */
+  private reportInvalid(p: Problem): void {
+    const line = `${p.ruleId} offered a fix with overlapping or out-of-range edits at offset ${p.start}; not offered`;
+    if (this.log) this.log.error(line);
+    else console.error(`gongwen: ${line}`);
   }
 
   private silencing(doc: vscode.TextDocument, p: Problem, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {

@@ -1,5 +1,5 @@
 import type { Rule, RuleProblem } from './rule';
-import { CLAUSE_7_3_3, CONVENTION } from './rule';
+import { CLAUSE_7_3_3, CONVENTION, NO_OPTIONS } from './rule';
 import type { Heading, MarkerParts, ReportDocument } from '../model';
 import type { TextEdit } from '../types';
 import { STANDARD_PARTS as STANDARD, isStandardForm, majorityKey, variantKey } from '../numbering';
@@ -22,8 +22,10 @@ function formOf(h: Heading): Form {
 export const numberingStyle: Rule = {
   id: 'numbering-style',
   defaultSeverity: 'warning',
+  category: 'structure',
   description: '编号格式不规范或同级混用（如“(一)”与“（一）”、“1、”与“1.”）',
   descriptionEn: 'Marker variants mixed at one level, or forms GB/T 9704 does not use (1、, 一., （一）、)',
+  options: NO_OPTIONS,
   check({ model, config }) {
     const problems: RuleProblem[] = [];
     for (const doc of model.documents) {
@@ -79,9 +81,17 @@ function checkAgainstStandard(level: number, headings: Heading[]): RuleProblem[]
     if (form === 'standard' && !odd) continue;
     if (form === 'harmless' && !odd) continue;
     const target = markerText(standardParts(h));
-    const unlike = odd ? `与本级其他编号“${headings.find((x) => variantKey(x) === majority)!.marker}”写法不一致` : '';
-    const unlikeEn = odd ? `unlike the other markers of this level (${headings.find((x) => variantKey(x) === majority)!.marker})` : '';
-    const edits = form === 'standard' ? headings.filter((x) => formOf(x) !== 'standard').map((x) => rewrite(x, standardParts(x))) : [rewrite(h, standardParts(h))];
+    const like = headings.find((x) => variantKey(x) === majority)!.marker;
+    const unlike = odd ? `与本级其他编号“${like}”写法不一致` : '';
+    const unlikeEn = odd ? `unlike the other markers of this level (${like})` : '';
+    // A standard marker's fix rewrites the markers that carry no problem (and fix) of their own: the harmless majority.
+    // The others' fixes are theirs, so no two problems of the rule offer the same edit (one fix per problem).
+    const edits = form === 'standard'
+      ? headings.filter((x) => formOf(x) === 'harmless' && variantKey(x) === majority).map((x) => rewrite(x, standardParts(x)))
+      : [rewrite(h, standardParts(h))];
+    // Nothing left for it to rewrite: every other variant is flagged on its own marker. Flagging the correct marker
+    // too would tell the writer "1." should be "1.", and would make each fix of a "2、" raise a new problem on it.
+    if (!edits.length) continue;
     problems.push({
       start: h.markerStart,
       end: h.markerEnd,
@@ -91,9 +101,9 @@ function checkAgainstStandard(level: number, headings: Heading[]): RuleProblem[]
       messageEn: form === 'nonstandard'
         ? `Marker "${h.marker}" is not a standard form; use "${target}"${unlikeEn ? ', and it is ' + unlikeEn : ''} (${CLAUSE_7_3_3.en})`
         : `Marker "${h.marker}" is ${unlikeEn}; the standard form is "${target}" (${CLAUSE_7_3_3.en})`,
-      fix: form === 'standard'
-        ? { safe: true, edits, title: '将本级编号全部改为规范写法', titleEn: 'Rewrite every marker of this level in the standard form' }
-        : { safe: true, edits, title: `改为“${target}”`, titleEn: `Change to "${target}"` },
+      fix: form !== 'standard'
+        ? { safe: true, edits, title: `改为“${target}”`, titleEn: `Change to "${target}"` }
+        : { safe: true, edits, title: `将本级“${like}”式编号改为规范写法`, titleEn: `Rewrite the markers of this level like "${like}" in the standard form` },
     });
   }
   return problems;
