@@ -3,16 +3,15 @@ import type { GongwenConfig } from './config-types';
 import { DEFAULT_CONFIG } from './config';
 import { findPlaceholders, type Placeholder } from './placeholders';
 import { numberingOf, type DetectedMode } from './numbering';
-import { ZishuIndex } from './counts';
+import { proseCounts } from './counts';
 import { documentSpan, sectionSpan, type SectionSpan } from './spans';
 
-/** A section of the outline, with its own and its children's counts. Offsets are UTF-16. */
-/** A section; it ends before the next heading of the same or a higher rank, or at the document's end. */
+/** A section of the outline, with its own and its children's counts (offsets UTF-16); it ends before the next heading of the same or a higher rank, or at the document's end. */
 export interface OutlineSection extends SectionSpan {
   titleStart: number;
   titleEnd: number;
   placeholders: number;
-  /** 字数 of the section, children included. */
+  /** 字数 of the section, children included: its prose, counted as `stats` counts it (docs/counting.md). */
   chars: number;
   children: OutlineSection[];
 }
@@ -20,6 +19,7 @@ export interface OutlineSection extends SectionSpan {
 export interface OutlineDocument extends DocumentSpan {
   numberingMode: { level3: DetectedMode; level4: DetectedMode };
   placeholders: number;
+  /** 字数 of the document (docs/counting.md). */
   chars: number;
   sections: OutlineSection[];
 }
@@ -28,7 +28,8 @@ export interface OutlineDocument extends DocumentSpan {
 export function outline(model: DocumentModel, config: GongwenConfig = DEFAULT_CONFIG): OutlineDocument[] {
   const placeholders = findPlaceholders(model, config);
   const countIn = (start: number, end: number) => countRange(placeholders, start, end);
-  const zishu = new ZishuIndex(model.lines);
+  // 字数 from the one counting service, as `stats` and the status bar count it.
+  const zishu = proseCounts(model);
   return model.documents.map((doc) => {
     const levels = numberingOf(doc, config.numbering.mode);
     const mode = (level: number): DetectedMode => levels.get(level)?.detected ?? 'none';
@@ -39,14 +40,14 @@ export function outline(model: DocumentModel, config: GongwenConfig = DEFAULT_CO
         titleStart: h.titleStart,
         titleEnd: h.titleEnd,
         placeholders: countIn(h.markerStart, node.end),
-        chars: zishu.count(h.markerStart, node.end),
+        chars: zishu.zishu(h.markerStart, node.end),
         children: node.children.map(toSection),
       });
     };
     return Object.assign(documentSpan(doc), {
       numberingMode: { level3: mode(3), level4: mode(4) },
       placeholders: countIn(doc.start, doc.end),
-      chars: zishu.count(doc.start, doc.end),
+      chars: zishu.zishu(doc.start, doc.end),
       sections: doc.sections.map(toSection),
     });
   });

@@ -1,17 +1,18 @@
 import * as vscode from 'vscode';
-import { statsOfRange } from '../core';
+import { countsOf } from '../core/counts';
 import type { ReportStore } from './reports';
 
 const thousands = (n: number) => n.toLocaleString('en-US');
 
 /**
  * `字数 3,215 · 约 6 页` for the active report, or for the selection when there is one: 字数 as offices count
- * it, pages at GB/T 9704's 22 lines × 28 characters (the same counts as `gongwen stats`).
+ * it, pages at GB/T 9704's 22 lines × 28 characters. It counts the report's parsed model through the core's one
+ * counting service, as the outline and `gongwen stats` do (markdown markup and page furniture do not count).
  */
 export class CountStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('gongwen.counts', vscode.StatusBarAlignment.Right, 99);
-  /** The whole document's counts, per version: moving the cursor does not recount a long report. */
-  private whole: { uri: string; version: number; zishu: number; pages: number } | undefined;
+  /** Bumped by each update: a count that finishes after a newer one started is dropped. */
+  private generation = 0;
 
   constructor(private readonly store: ReportStore) {
     this.item.name = vscode.l10n.t('Gongwen word count');
@@ -24,29 +25,28 @@ export class CountStatus implements vscode.Disposable {
 
   update(): void {
     const editor = vscode.window.activeTextEditor;
+    const generation = ++this.generation;
     if (!editor || !this.store.isReport(editor.document)) {
       this.item.hide();
       return;
     }
+    this.show(editor, generation).catch(() => this.item.hide());
+  }
+
+  private async show(editor: vscode.TextEditor, generation: number): Promise<void> {
     const doc = editor.document;
+    const version = doc.version;
+    // The store parses each version once (cached for the outline too), so moving the cursor recounts nothing.
+    const { model } = await this.store.view(doc);
+    if (generation !== this.generation || doc.version !== version) return;
     const selected = editor.selections.filter((s) => !s.isEmpty);
+    const ranges = selected.length ? selected.map((s) => [doc.offsetAt(s.start), doc.offsetAt(s.end)]) : [[0, model.text.length]];
     let zishu = 0;
     let pages = 0;
-    if (selected.length) {
-      for (const s of selected) {
-        const part = doc.getText(s);
-        const c = statsOfRange(part, 0, part.length);
-        zishu += c.zishu;
-        pages += c.pages;
-      }
-    } else {
-      const key = doc.uri.toString();
-      if (this.whole?.uri !== key || this.whole.version !== doc.version) {
-        const text = doc.getText();
-        this.whole = { uri: key, version: doc.version, ...statsOfRange(text, 0, text.length) };
-      }
-      zishu = this.whole.zishu;
-      pages = this.whole.pages;
+    for (const [start, end] of ranges) {
+      const c = countsOf(model, start, end);
+      zishu += c.zishu;
+      pages += c.pages;
     }
     const label = vscode.l10n.t('{0} characters · about {1} pages', thousands(zishu), pages);
     this.item.text = selected.length ? `$(selection) ${label}` : label;
