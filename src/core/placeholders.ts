@@ -30,11 +30,9 @@ function scan(model: DocumentModel, config: GongwenConfig): Placeholder[] {
   }
   const stars = maskedStars(model);
   candidates.push(...stars.prose);
-  for (const source of config.placeholders.patterns) {
-    for (const re of compileUserPattern(source)) {
-      for (const m of text.matchAll(re)) {
-        if (m[0].length > 0) candidates.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
-      }
+  for (const re of userPatternsOf(config.placeholders.patterns)) {
+    for (const m of text.matchAll(re)) {
+      if (m[0].length > 0) candidates.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
     }
   }
   const allowed = allowedRanges(text, config.placeholders.allow);
@@ -121,20 +119,26 @@ function isDelimiter(excluded: Array<[number, number]>, start: number, end: numb
   return false;
 }
 
-/** Compiles a user pattern once per source text; the config validated it, and one that fails matches nothing. */
-const userPatterns = new Map<string, RegExp | null>();
-function compileUserPattern(source: string): RegExp[] {
-  if (!userPatterns.has(source)) {
-    let re: RegExp | null = null;
-    try {
-      re = new RegExp(source, 'u');
-    } catch {
-      try { re = new RegExp(source); } catch { re = null; }
-    }
-    userPatterns.set(source, re);
+/**
+ * The user patterns compiled (global, for `matchAll` only: it scans a copy), once per configured list: the cache is keyed by the config's array (a `WeakMap`), so
+ * it lives exactly as long as the configuration. The config validated them; one that fails to compile matches nothing.
+ */
+const compiledPatterns = new WeakMap<readonly string[], RegExp[]>();
+function userPatternsOf(sources: readonly string[]): RegExp[] {
+  let compiled = compiledPatterns.get(sources);
+  if (!compiled) {
+    compiled = sources.map(compileUserPattern).filter((re): re is RegExp => re !== null);
+    compiledPatterns.set(sources, compiled);
   }
-  const re = userPatterns.get(source);
-  return re ? [globalCopy(re)] : [];
+  return compiled;
+}
+
+function compileUserPattern(source: string): RegExp | null {
+  try {
+    return new RegExp(source, 'gu');
+  } catch {
+    try { return new RegExp(source, 'g'); } catch { return null; }
+  }
 }
 
 /** Where the allowed terms stand, typed with half-width or full-width Latin letters and digits (X光, Ｘ光). */

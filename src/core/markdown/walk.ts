@@ -1,17 +1,22 @@
 /**
- * The walk over markdown-it's block tokens (in place of its core 'inline' rule): block constructs become whole
- * non-prose lines, and each inline token is parsed with the stamping rules and what they collected mapped to the
- * source.
+ * The walk over the token stream markdown-it returns: block constructs become whole non-prose lines (by each block
+ * token's `map`), lines no block token covers are reference definitions, and each inline token's children are
+ * re-located in its content (`./inline`) and mapped to the source (`./mapping`).
  */
 import type MarkdownIt from 'markdown-it';
+import { commentText, locateInline, type InlineMarks } from './inline';
 import { InlineMap, TableRows } from './mapping';
-import { commentText, type Run } from './plugin';
 import { sortPairs } from './ranges';
 import type { Source } from './source';
 import type { MarkdownComment } from './types';
 
 type Token = MarkdownIt.Token;
-type StateCore = MarkdownIt.StateCore;
+
+/** Block tokens whose `map` holds content lines; a non-blank line none of them covers is a reference definition. */
+const LEAF_BLOCKS: ReadonlySet<string> = new Set(['paragraph_open', 'heading_open', 'fence', 'code_block', 'html_block', 'hr', 'table_open']);
+
+/** What a line holds once container markup (`>`, list markers, indentation) is stripped: empty for a container-only line. */
+const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))*[ \t]*/;
 
 /** Comments inside an HTML block whose content starts on line `firstLine`. */
 export function blockComments(content: string, firstLine: number, out: MarkdownComment[]): void {
@@ -41,48 +46,46 @@ export function blockComments(content: string, firstLine: number, out: MarkdownC
   }
 }
 
-/** One analysis' walk: records into `src`, parses with `md` while `r` is the run its rules report to. */
+/** One analysis' walk: records into `src` what the tokens of one `md.parse(…, env)` show. */
 export class Walker {
   private readonly map: InlineMap;
   private readonly rows: TableRows;
-  /** Next pair of `r.refLines` to record. */
-  private ref = 0;
+  private readonly marks: InlineMarks = { ranges: [], commentRanges: [], commentTexts: [] };
   /** The delimiter row of the current table, -1 once recorded. */
   private delimRow = -1;
 
   constructor(
     private readonly src: Source,
     private readonly md: MarkdownIt,
-    private readonly r: Run,
+    private readonly env: object,
   ) {
     this.map = new InlineMap(src);
     this.rows = new TableRows(src, this.map);
   }
 
-  // Ranges are recorded in document order where cheap (reference definitions, delimiter rows), so that the
-  // final sort usually finds them sorted.
-  walk(state: StateCore): void {
-    const tokens = state.tokens;
-    this.ref = 0;
+  /** Record the tokens; `firstLine` is the first line markdown-it read as markdown (after front matter). */
+  walk(tokens: Token[], firstLine: number): void {
     this.delimRow = -1;
+    const covered = new Uint8Array(this.src.lineCount);
     for (let i = 0; i < tokens.length; i++) {
-      const map = tokens[i].map;
-      if (map) this.referencesUpTo(map[0]);
-      i = this.visit(state, tokens, i);
+      const t = tokens[i];
+      if (t.map && LEAF_BLOCKS.has(t.type)) covered.fill(1, t.map[0], Math.min(t.map[1], covered.length));
+      i = this.visit(tokens, i);
     }
-    this.referencesUpTo(Infinity);
+    this.references(covered, firstLine);
   }
 
-  /** Record the reference definitions starting on or before `line`. */
-  private referencesUpTo(line: number): void {
-    const refs = this.r.refLines;
-    for (; this.ref < refs.length && refs[this.ref] <= line; this.ref += 2) {
-      this.src.wholeLines(refs[this.ref], refs[this.ref + 1]);
+  /** Reference definitions produce no token: the lines no leaf block covers that hold more than container markup. */
+  private references(covered: Uint8Array, firstLine: number): void {
+    for (let l = firstLine; l < covered.length; l++) {
+      if (covered[l]) continue;
+      const line = this.src.lineText(l);
+      if (CONTAINER_PREFIX.exec(line)![0].length < line.length) this.src.wholeLines(l, l + 1);
     }
   }
 
   /** Record token `i`; returns the index of the last token it consumed. */
-  private visit(state: StateCore, tokens: Token[], i: number): number {
+  private visit(tokens: Token[], i: number): number {
     const t = tokens[i];
     const map = t.map;
     switch (t.type) {
@@ -111,9 +114,9 @@ export class Walker {
         this.delimiterRow();
         break;
       case 'heading_open':
-        return this.heading(state, t, tokens[i + 1], i);
+        return this.heading(t, tokens[i + 1], i);
       case 'inline':
-        this.inline(state, t, i > 0 ? tokens[i - 1].type : '');
+        this.inline(t, i > 0 ? tokens[i - 1].type : '');
         break;
       default:
         break;
@@ -127,11 +130,11 @@ export class Walker {
   }
 
   /** A heading whose inline token is `inl` (token i + 1). */
-  private heading(state: StateCore, t: Token, inl: Token | undefined, i: number): number {
+  private heading(t: Token, inl: Token | undefined, i: number): number {
     const map = t.map;
     if (!map || !inl || inl.type !== 'inline') return i;
     const src = this.src;
-    this.parseInline(state, inl);
+    this.locate(inl);
     const level = Number(t.tag.slice(1)) || 1;
     const setext = t.markup === '=' || t.markup === '-';
     const line = Math.min(map[0], src.lineCount - 1);
@@ -148,8 +151,8 @@ export class Walker {
   }
 
   /** An inline token outside headings: a table cell's (after `th_open` / `td_open`) or a paragraph's. */
-  private inline(state: StateCore, t: Token, prev: string): void {
-    this.parseInline(state, t);
+  private inline(t: Token, prev: string): void {
+    this.locate(t);
     if (prev === 'th_open' || prev === 'td_open') {
       this.rows.cell(t);
       this.flushInline();
@@ -159,31 +162,24 @@ export class Walker {
     }
   }
 
-  private parseInline(state: StateCore, tok: Token): void {
-    const r = this.r;
-    if (r.ranges.length > 0) r.ranges.length = 0;
-    if (r.commentRanges.length > 0) r.commentRanges.length = r.commentTexts.length = 0;
-    r.pendingBase = 0;
-    r.active = true;
-    try {
-      this.md.inline.parse(tok.content, this.md, state.env, tok.children ?? (tok.children = []));
-    } finally {
-      r.active = false;
-    }
+  private locate(tok: Token): void {
+    const m = this.marks;
+    m.ranges.length = m.commentRanges.length = m.commentTexts.length = 0;
+    locateInline(this.md, this.env, tok, m);
   }
 
-  /** Map what parseInline collected through the current anchors. */
+  /** Map what locate collected through the current anchors. */
   private flushInline(): void {
     const src = this.src;
     const map = this.map;
-    const rg = this.r.ranges;
-    sortPairs(rg); // link ends and matched delimiters are recorded late; the mapping keeps the order
+    const rg = this.marks.ranges;
+    sortPairs(rg); // an image's markup is recorded around its alt text's; the mapping keeps the order
     for (let i = 0; i < rg.length; i += 2) src.pushRange(map.mapStart(rg[i]), map.mapEnd(rg[i + 1]));
-    const cr = this.r.commentRanges;
+    const cr = this.marks.commentRanges;
     for (let i = 0; i < cr.length; i += 2) {
       const s = map.mapStart(cr[i]);
       const e = Math.max(s, map.mapEnd(cr[i + 1]));
-      src.comments.push({ line: src.lineOf(s), endLine: src.lineOf(Math.max(s, e - 1)), text: this.r.commentTexts[i / 2] });
+      src.comments.push({ line: src.lineOf(s), endLine: src.lineOf(Math.max(s, e - 1)), text: this.marks.commentTexts[i / 2] });
     }
   }
 }
