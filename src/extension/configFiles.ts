@@ -99,10 +99,17 @@ function configDiagnostic(text: string, e: ConfigError): vscode.Diagnostic {
   return d;
 }
 
-/** `placeholders.patterns[1]` -> ['placeholders', 'patterns', 1]. */
+/**
+ * `placeholders.patterns[1]` -> ['placeholders', 'patterns', 1]; `rules.sentence-length[1].maxxx` ->
+ * ['rules', 'sentence-length', 1, 'maxxx']; a quoted name (`rules["a.b"]`) is one segment.
+ */
 export function keyPath(key: string): JSONPath {
   const path: JSONPath = [];
-  for (const m of key.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) path.push(m[2] !== undefined ? Number(m[2]) : m[1]);
+  for (const m of key.matchAll(/\[("(?:[^"\\]|\\.)*")\]|\[(\d+)\]|([^.[\]]+)/g)) {
+    if (m[1] !== undefined) path.push(JSON.parse(m[1]) as string);
+    else if (m[2] !== undefined) path.push(Number(m[2]));
+    else path.push(m[3]);
+  }
   return path;
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { DEFAULT_CONFIG, type GongwenConfig, type RuleSetting } from '../core';
+import { DEFAULT_CONFIG, formatConfigError, type GongwenConfig, type RuleSetting } from '../core';
+import { checkRuleSettings } from '../core/config';
 
 export type EnableMode = 'auto' | 'always' | 'never';
 
@@ -9,7 +10,7 @@ export function settingsConfig(scope: vscode.Uri | undefined): GongwenConfig {
   const trusted = vscode.workspace.isTrusted;
   return {
     ...DEFAULT_CONFIG,
-    rules: { ...s.get<Record<string, RuleSetting>>('rules', {}) },
+    rules: checkedRules(s.get<unknown>('rules', {})),
     placeholders: {
       // User patterns are regular expressions: in an untrusted workspace only the user's own settings count.
       patterns: trusted ? s.get<string[]>('placeholders.patterns', []) : userLevel<string[]>(s, 'placeholders.patterns') ?? [],
@@ -23,6 +24,40 @@ export function settingsConfig(scope: vscode.Uri | undefined): GongwenConfig {
     dictionary: s.get<string[]>('dictionary', []),
     maxChars: s.get<number | null>('maxChars', null) ?? undefined,
   };
+}
+
+/** Where the settings' problems are said to be, in the warning. */
+const SETTINGS_SOURCE = 'settings.json';
+
+let lastRules: string | undefined;
+let lastChecked: Record<string, RuleSetting> = {};
+const warned = new Set<string>();
+
+/**
+ * `gongwen.rules`, checked against the rules' declarations like `.gongwenrc.json`: a misspelt option, a wrong type
+ * or an unknown rule is a warning (shown once per problem and session), never an error that stops checking.
+ */
+function checkedRules(rules: unknown): Record<string, RuleSetting> {
+  const key = JSON.stringify(rules ?? {});
+  if (key === lastRules) return { ...lastChecked };
+  const checked = checkRuleSettings(rules, SETTINGS_SOURCE);
+  lastRules = key;
+  lastChecked = checked.rules;
+  const lang = messageLanguage();
+  for (const e of checked.errors) {
+    const line = formatConfigError(e, lang);
+    if (warned.has(line)) continue;
+    warned.add(line);
+    void vscode.window.showWarningMessage(line);
+  }
+  return { ...lastChecked };
+}
+
+function messageLanguage(): 'zh' | 'en' {
+  const setting = messageLanguageSetting();
+  if (setting === 'en') return 'en';
+  if (setting === 'zh-cn') return 'zh';
+  return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
 function userLevel<T>(s: vscode.WorkspaceConfiguration, key: string): T | undefined {

@@ -48,7 +48,7 @@ describe('config: parseConfig', () => {
   it('accepts a full configuration and merges it over the defaults', () => {
     const config = ok(JSON.stringify({
       $schema: './node_modules/gongwen/schemas/gongwenrc.schema.json',
-      rules: { placeholder: 'error', 'heading-title-stop': ['info', { minItems: 3 }], 'numbering-order': 'off' },
+      rules: { placeholder: 'error', 'heading-title-stop': ['info', { minLength: 30 }], 'numbering-order': 'off' },
       placeholders: { patterns: ['【[^】]*待定[^】]*】', '\\d+号文'], allow: ['X档案'] },
       numbering: { style: 'document', mode: 'continuous' },
       segmenter: 'intl',
@@ -58,7 +58,7 @@ describe('config: parseConfig', () => {
       overrides: [{ files: 'drafts/**', rules: { placeholder: 'off' } }, { files: ['*.txt'], rules: { placeholder: 'hint' } }],
     }), KNOWN);
     assert.deepEqual(config, {
-      rules: { placeholder: 'error', 'heading-title-stop': ['info', { minItems: 3 }], 'numbering-order': 'off' },
+      rules: { placeholder: 'error', 'heading-title-stop': ['info', { minLength: 30 }], 'numbering-order': 'off' },
       placeholders: { patterns: ['【[^】]*待定[^】]*】', '\\d+号文'], allow: ['X光', 'X线', 'X射线', 'X染色体', '1+X', '数据要素×', '人工智能+', '1+N+X', 'N+X', 'X档案'] },
       numbering: { style: 'document', mode: 'continuous' },
       segmenter: 'intl',
@@ -241,10 +241,10 @@ describe('config: resolveRules', () => {
   }
 
   it('starts from the defaults and applies config.rules', () => {
-    const c = config({ rules: { placeholder: ['error', { minLength: 2 }], 'numbering-order': 'off', extra: 'hint' } });
+    const c = config({ rules: { 'heading-title-stop': ['error', { minLength: 2 }], 'numbering-order': 'off', extra: 'hint' } });
     assert.deepEqual(resolveRules(c, defaults), {
-      placeholder: { severity: 'error', options: { minLength: 2 } },
-      'heading-title-stop': { severity: 'info', options: {} },
+      placeholder: { severity: 'warning', options: {} },
+      'heading-title-stop': { severity: 'error', options: { minLength: 2 } },
       'numbering-order': { severity: 'off', options: {} },
       extra: { severity: 'hint', options: {} },
     });
@@ -276,20 +276,20 @@ describe('config: resolveRules', () => {
 
   it('lets later overrides win and keeps options when only the severity changes', () => {
     const c = config({
-      rules: { placeholder: ['warning', { minLength: 2 }] },
+      rules: { 'heading-title-stop': ['warning', { minLength: 2 }] },
       overrides: [
-        { files: '**/*.md', rules: { placeholder: 'error' } },
-        { files: 'notes/*.md', rules: { placeholder: 'info' } },
-        { files: 'notes/special.md', rules: { placeholder: ['hint', { minLength: 5 }] } },
-        { files: 'special.md', rules: { placeholder: 'warning' } },
+        { files: '**/*.md', rules: { 'heading-title-stop': 'error' } },
+        { files: 'notes/*.md', rules: { 'heading-title-stop': 'info' } },
+        { files: 'notes/special.md', rules: { 'heading-title-stop': ['hint', { minLength: 5 }] } },
+        { files: 'special.md', rules: { 'heading-title-stop': 'warning' } },
       ],
     });
-    assert.deepEqual(resolveRules(c, defaults, 'a.md').placeholder, { severity: 'error', options: { minLength: 2 } });
-    assert.deepEqual(resolveRules(c, defaults, 'notes/a.md').placeholder, { severity: 'info', options: { minLength: 2 } });
-    assert.deepEqual(resolveRules(c, defaults, 'notes/special.md').placeholder, { severity: 'warning', options: { minLength: 5 } });
+    assert.deepEqual(resolveRules(c, defaults, 'a.md')['heading-title-stop'], { severity: 'error', options: { minLength: 2 } });
+    assert.deepEqual(resolveRules(c, defaults, 'notes/a.md')['heading-title-stop'], { severity: 'info', options: { minLength: 2 } });
+    assert.deepEqual(resolveRules(c, defaults, 'notes/special.md')['heading-title-stop'], { severity: 'warning', options: { minLength: 5 } });
     // Resolving does not share option objects with the configuration.
-    resolveRules(c, defaults, 'a.md').placeholder.options.minLength = 99;
-    assert.deepEqual(resolveRules(c, defaults, 'a.md').placeholder.options, { minLength: 2 });
+    resolveRules(c, defaults, 'a.md')['heading-title-stop'].options.minLength = 99;
+    assert.deepEqual(resolveRules(c, defaults, 'a.md')['heading-title-stop'].options, { minLength: 2 });
   });
 
   it('matchesGlobs: one glob or a list', () => {

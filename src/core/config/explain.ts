@@ -7,25 +7,45 @@ import schema from '../../../schemas/gongwenrc.schema.json';
 import { KEY, formatKey, toConfigError, toSegments, valueAt } from './errors';
 import type { ConfigError, Explained, PathSegment } from './types';
 import { describeValue, didYouMean, isPlainObject, joinEn, joinZh, quote, typeName } from './wording';
+import { RULES } from '../rules';
+import type { RuleOptionsSchema } from '../rules/rule';
 
 const SEVERITIES_OR_OFF: readonly string[] = ['off', 'hint', 'info', 'warning', 'error'];
 const SEVERITY_LIST_ZH = joinZh(SEVERITIES_OR_OFF.map((s) => `"${s}"`));
 const SEVERITY_LIST_EN = joinEn(SEVERITIES_OR_OFF.map((s) => `"${s}"`));
 
+let ajvInstance: Ajv | undefined;
 let validator: ValidateFunction | undefined;
+const optionValidators = new Map<string, ValidateFunction>();
 
-function getValidator(): ValidateFunction {
-  if (!validator) {
+function getAjv(): Ajv {
+  if (!ajvInstance) {
     // Loaded on first use: a run without a config file never pays for the schema validator.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const AjvClass = (require('ajv') as { default: typeof Ajv }).default;
-    const ajv = new AjvClass({ allErrors: true, verbose: true, strict: true });
-    // Annotation understood by VS Code's JSON editor, not by Ajv.
-    ajv.addVocabulary(['enumDescriptions']);
-    validator = ajv.compile(schema as object);
+    ajvInstance = new AjvClass({ allErrors: true, verbose: true, strict: true });
+    // Annotations: `enumDescriptions` for VS Code's JSON editor; `descriptionEn` in the rules' option declarations.
+    ajvInstance.addVocabulary(['enumDescriptions', 'descriptionEn']);
   }
+  return ajvInstance;
+}
+
+function getValidator(): ValidateFunction {
+  validator ??= getAjv().compile(schema as object);
   return validator;
 }
+
+/** The validator of one registered rule's options, compiled from its declaration (the source of the schema file). */
+function optionsValidator(ruleId: string, options: RuleOptionsSchema): ValidateFunction {
+  let v = optionValidators.get(ruleId);
+  if (!v) {
+    v = getAjv().compile(options);
+    optionValidators.set(ruleId, v);
+  }
+  return v;
+}
+
+const RULE_OPTIONS = new Map<string, RuleOptionsSchema>(RULES.map((r) => [r.id, r.options]));
 
 /** The schema errors of a parsed configuration, one per offending key where possible. */
 export function schemaErrors(data: Record<string, unknown>, file: string): ConfigError[] {
@@ -167,7 +187,11 @@ function explainRulePair(value: unknown[], path: PathSegment[]): Explained[] {
       en: `${KEY} must be ${SEVERITY_LIST_EN} (got ${quote(value[0])})`,
     });
   }
-  if (!isPlainObject(value[1])) {
+  if (isPlainObject(value[1])) {
+    const ruleId = String(path[path.length - 1]);
+    const options = RULE_OPTIONS.get(ruleId);
+    if (options) out.push(...explainRuleOptions(ruleId, options, value[1], [...path, 1]));
+  } else {
     out.push({
       path: [...path, 1],
       zh: `${KEY} 是规则选项，应为对象 { … }，而不是${describeValue(value[1]).zh}`,
@@ -196,4 +220,51 @@ function explainGlobs(value: unknown, path: PathSegment[]): Explained[] {
     if (out.length > 0) return out;
   }
   return [{ path, zh: `${KEY} ${form.zh}，而不是${describeValue(value).zh}`, en: `${KEY} ${form.en}, not ${describeValue(value).en}` }];
+}
+
+/** A registered rule's `[severity, options]` options, checked against its declaration: unknown keys, wrong values. */
+export function explainRuleOptions(ruleId: string, options: RuleOptionsSchema, value: Record<string, unknown>, path: PathSegment[]): Explained[] {
+  const validate = optionsValidator(ruleId, options);
+  if (validate(value)) return [];
+  const errors = validate.errors ?? [];
+  // "must be a whole number" already says what "must be at least 2" would add for 1.5.
+  const typeWrong = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  return errors.filter((e) => e.keyword === 'type' || !typeWrong.has(e.instancePath)).map((e) => {
+    const at = [...path, ...toSegments(value, e.instancePath)];
+    if (e.keyword === 'additionalProperties' && e.instancePath === '') return unknownOption(ruleId, options, String(e.params.additionalProperty), at);
+    if (e.keyword === 'type') return optionType(e, at);
+    if (e.keyword === 'minimum' || e.keyword === 'maximum') return optionBound(e, at);
+    return explainAjvError(e, at);
+  });
+}
+
+function unknownOption(ruleId: string, options: RuleOptionsSchema, name: string, path: PathSegment[]): Explained {
+  const allowed = Object.keys(options.properties);
+  const at = [...path, name];
+  if (allowed.length === 0) {
+    return {
+      path: at,
+      zh: `${KEY}：规则 "${ruleId}" 没有选项，只能写 {}`,
+      en: `${KEY}: rule "${ruleId}" takes no options; write {}`,
+    };
+  }
+  const guess = didYouMean(name, allowed);
+  return {
+    path: at,
+    zh: `${KEY}：规则 "${ruleId}" 没有选项 ${quote(name)}（可用选项：${allowed.map((k) => `"${k}"`).join('、')}）${guess ? `。是否想写 "${guess}"？` : ''}`,
+    en: `${KEY}: rule "${ruleId}" has no option ${quote(name)} (options: ${allowed.join(', ')})${guess ? `. Did you mean "${guess}"?` : ''}`,
+  };
+}
+
+function optionType(e: ErrorObject, path: PathSegment[]): Explained {
+  const expected = typeName(String(e.params.type));
+  const got = describeValue(e.data);
+  return { path, zh: `${KEY} 应为${expected.zh}，而不是${got.zh}`, en: `${KEY} must be ${expected.en}, not ${got.en}` };
+}
+
+function optionBound(e: ErrorObject, path: PathSegment[]): Explained {
+  const limit = Number(e.params.limit);
+  return e.keyword === 'minimum'
+    ? { path, zh: `${KEY} 应不小于 ${limit}（当前为 ${quote(e.data)}）`, en: `${KEY} must be at least ${limit} (got ${quote(e.data)})` }
+    : { path, zh: `${KEY} 应不大于 ${limit}（当前为 ${quote(e.data)}）`, en: `${KEY} must be at most ${limit} (got ${quote(e.data)})` };
 }

@@ -102,6 +102,36 @@ function copyRules(rules: Record<string, RuleSetting>): Record<string, RuleSetti
   return out;
 }
 
+/**
+ * The editor's `gongwen.rules` setting, checked as `.gongwenrc.json`'s `rules` is: the entries to use and the
+ * problems to warn about (keys start with `gongwen.rules`). A setting is a warning, not an error, so nothing stops:
+ * an entry whose severity is wrong is dropped (the rule keeps its default); an entry with a good severity is kept,
+ * and the rule reads only the options that fit its schema (the others take their defaults).
+ */
+export function checkRuleSettings(rules: unknown, source: string): { rules: Record<string, RuleSetting>; errors: ConfigError[] } {
+  if (!isPlainObject(rules)) {
+    const errors = rules === undefined ? [] : dedupe(schemaErrors({ rules }, source)).map(inSettings);
+    return { rules: {}, errors };
+  }
+  const kept: Record<string, RuleSetting> = {};
+  const errors: ConfigError[] = [];
+  for (const [id, setting] of Object.entries(rules)) {
+    const data = { rules: { [id]: setting } };
+    const found = dedupe([...schemaErrors(data, source), ...semanticErrors(data, source, KNOWN_RULE_IDS)]);
+    errors.push(...found.map(inSettings));
+    const severityOk = (s: unknown) => typeof s === 'string' && ['off', 'hint', 'info', 'warning', 'error'].includes(s);
+    if (found.length === 0) kept[id] = setting as RuleSetting;
+    else if (Array.isArray(setting) && setting.length === 2 && severityOk(setting[0]) && isPlainObject(setting[1])) kept[id] = [setting[0], { ...setting[1] }] as RuleSetting;
+  }
+  return { rules: kept, errors };
+}
+
+/** A settings error names the setting: `gongwen.rules.…` rather than the config file's `rules.…`. */
+function inSettings(e: ConfigError): ConfigError {
+  const rename = (s: string) => s.split(`"${e.key}"`).join(`"gongwen.${e.key}"`).replace(/"rules([.[])/g, '"gongwen.rules$1');
+  return { ...e, key: `gongwen.${e.key}`, message: rename(e.message), messageEn: rename(e.messageEn) };
+}
+
 /** One line naming the file and the key, in the requested language. */
 export function formatConfigError(e: ConfigError, lang: 'zh' | 'en'): string {
   const message = lang === 'en' ? e.messageEn : e.message;

@@ -1,4 +1,5 @@
 import type { Rule, RuleProblem } from './rule';
+import { NO_OPTIONS } from './rule';
 import type { DocumentModel, ReportDocument } from '../model';
 import { attachmentList, attachmentRefs, bodyEndLine, type AttachmentItem, type AttachmentList, type AttachmentRef } from '../attachments';
 import { ATTACHMENT_TRAILING_PUNCT } from '../patterns';
@@ -10,8 +11,10 @@ const CLAUSE = { zh: 'GB/T 9704-2012 第7.3.4条', en: 'GB/T 9704-2012 §7.3.4' 
 export const attachment: Rule = {
   id: 'attachment',
   defaultSeverity: 'warning',
+  category: 'format',
   description: '附件说明：名称后不加标点，多个附件按 1. 2. 顺序编号，正文提到的附件都在附件说明中',
   descriptionEn: 'Attachment note: no punctuation after a name, several attachments numbered 1. 2. in order, every attachment the body names is listed',
+  options: NO_OPTIONS,
   check({ model }) {
     const problems: RuleProblem[] = [];
     for (const doc of model.documents) {

@@ -1,4 +1,5 @@
 import type { Rule, RuleProblem } from './rule';
+import { NO_OPTIONS } from './rule';
 import type { DocumentModel } from '../model';
 import {
   ASCII_TOKEN_CHAR, DATE_CHINESE, DATE_CHINESE_NUMERALS_LINE, DATE_NUMERIC, DOCUMENT_NUMBER, ISSUER_BEFORE, LATIN_LETTER, URL_LIKE, globalCopy, ISSUER_CODE_END, NUMBER_IS_ADDRESS, ASCII_SEPARATOR,
@@ -227,8 +228,10 @@ function judgeTimestamps(model: DocumentModel, f: Found): Found | null {
 export const dateFormat: Rule = {
   id: 'date-format',
   defaultSeverity: 'warning',
+  category: 'format',
   description: '日期用阿拉伯数字、年份写全、不加前导零（2024年3月13日）；发文字号写作“〔2024〕5号”',
   descriptionEn: 'Dates in Arabic numerals, full year, no leading zeros (2024年3月13日); document numbers as 〔2024〕5号',
+  options: NO_OPTIONS,
   check({ model }) {
     const { text } = model;
     const found = [...chineseDates(text), ...numericDates(text), ...chineseNumeralDates(model), ...documentNumbers(text)];

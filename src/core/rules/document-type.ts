@@ -1,5 +1,5 @@
 import type { Rule, RuleProblem } from './rule';
-import { CONVENTION } from './rule';
+import { CONVENTION, NO_OPTIONS } from './rule';
 import type { DocumentModel, ReportDocument } from '../model';
 import { attachmentList, bodyEndLine } from '../attachments';
 import {
@@ -31,8 +31,10 @@ type Kind = '请示' | '报告' | '通知';
 export const documentType: Rule = {
   id: 'document-type',
   defaultSeverity: 'warning',
+  category: 'format',
   description: '文种与正文相符：请示以请求批复结尾，报告不夹带请示事项，通知以“特此通知。”结尾',
   descriptionEn: 'The text fits the kind its title names: a 请示 ends asking for a reply, a 报告 asks for no approval, a 通知 ends with 特此通知',
+  options: NO_OPTIONS,
   check({ model }) {
     const problems: RuleProblem[] = [];
     for (const doc of model.documents) {

@@ -1,5 +1,5 @@
 import type { Rule, RuleProblem } from './rule';
-import { CONVENTION } from './rule';
+import { CONVENTION, NO_OPTIONS } from './rule';
 import type { TextEdit } from '../types';
 import { ENDS_PARAGRAPH, textParagraphs, wrapWidth } from '../paragraphs';
 
@@ -11,8 +11,10 @@ import { ENDS_PARAGRAPH, textParagraphs, wrapWidth } from '../paragraphs';
 export const hardWrap: Rule = {
   id: 'hard-wrap',
   defaultSeverity: 'info',
+  category: 'pasted',
   description: '从PDF等复制的文字按版面宽度断行，段落被拆成多行，可一键重排',
   descriptionEn: 'Text copied from a PDF keeps the page’s line breaks: its paragraphs are split into lines; rebuild them',
+  options: NO_OPTIONS,
   check({ model }) {
     if (model.format === 'markdown' || !wrapWidth(model)) return [];
     const { lines } = model;

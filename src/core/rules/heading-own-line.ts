@@ -1,5 +1,5 @@
 import type { Rule, RuleProblem } from './rule';
-import { CONVENTION } from './rule';
+import { CONVENTION, NO_OPTIONS } from './rule';
 import { lineBreakOf } from '../text';
 
 const SPACE_BEFORE = /[ \t\u3000]+$/;
@@ -12,8 +12,10 @@ const MAX_QUOTED = 16;
 export const headingOwnLine: Rule = {
   id: 'heading-own-line',
   defaultSeverity: 'warning',
+  category: 'structure',
   description: '标题与上文连在同一行（换行丢失），应另起一行',
   descriptionEn: 'A heading runs on from the text before it (a lost line break): start it on its own line',
+  options: NO_OPTIONS,
   check({ model }) {
     const { text } = model;
     const eol = lineBreakOf(text);

@@ -1,10 +1,25 @@
 import { codePointLength } from '../text';
 import type { Rule, RuleProblem } from './rule';
-import { CONVENTION, numberOption } from './rule';
+import { CONVENTION, Option, readOptions, ruleOptions } from './rule';
 import type { Heading } from '../model';
 
 /** Conventions: over 40 characters, over three times the median of at least three other run-in titles. */
-const DEFAULTS = { minLength: 40, ratio: 3, minPeers: 3 };
+const MIN_PEERS = 3;
+
+const OPTIONS = ruleOptions({
+  minLength: Option.Integer({
+    minimum: 0,
+    default: 40,
+    description: '标题超过这么多字才可能报告',
+    descriptionEn: 'Only a title longer than this many characters can be reported',
+  }),
+  ratio: Option.Number({
+    minimum: 1,
+    default: 3,
+    description: '标题超过同级段首标题长度中位数的这么多倍才报告',
+    descriptionEn: 'Report a title longer than this many times the median run-in title of its level',
+  }),
+});
 
 /** Median of an ascending list. */
 const median = (sorted: number[]): number => {
@@ -24,11 +39,12 @@ const lengthOf = (h: Heading): number => codePointLength(h.title);
 export const headingTitleStop: Rule = {
   id: 'heading-title-stop',
   defaultSeverity: 'warning',
+  category: 'structure',
   description: '段首标题后缺少句号，标题与正文连在一起',
   descriptionEn: 'A run-in heading has no full stop between its title and its body',
+  options: OPTIONS,
   check({ model, options }) {
-    const minLength = numberOption(options, 'minLength', DEFAULTS.minLength);
-    const ratio = numberOption(options, 'ratio', DEFAULTS.ratio);
+    const { minLength, ratio } = readOptions(OPTIONS, options);
     const problems: RuleProblem[] = [];
     for (const doc of model.documents) {
       if (doc.kind === 'toc') continue;
@@ -45,7 +61,7 @@ export const headingTitleStop: Rule = {
           const len = lengthOf(h);
           if (len <= minLength) continue;
           const peers = h.runIn ? without(runInLengths, len) : runInLengths;
-          if (peers.length < DEFAULTS.minPeers) continue;
+          if (peers.length < MIN_PEERS) continue;
           const typical = median(peers);
           if (len <= ratio * typical) continue;
           const shown = h.title.slice(0, 12);

@@ -1,5 +1,5 @@
 import type { Rule, RuleProblem } from './rule';
-import { CONVENTION } from './rule';
+import { CONVENTION, NO_OPTIONS } from './rule';
 import type { DocumentModel, EnumerationItem } from '../model';
 import { numberToChinese } from '../numerals';
 
@@ -9,8 +9,10 @@ const render = (item: EnumerationItem, n: number): string => (item.style === 'di
 export const inlineSequence: Rule = {
   id: 'inline-sequence',
   defaultSeverity: 'warning',
+  category: 'structure',
   description: '段内“一是、二是……”或“第一，第二，……”序号跳号、重复或只有“一是”',
   descriptionEn: 'Inline enumerations (一是, 二是 …; 第一, 第二 …) that skip, repeat, or stop at 一是',
+  options: NO_OPTIONS,
   check({ model }) {
     const problems: RuleProblem[] = [];
     const earlier = earlierOrdinal(model);

@@ -1,5 +1,5 @@
 import type { Rule, RuleProblem } from './rule';
-import { CONVENTION } from './rule';
+import { CONVENTION, NO_OPTIONS } from './rule';
 import type { DocumentModel } from '../model';
 import type { GongwenConfig } from '../config-types';
 import { findPlaceholders } from '../placeholders';
@@ -214,8 +214,10 @@ function invisibleName(cp: number): [string, string] {
 export const lookalikeChar: Rule = {
   id: 'lookalike-char',
   defaultSeverity: 'warning',
+  category: 'typography',
   description: '形近字符和不可见字符：康熙部首、兼容区汉字、全角数字和字母、零宽空格等（多见于从 PDF、网页复制的文字）',
   descriptionEn: 'Look-alike and invisible characters: Kangxi radicals, compatibility ideographs, full-width digits and letters, zero-width spaces (text copied from PDFs and web pages)',
+  options: NO_OPTIONS,
   check({ model, config }) {
     const { text, lines } = model;
     const owned = new Owned(model, config);

@@ -1,6 +1,14 @@
 import type { Rule, RuleProblem } from './rule';
-import { numberOption } from './rule';
-import { stats } from '../stats';
+import { Option, readOptions, ruleOptions } from './rule';
+import { zishuOf } from '../counts';
+
+const OPTIONS = ruleOptions({
+  limit: Option.Optional(Option.Integer({
+    minimum: 1,
+    description: '字数上限；设置后优先于顶层的 `maxChars`（默认即 `maxChars`）',
+    descriptionEn: 'The character limit; wins over the top-level `maxChars` (its default)',
+  })),
+});
 
 const thousands = (n: number): string => n.toLocaleString('en-US');
 
@@ -8,14 +16,18 @@ const thousands = (n: number): string => n.toLocaleString('en-US');
 export const maxChars: Rule = {
   id: 'max-chars',
   defaultSeverity: 'info',
+  category: 'length',
   description: '文档字数超过设定的上限（maxChars）',
   descriptionEn: 'A document longer than the configured limit (maxChars)',
+  options: OPTIONS,
   check({ model, config, options }) {
-    const limit = numberOption(options, 'limit', config.maxChars ?? 0);
+    const limit = readOptions(OPTIONS, options).limit ?? config.maxChars ?? 0;
     if (!(limit > 0)) return [];
     const problems: RuleProblem[] = [];
-    for (const doc of stats(model)) {
-      if (doc.kind === 'toc' || doc.zishu <= limit) continue;
+    for (const doc of model.documents) {
+      // The same 字数 as the outline and `gongwen stats` (one counting service, docs/counting.md).
+      const zishu = zishuOf(model, doc.start, doc.end);
+      if (doc.kind === 'toc' || zishu <= limit) continue;
       // The title line, or the document's first non-empty line.
       let line = doc.titleLine >= 0 ? doc.titleLine : doc.startLine;
       while (line < doc.endLine && model.lines.lineText(line).trim() === '') line++;
@@ -26,8 +38,8 @@ export const maxChars: Rule = {
       problems.push({
         start,
         end: Math.max(start, end),
-        message: `全文${thousands(doc.zishu)}字，超过设定的字数上限${thousands(limit)}字（maxChars），超出${thousands(doc.zishu - limit)}字`,
-        messageEn: `The document has ${thousands(doc.zishu)} characters, over the configured limit of ${thousands(limit)} (maxChars) by ${thousands(doc.zishu - limit)}`,
+        message: `全文${thousands(zishu)}字，超过设定的字数上限${thousands(limit)}字（maxChars），超出${thousands(zishu - limit)}字`,
+        messageEn: `The document has ${thousands(zishu)} characters, over the configured limit of ${thousands(limit)} (maxChars) by ${thousands(zishu - limit)}`,
       });
     }
     return problems;

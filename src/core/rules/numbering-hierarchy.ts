@@ -1,5 +1,5 @@
 import type { Rule, RuleProblem } from './rule';
-import { CLAUSE_7_3_3 } from './rule';
+import { CLAUSE_7_3_3, NO_OPTIONS } from './rule';
 import type { Heading, ReportDocument, SectionNode } from '../model';
 
 const LEVEL_EXAMPLE: Record<number, string> = { 1: '一、', 2: '（一）', 3: '1.', 4: '（1）', 5: '①' };
@@ -14,8 +14,10 @@ const parentLevel = (node: SectionNode): number => (node.parent && node.parent.h
 export const numberingHierarchy: Rule = {
   id: 'numbering-hierarchy',
   defaultSeverity: 'info',
+  category: 'structure',
   description: '越级编号：本文其他部分在此层级使用了中间一级',
   descriptionEn: 'A heading level is skipped where the rest of the document uses it',
+  options: NO_OPTIONS,
   check({ model }) {
     const problems: RuleProblem[] = [];
     for (const doc of model.documents) {

@@ -1,13 +1,15 @@
 import type { Rule, RuleProblem } from './rule';
-import { CONVENTION } from './rule';
+import { CONVENTION, NO_OPTIONS } from './rule';
 import { expectedStart, headingsFrom, numberingOf, renderMarker, renumberEdits, type LevelNumbering, type NumberRun } from '../numbering';
 
 /** Level-3/4 numbering that restarts under one parent and runs on under another. */
 export const numberingMode: Rule = {
   id: 'numbering-mode',
   defaultSeverity: 'warning',
+  category: 'structure',
   description: '第三、四级编号时而分段重排、时而全文连续',
   descriptionEn: 'Level-3/4 numbering both restarts and runs on in one document',
+  options: NO_OPTIONS,
   check({ model, config }) {
     const problems: RuleProblem[] = [];
     for (const doc of model.documents) {

@@ -1,5 +1,5 @@
 import type { Rule, RuleProblem } from './rule';
-import { clauseFor } from './rule';
+import { clauseFor, NO_OPTIONS } from './rule';
 import type { Heading } from '../model';
 import type { LineIndex } from '../text';
 import { gapClues, headingsFrom, numberingOf, renderMarker, renumberEdits, type LevelNumbering, type MarkerRepair, type NumberRun } from '../numbering';
@@ -8,8 +8,10 @@ import { gapClues, headingsFrom, numberingOf, renderMarker, renumberEdits, type 
 export const numberingSequence: Rule = {
   id: 'numbering-sequence',
   defaultSeverity: 'warning',
+  category: 'structure',
   description: '同级编号跳号、重号或顺序颠倒',
   descriptionEn: 'Numbers at one level skip, repeat or go backwards',
+  options: NO_OPTIONS,
   check({ model, config }) {
     const problems: RuleProblem[] = [];
     for (const doc of model.documents) {

@@ -1,5 +1,5 @@
 import type { Rule, RuleProblem } from './rule';
-import { clauseFor } from './rule';
+import { clauseFor, NO_OPTIONS } from './rule';
 import type { ReportDocument } from '../model';
 import type { LineIndex } from '../text';
 import { expectedStart, firstNumber, gapClues, headingsFrom, numberingOf, renderMarker, renumberEdits, type NumberRun } from '../numbering';
@@ -9,8 +9,10 @@ import { repairProblem } from './numbering-sequence';
 export const numberingStart: Rule = {
   id: 'numbering-start',
   defaultSeverity: 'warning',
+  category: 'structure',
   description: '同级编号不从一（1）开始，或未接续上一部分',
   descriptionEn: 'A level does not start at one under its parent (or does not continue, in continuous numbering)',
+  options: NO_OPTIONS,
   check({ model, config }) {
     const problems: RuleProblem[] = [];
     for (const doc of model.documents) {

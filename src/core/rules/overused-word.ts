@@ -1,5 +1,5 @@
 import type { Rule, RuleProblem } from './rule';
-import { CONVENTION, numberOption, stringListOption } from './rule';
+import { CONVENTION, Option, readOptions, ruleOptions } from './rule';
 import { HAN, HAN_WORD, NUMERAL_WORD } from '../patterns';
 import { memoByCut, tokensOf, type Segmenter } from '../segmenter';
 import type { DocumentModel } from '../model';
@@ -18,7 +18,25 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   '年度', '月份', '上半年', '下半年', '年底', '年初',
 ]);
 
-const DEFAULTS = { minCount: 5, charsPerUse: 50 };
+const OPTIONS = ruleOptions({
+  minCount: Option.Integer({
+    minimum: 2,
+    default: 5,
+    description: '至少用到这么多次才报告',
+    descriptionEn: 'Report a word used at least this many times',
+  }),
+  charsPerUse: Option.Integer({
+    minimum: 1,
+    default: 50,
+    description: '每这么多个汉字允许用一次',
+    descriptionEn: 'One use is allowed per this many ideographs of the section',
+  }),
+  allow: Option.Array(Option.String({ minLength: 1 }), {
+    default: [],
+    description: '不检查的词',
+    descriptionEn: 'Words never reported',
+  }),
+});
 
 interface Unit {
   start: number;
@@ -58,16 +76,14 @@ function* proseLines(model: DocumentModel, unit: Unit): Generator<[number, numbe
 
 /**
  * The tokens that count as content words: two or more ideographs, not a function word, a numeral or a unit. Judged
- * once per cut paragraph: re-testing every word of every section on each lint was most of this rule's time.
+ * once per cut paragraph: re-testing every word of every section on each lint was most of this rule's time. The memo
+ * is keyed by the cut's array (a `WeakMap`): it dies with the segmenter's cache entry.
  */
 const contentTokens = memoByCut((words, paragraph) =>
-  tokensOf(words, paragraph)
-    .filter((t) => HAN_WORD.test(t.text) && !FUNCTION_WORDS.has(t.text) && !NUMERAL_WORD.test(t.text))
-    // Built field by field: a spread here left each token a slow dictionary object.
-    .map((t) => ({ text: t.text, start: t.start, end: t.end, id: wordIds.idOf(t.text) })),
+  tokensOf(words, paragraph).filter((t) => HAN_WORD.test(t.text) && !FUNCTION_WORDS.has(t.text) && !NUMERAL_WORD.test(t.text)),
 );
 
-/** A number for each word ever counted (a report's vocabulary: some thousands), so counting is array arithmetic. */
+/** A number for each word counted in one lint run (a report's vocabulary: some thousands), so counting is array arithmetic. */
 class WordIds {
   private readonly ids = new Map<string, number>();
   readonly words: string[] = [];
@@ -82,8 +98,6 @@ class WordIds {
     return id;
   }
 }
-const wordIds = new WordIds();
-
 /** Counts of word ids within one section, with where each first occurs; a new section needs no clearing. */
 class SectionCounts {
   private count = new Int32Array(1024);
@@ -129,8 +143,6 @@ class SectionCounts {
     this.stamp = grown(this.stamp);
   }
 }
-const sectionCounts = new SectionCounts();
-
 const shorten = (s: string): string => (s.length > 14 ? `${s.slice(0, 13)}…` : s);
 
 /** A BMP ideograph's index among the 28,096 of the three ranges, or -1. */
@@ -143,7 +155,8 @@ function hanIndex(c: number): number {
 const HAN_INDICES = 28096;
 
 /**
- * Counts character pairs (keys below 2^30) in an open-addressing table of typed arrays, reused from unit to unit:
+ * Counts character pairs (keys below 2^30) in an open-addressing table of typed arrays, reused from unit to unit of
+ * one lint run:
  * a `Map` cost two lookups a character, most of this rule's time on a long report.
  */
 class PairCounts {
@@ -207,10 +220,8 @@ class PairCounts {
   }
 }
 
-const pairCounts = new PairCounts();
-
 /** Ideographs in the unit and its most frequent character pair: no word can occur more often than its first two characters. */
-function scan(model: DocumentModel, unit: Unit): { han: number; maxPair: number } {
+function scan(model: DocumentModel, unit: Unit, pairCounts: PairCounts): { han: number; maxPair: number } {
   const { text } = model;
   pairCounts.reset();
   let han = 0;
@@ -248,24 +259,28 @@ function scan(model: DocumentModel, unit: Unit): { han: number; maxPair: number 
 export const overusedWord: Rule = {
   id: 'overused-word',
   defaultSeverity: 'info',
+  category: 'wording',
   offByDefault: true,
   description: '同一节中某个词用得过多（如一小节里八次“推进”），可换用近义词或合并表述',
   descriptionEn: 'A word used far more often than its section warrants (推进 eight times in one subsection)',
+  options: OPTIONS,
   check({ model, config, options, segmenter }) {
     if (!segmenter || config.segmenter === 'off') return [];
-    const minCount = Math.max(2, numberOption(options, 'minCount', DEFAULTS.minCount));
-    const charsPerUse = Math.max(1, numberOption(options, 'charsPerUse', DEFAULTS.charsPerUse));
-    const allow = new Set(stringListOption(options, 'allow'));
+    const { minCount, charsPerUse, allow: allowed } = readOptions(OPTIONS, options);
+    const allow = new Set(allowed);
     const { lines } = model;
     const problems: RuleProblem[] = [];
+    // Scratch of this run only: nothing outlives the call, so a long editing session keeps no growing vocabulary.
+    const pairCounts = new PairCounts();
+    const wordIds = new WordIds();
+    const counts = new SectionCounts();
     let engine: Segmenter | undefined;
     for (const unit of unitsOf(model)) {
-      const { han, maxPair } = scan(model, unit);
+      const { han, maxPair } = scan(model, unit, pairCounts);
       const limit = Math.max(minCount, Math.ceil(han / charsPerUse));
       if (maxPair < limit) continue; // no word can reach the limit: nothing to segment
       engine ??= segmenter();
       if (!engine) return [];
-      const counts = sectionCounts;
       counts.reset();
       for (const [line, s, e] of proseLines(model, unit)) {
         const lineStart = lines.starts[line];
@@ -275,7 +290,7 @@ export const overusedWord: Rule = {
           const end = lineStart + t.end;
           if (start < s || end > e || (allow.size && allow.has(t.text))) continue;
           if (model.isExcluded(start, end)) continue;
-          counts.add(t.id, start, end);
+          counts.add(wordIds.idOf(t.text), start, end);
         }
       }
       for (const id of counts.seen) {

@@ -1,13 +1,15 @@
 import type { Rule } from './rule';
-import { CONVENTION } from './rule';
+import { CONVENTION, NO_OPTIONS } from './rule';
 import { findPlaceholders } from '../placeholders';
 
 /** Unfilled template placeholders: one left in a submitted report is an embarrassment. */
 export const placeholder: Rule = {
   id: 'placeholder',
   defaultSeverity: 'error',
+  category: 'completeness',
   description: '未填写的占位符（XX、xxxx年、***、××、某某、〇〇、□□、____、【待补充】）',
   descriptionEn: 'Unfilled placeholders (XX, xxxx年, ***, ××, 某某, 〇〇, □□, ____, 【待补充】)',
+  options: NO_OPTIONS,
   check({ model, config }) {
     return findPlaceholders(model, config).map((p) => ({
       start: p.start,

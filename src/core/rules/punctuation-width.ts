@@ -1,4 +1,5 @@
 import type { Rule, RuleProblem } from './rule';
+import { NO_OPTIONS } from './rule';
 import type { DocumentModel } from '../model';
 import { ASCII_TOKEN_CHAR, CJK_PUNCT, CLAUSE_TOKEN_CHAR, HALF_WIDTH_PUNCT, HAN, NUMBER_TOKEN, URL_LIKE, WIDTH_CANDIDATE, nextMatch } from '../patterns';
 import { charAt, charBefore, isChinese, isDigit, isIdeographCode } from '../chars';
@@ -207,8 +208,10 @@ function convertedBrackets(text: string, candidates: readonly number[], c: numbe
 export const punctuationWidth: Rule = {
   id: 'punctuation-width',
   defaultSeverity: 'warning',
+  category: 'typography',
   description: '中文语境中的半角标点（, ; : ? ! ( )）应为全角（，；：？！（））',
   descriptionEn: 'Half-width punctuation (, ; : ? ! ( )) in Chinese text: use the full-width forms',
+  options: NO_OPTIONS,
   check({ model }) {
     const { text, lines } = model;
     const inMarker = markerSweep(model);

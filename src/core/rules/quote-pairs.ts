@@ -1,5 +1,6 @@
 import { textParagraphs } from '../paragraphs';
 import type { Rule, RuleProblem } from './rule';
+import { NO_OPTIONS } from './rule';
 import type { DocumentModel } from '../model';
 import { isBlankLine } from '../text';
 import { LINE_PREFIX, PAIRED_MARK, nextMatch } from '../patterns';
@@ -84,8 +85,10 @@ function problem(kind: Kind, opening: boolean, start: number): RuleProblem {
 export const quotePairs: Rule = {
   id: 'quote-pairs',
   defaultSeverity: 'warning',
+  category: 'typography',
   description: '段落内引号“”‘’、书名号《》、括号（）不成对',
   descriptionEn: 'Unbalanced quotation marks “” ‘’, title marks 《》 or brackets （） within a paragraph',
+  options: NO_OPTIONS,
   check({ model }) {
     const { text, lines } = model;
     const problems: RuleProblem[] = [];

@@ -1,6 +1,6 @@
 import type { Rule, RuleProblem } from './rule';
 import type { DocumentModel } from '../model';
-import { CONVENTION, stringListOption } from './rule';
+import { CONVENTION, Option, readOptions, ruleOptions } from './rule';
 import { CN_NUMERALS_ONLY } from '../patterns';
 import { memoByCut, tokensOf, type Segmenter, type Token } from '../segmenter';
 import { isIdeographCode } from '../chars';
@@ -38,6 +38,14 @@ export const REDUPLICATIONS: readonly string[] = [
   '水水', '政府政府工作报告',
 ];
 
+const OPTIONS = ruleOptions({
+  allow: Option.Array(Option.String({ minLength: 1 }), {
+    default: [],
+    description: '另外允许的叠词（如 `["抓抓"]`）',
+    descriptionEn: 'More reduplications to accept (e.g. `["抓抓"]`)',
+  }),
+});
+
 const MAX_UNIT = 8;
 
 /** `一户一户`, `一步一步`: a two-character unit starting with 一, counted one by one (like 一个个), never a typo. */
@@ -55,34 +63,20 @@ function copiedAt(text: string, i: number, unit: number): boolean {
   return true;
 }
 
-/** Where each ideograph was last seen on the line being scanned, valid when its stamp is the line's. */
-const lastSeen = new Int32Array(0x10000);
-const lastSeenStamp = new Int32Array(0x10000);
-let stamp = 0;
-/** Each ideograph's previous occurrence on the line (by offset from the line's start), reused from line to line. */
-let previous = new Int32Array(1024);
-
 /**
  * Every position (relative to `from`) and length where a run of up to eight ideographs is followed by its copy in
  * `text[from, to)`: what `REPEATED_HAN` matches. A copy at distance u starts with the same ideograph u places on, so
- * each ideograph is paired only with its own earlier occurrences within eight places (a chain of previous
- * occurrences), and only those pairs are compared in full. The pattern, trying eight lengths at every offset, was
- * most of this rule's time.
+ * each ideograph is paired only with its own earlier occurrences within eight places, and only those pairs are
+ * compared in full. The pattern, trying eight lengths at every offset, was most of this rule's time. Nothing is kept
+ * between calls: the eight places before each ideograph are looked at directly.
  */
 export function candidatesOf(text: string, from: number, to: number): Candidate[] {
   const found: Candidate[] = [];
-  if (++stamp === 0x7fffffff) {
-    lastSeenStamp.fill(0);
-    stamp = 1;
-  }
-  if (previous.length < to - from) previous = new Int32Array(Math.max(to - from, previous.length * 2));
   for (let j = from; j < to; j++) {
     const c = text.charCodeAt(j);
     if (!isIdeographCode(c)) continue;
-    previous[j - from] = lastSeenStamp[c] === stamp ? lastSeen[c] : -1;
-    lastSeenStamp[c] = stamp;
-    lastSeen[c] = j;
-    for (let i = previous[j - from]; i >= 0 && j - i <= MAX_UNIT; i = previous[i - from]) {
+    for (let i = j - 1; i >= from && j - i <= MAX_UNIT; i--) {
+      if (text.charCodeAt(i) !== c) continue;
       const unit = j - i;
       if (j + unit <= to && ideographsOnly(text, i, j) && copiedAt(text, i, unit) && !CN_NUMERALS_ONLY.test(text.slice(i, j))) found.push({ start: i - from, unit });
     }
@@ -276,11 +270,13 @@ function problemOf(p: Paragraph, start: number, unit: number, end: number, word:
 export const repeatedWord: Rule = {
   id: 'repeated-word',
   defaultSeverity: 'warning',
+  category: 'wording',
   description: '词语误重复（“的的”“建设建设”），正常叠词（层层、人人、一个个）除外',
   descriptionEn: 'A word typed twice in a row (的的, 建设建设); normal reduplication (层层, 人人, 一个个) is fine',
+  options: OPTIONS,
   check({ model, config, options, segmenter }) {
     if (!segmenter || config.segmenter === 'off') return [];
-    const allowed = new Allowed([...REDUPLICATIONS, ...stringListOption(options, 'allow')]);
+    const allowed = new Allowed([...REDUPLICATIONS, ...readOptions(OPTIONS, options).allow]);
     const headingLines = new Set(model.headings.map((h) => h.line));
     const problems: RuleProblem[] = [];
     let engine: Segmenter | undefined;

@@ -2,6 +2,8 @@ import type { DocumentModel } from '../model';
 import type { GongwenConfig } from '../config-types';
 import type { Fix, Severity } from '../types';
 import type { Segmenter } from '../segmenter';
+import { Array as ArrayOf, Boolean as BooleanT, Integer, Number as NumberT, Object as ObjectT, Optional, String as StringT } from '@sinclair/typebox';
+import type { Static, TObject, TProperties, TSchema } from '@sinclair/typebox';
 
 /** A problem as a rule reports it; lint() adds the rule id and the configured severity. */
 export interface RuleProblem {
@@ -26,6 +28,48 @@ export interface RuleContext {
   segmenter?: () => Segmenter | undefined;
 }
 
+/** What a rule is about: groups the rules table of the docs. */
+export type RuleCategory = 'completeness' | 'structure' | 'typography' | 'format' | 'wording' | 'length' | 'pasted';
+
+/** The categories in the order the docs list them, with their names. */
+export const RULE_CATEGORIES: Record<RuleCategory, { zh: string; en: string }> = {
+  completeness: { zh: '内容完整', en: 'Completeness' },
+  structure: { zh: '层次结构', en: 'Structure' },
+  typography: { zh: '标点与字符', en: 'Punctuation and characters' },
+  format: { zh: '公文格式', en: 'Document format' },
+  wording: { zh: '用词与句子', en: 'Wording' },
+  length: { zh: '篇幅', en: 'Length' },
+  pasted: { zh: '粘贴残留', en: 'Pasted text' },
+};
+
+/**
+ * The options of a rule, declared once with TypeBox: `Static<typeof OPTIONS>` is their TypeScript type, the object
+ * itself their JSON Schema (validated with Ajv in `src/core/config`, written into `schemas/gongwenrc.schema.json`,
+ * `package.json` and `docs/rules/<id>.md` by `npm run gen:rules`). Every property carries a `default` (unless its
+ * absence means something, as `max-chars`'s `limit`), a Chinese `description` and an English `descriptionEn`.
+ */
+export type RuleOptionsSchema = TObject<TProperties>;
+
+/**
+ * The TypeBox builders an option schema may use (`readOptions` understands these), imported one by one: `Type`
+ * would bring all of TypeBox (~45 KB minified) into the CLI and the extension, these few bring ~3 KB.
+ */
+export const Option = { Integer, Number: NumberT, String: StringT, Boolean: BooleanT, Array: ArrayOf, Optional };
+
+/**
+ * A rule's options schema: the properties given, no others. None is required in a configuration (a missing option
+ * takes its default), so the schema lists no `required`; `readOptions` fills the defaults in, which is why the
+ * static type keeps the properties with a default required.
+ */
+export function ruleOptions<P extends TProperties>(properties: P): TObject<P> {
+  const schema = ObjectT(properties, { additionalProperties: false });
+  delete (schema as { required?: string[] }).required;
+  return schema;
+}
+
+/** The options schema of a rule that takes none: `[severity, {}]` only. */
+export const NO_OPTIONS = ruleOptions({});
+
 /** The one contract every rule follows. */
 export interface Rule {
   id: string;
@@ -35,22 +79,50 @@ export interface Rule {
    * its target (`npm run eval`, ACCURACY.md); `defaultSeverity` is then the severity it takes when turned on bare.
    */
   offByDefault?: boolean;
+  category: RuleCategory;
   /** One line on what the rule checks, Chinese and English. */
   description: string;
   descriptionEn: string;
+  /** What `[severity, options]` may hold (`NO_OPTIONS` when nothing); read them with `readOptions`. */
+  options: RuleOptionsSchema;
   check(context: RuleContext): RuleProblem[];
 }
 
-/** A numeric option, or its default when absent or invalid. */
-export function numberOption(options: Record<string, unknown>, key: string, fallback: number): number {
-  const v = options[key];
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+/**
+ * A rule's options, typed by its schema: each declared property from `raw` when it fits the schema, else its default.
+ * Configuration files are validated before they get here; this keeps a rule safe from unchecked input (settings
+ * with a warning, a config built in code), where a bad value falls back to the default rather than crashing.
+ */
+export function readOptions<O extends RuleOptionsSchema>(schema: O, raw: Record<string, unknown>): Static<O> {
+  const out: Record<string, unknown> = {};
+  for (const [key, property] of Object.entries(schema.properties)) {
+    const value = Object.prototype.hasOwnProperty.call(raw, key) ? raw[key] : undefined;
+    if (value !== undefined && fits(property, value)) out[key] = value;
+    else if (property.default !== undefined) out[key] = structuredClone(property.default);
+  }
+  return out as Static<O>;
 }
 
-/** A list-of-strings option (e.g. `allow`), or empty when absent or invalid. */
-export function stringListOption(options: Record<string, unknown>, key: string): string[] {
-  const v = options[key];
-  return Array.isArray(v) ? v.filter((w): w is string => typeof w === 'string') : [];
+/** Whether a value fits one option's schema: the subset of JSON Schema that option schemas use. */
+export function fits(schema: TSchema, value: unknown): boolean {
+  switch (schema.type) {
+    case 'integer':
+      return Number.isInteger(value) && inRange(schema, value as number);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) && inRange(schema, value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'string':
+      return typeof value === 'string' && value.length >= (schema.minLength ?? 0) && (!schema.enum || (schema.enum as unknown[]).includes(value));
+    case 'array':
+      return Array.isArray(value) && value.every((v) => fits(schema.items as TSchema, v));
+    default:
+      throw new Error(`option schema type ${String(schema.type)} is not supported by readOptions`);
+  }
+}
+
+function inRange(schema: TSchema, n: number): boolean {
+  return (schema.minimum === undefined || n >= schema.minimum) && (schema.maximum === undefined || n <= schema.maximum);
 }
 
 /** Where a rule rests on GB/T 9704-2012 §7.3.3 (structure numbering). */

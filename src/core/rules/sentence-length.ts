@@ -1,20 +1,28 @@
 import type { Rule, RuleProblem } from './rule';
-import { CONVENTION, numberOption } from './rule';
+import { CONVENTION, Option, readOptions, ruleOptions } from './rule';
 import type { DocumentModel, Heading } from '../model';
 import { SENTENCE_END, TITLE_STOP, nextMatch } from '../patterns';
 
-const DEFAULT_MAX = 120;
+const OPTIONS = ruleOptions({
+  maxLength: Option.Integer({
+    minimum: 1,
+    default: 120,
+    description: '句子超过这么多字才报告',
+    descriptionEn: 'Report a sentence longer than this many characters',
+  }),
+});
 
 /** A sentence longer than `maxLength` characters (Han and every other non-space character, one each). */
 export const sentenceLength: Rule = {
   id: 'sentence-length',
   defaultSeverity: 'info',
+  category: 'wording',
   offByDefault: true,
   description: '句子过长（默认超过120字），建议拆分',
   descriptionEn: 'A sentence over 120 characters (by default): consider splitting it',
+  options: OPTIONS,
   check({ model, options }) {
-    const max = numberOption(options, 'maxLength', DEFAULT_MAX);
-    if (!(max > 0)) return [];
+    const { maxLength: max } = readOptions(OPTIONS, options);
     const problems: RuleProblem[] = [];
     const headingAt = new Map<number, Heading>(model.headings.map((h) => [h.line, h]));
     const ends = new SentenceEnds(model.text);

@@ -1,5 +1,5 @@
 import type { Rule, RuleProblem } from './rule';
-import { CONVENTION } from './rule';
+import { CONVENTION, NO_OPTIONS } from './rule';
 import { EMPHASIS_MARKER, SPACE_RUN, nextMatch } from '../patterns';
 import { charAt, charBefore, isChinese, isDigit, isHan, isIdeographCode } from '../chars';
 import { WEB_LABEL_WORDS, isWebMetadataLine } from '../furniture';
@@ -169,8 +169,10 @@ function isStructural(text: string, ls: number, le: number, l: number, r: number
 export const spacing: Rule = {
   id: 'spacing',
   defaultSeverity: 'warning',
+  category: 'typography',
   description: '汉字之间、汉字与数字之间的多余空格（公文不在中文与数字之间加空格）',
   descriptionEn: 'Stray spaces between Chinese characters, or between Chinese and digits (a 公文 never spaces them apart)',
+  options: NO_OPTIONS,
   check({ model }) {
     const { text, lines } = model;
     const problems: RuleProblem[] = [];
