@@ -76,7 +76,14 @@ export function forEachReport(paths: string[], config: string | undefined, lang:
     usageError ||= configBroken;
     if (!report) continue;
     read++;
-    each(report);
+    // A bug in a rule or the parser costs one file a clear line and exit 2, never the whole run a stack trace.
+    try {
+      each(report);
+    } catch (e) {
+      usageError = true;
+      const why = e instanceof Error ? e.message : String(e);
+      io.err(pick(lang, `${report.path}：检查时出现内部错误，已跳过（${why}）；请报告此问题`, `${report.path}: internal error while checking, skipped (${why}); please report it`));
+    }
   }
   const named = collected.files.length + collected.missing.length + collected.warnings.length;
   return { read, usageError, nothingRead: read === 0 && named > 0 };
