@@ -68,6 +68,15 @@ describe('real texts: what a heading is', () => {
     assert.deepEqual(only(text, 'numbering-hierarchy'), []);
   });
 
+  it('template-04: page 3 of a paginated web article (镇政府工作总结及工作规划范文(3)) may start at 四、', () => {
+    const text = read('template-04');
+    assert.deepEqual(only(text, 'numbering-start'), []);
+    // The same report as a first page is still held to 一、.
+    const first = text.replace('范文(3)', '范文');
+    const [p] = only(first, 'numbering-start');
+    assert.equal(first.slice(p.start, p.end), '四、');
+  });
+
   it('template-07: a title printed again down the page (a running head) is no part heading', () => {
     const m = parse(read('template-07'));
     assert.deepEqual(headingsOn(m, 18), []);

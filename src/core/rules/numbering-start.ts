@@ -6,6 +6,9 @@ import { expectedStart, firstNumber, gapClues, headingsFrom, numberingOf, render
 import { repairProblem } from './numbering-sequence';
 
 /** A run of sibling sections that does not start where it should (1, or after the previous run in a continuous document). */
+/** A page title that numbers the page of an article split over several (`镇政府工作总结(3)`, `……（续）`, `第2页`). */
+const CONTINUED_PAGE = /(?:[（(](?:[2-9]|[1-9]\d)[）)]|[（(]续[）)]|第\s*(?:[2-9]|[1-9]\d)\s*页)\s*$/;
+
 export const numberingStart: Rule = {
   id: 'numbering-start',
   defaultSeverity: 'warning',
@@ -22,6 +25,8 @@ export const numberingStart: Rule = {
           const want = expectedStart(entry, run);
           if (firstNumber(run) === want) continue;
           const h = run.nodes[0].heading;
+          // A later page of a paginated web article (`……工作总结(3)`) starts wherever the page break fell.
+          if (h.level === 1 && run === entry.runs[0] && CONTINUED_PAGE.test(doc.title)) continue;
           // （⏎一） split over two lines before （二）: the first section is there, its marker broken.
           const repair = firstNumber(run) === want + 1 ? brokenFirst(model.lines, doc, run, want) : null;
           if (repair) {
