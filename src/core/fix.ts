@@ -160,3 +160,15 @@ function middleEdit(a: string, b: string, offset: number): TextEdit {
   }
   return { start: offset + start, end: offset + endA, text: b.slice(start, endB) };
 }
+
+/** Where an offset of the original text lands after applied (sorted, disjoint) edits: what an editor does to a position. */
+export function offsetMapper(applied: readonly TextEdit[]): (offset: number) => number {
+  return (offset) => {
+    let shift = 0;
+    for (const e of applied) {
+      if (e.end > offset) break;
+      shift += e.text.length - (e.end - e.start);
+    }
+    return offset + shift;
+  };
+}

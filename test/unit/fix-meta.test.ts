@@ -10,8 +10,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyEdits, lint, RULE_IDS, type Problem, type SourceFormat, type TextEdit } from '../../src/core';
-import { combineFixes, validEdits } from '../../src/core/fix';
+import { applyEdits, lint, RULE_IDS, type Problem, type SourceFormat } from '../../src/core';
+import { combineFixes, offsetMapper, validEdits } from '../../src/core/fix';
 import { DEFAULT_CONFIG } from '../../src/core/config';
 import { loadSegmenter } from '../../src/engines/segmenters';
 
@@ -80,17 +80,6 @@ function files(dir: string, ext: RegExp): string[] {
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8').replace(/^\uFEFF/, '');
 const formatOf = (file: string): SourceFormat => (file.endsWith('.md') ? 'markdown' : 'text');
 
-/** Where an offset of the original text lands after the (sorted, disjoint) applied edits. */
-function mapper(applied: readonly TextEdit[]): (offset: number) => number {
-  return (offset) => {
-    let shift = 0;
-    for (const e of applied) {
-      if (e.end > offset) break;
-      shift += e.text.length - (e.end - e.start);
-    }
-    return offset + shift;
-  };
-}
 
 const checked = new Map<string, number>();
 const exceptionsMet = new Set<string>();
@@ -116,7 +105,7 @@ function checkText(text: string, format: SourceFormat): string[] {
     const key = `${p.ruleId}\u0000${output}`;
     let again = relinted.get(key);
     if (!again) relinted.set(key, (again = lint(output, { ...ALL, format, only: [p.ruleId] })));
-    const at = mapper(applied)(p.start);
+    const at = offsetMapper(applied)(p.start);
     const still = again.find((q) => q.start === at);
     if (!still) continue;
     const exception = EXCEPTIONS.find((x) => x.ruleId === p.ruleId && x.applies(p, text));

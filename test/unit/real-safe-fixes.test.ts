@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { applyEdits, fixAll, lint, parse, type Problem, type TextEdit } from '../../src/core';
+import { offsetMapper } from '../../src/core/fix';
 import { findPlaceholders } from '../../src/core/placeholders';
 import { DEFAULT_CONFIG } from '../../src/core/config';
 import { loadSegmenter } from '../../src/engines/segmenters';
@@ -23,17 +24,6 @@ const REPLACING_RULES = new Set(['lookalike-char']);
 const HAN = /\p{Script=Han}/gu;
 const hanCount = (s: string) => s.match(HAN)?.length ?? 0;
 
-/** Where an offset of the original lands in the output of applied (sorted, non-overlapping) edits. */
-function mapper(applied: readonly TextEdit[]): (offset: number) => number {
-  return (offset) => {
-    let shift = 0;
-    for (const e of applied) {
-      if (e.end > offset) break;
-      shift += e.text.length - (e.end - e.start);
-    }
-    return offset + shift;
-  };
-}
 
 const touches = (edits: readonly TextEdit[], start: number, end: number) => edits.some((e) => e.start < end && start < e.end + (e.start === e.end ? 1 : 0));
 
@@ -67,7 +57,7 @@ describe('safe fixes on the real-text set (test/real)', function () {
         }
       }
       const { applied, output } = applyEdits(t.text, problems.flatMap((p) => p.fix!.edits));
-      const to = mapper(applied);
+      const to = offsetMapper(applied);
       for (const h of model.headings) {
         if (touches(applied, h.titleStart, h.titleEnd)) continue;
         assert.equal(output.slice(to(h.titleStart), to(h.titleEnd)), h.title, `heading on line ${h.line + 1} changed`);
