@@ -251,24 +251,23 @@ function linkEnd(f: Frame, labelEnd: number, isLink: boolean): number {
     pos++;
     while (pos < max && isSpaceOrNewline(src.charCodeAt(pos))) pos++;
     const dest = md.helpers.parseLinkDestination(src, pos, max);
+    // Spaces, then a title if a space came before it, then spaces: as markdown-it's link and image rules read them.
+    const pastTitle = (from: number): number => {
+      let at = from;
+      while (at < max && isSpaceOrNewline(src.charCodeAt(at))) at++;
+      const title = md.helpers.parseLinkTitle(src, at, max);
+      if (at < max && at !== from && title.ok) {
+        at = title.pos;
+        while (at < max && isSpaceOrNewline(src.charCodeAt(at))) at++;
+      }
+      return at;
+    };
     if (dest.ok) {
       if (md.validateLink(md.normalizeLink(dest.str))) pos = dest.pos;
-      const before = pos;
-      while (pos < max && isSpaceOrNewline(src.charCodeAt(pos))) pos++;
-      const title = md.helpers.parseLinkTitle(src, pos, max);
-      if (pos < max && before !== pos && title.ok) {
-        pos = title.pos;
-        while (pos < max && isSpaceOrNewline(src.charCodeAt(pos))) pos++;
-      }
+      pos = pastTitle(pos);
     } else if (!isLink) {
       // The image rule skips spaces and reads a title even without a destination.
-      const before = pos;
-      while (pos < max && isSpaceOrNewline(src.charCodeAt(pos))) pos++;
-      const title = md.helpers.parseLinkTitle(src, pos, max);
-      if (pos < max && before !== pos && title.ok) {
-        pos = title.pos;
-        while (pos < max && isSpaceOrNewline(src.charCodeAt(pos))) pos++;
-      }
+      pos = pastTitle(pos);
     }
     if (pos >= max || src.charCodeAt(pos) !== 0x29) reference = true;
     pos++;
