@@ -227,8 +227,19 @@ function blankBeforeDigits(text: string, end: number): boolean {
 
 /** One x in a formula of policy terms (`1+N+X`, `N+X`, `1+X证书`, `人工智能+X`): an operand, no blank. */
 function formulaOperand(text: string, start: number, end: number): boolean {
-  return end - start === 1 && (PLUS.test(text[start - 1] ?? '') || PLUS.test(text[end] ?? ''));
+  if (end - start !== 1) return false;
+  if (PLUS.test(text[start - 1] ?? '') || PLUS.test(text[end] ?? '')) return true;
+  return namesFormulaPart(text, start, end);
 }
+
+/** `“1+X”区域医联体：“1”是指……“X”包括……`: a quoted lone X that explains the X of a formula in the same paragraph. */
+function namesFormulaPart(text: string, start: number, end: number): boolean {
+  if (text[start - 1] !== '“' || text[end] !== '”') return false;
+  const lineStart = text.lastIndexOf('\n', start) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  return FORMULA_WITH_X.test(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd));
+}
+const FORMULA_WITH_X = /[0-9０-９NnＮ][+＋][XxＸ]|[XxＸ][+＋][0-9０-９NnＮ]/;
 const PLUS = /[+＋]/;
 
 /**

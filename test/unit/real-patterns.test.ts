@@ -98,6 +98,14 @@ describe('real texts: placeholders', () => {
     assert.equal(found[0].end - found[0].start, 3);
   });
 
+  it('official-04: “X”包括…, explaining the X of the policy term “1+X”, is no blank; a template’s “X” still is', () => {
+    const text = read('official-04');
+    const m = parse(text);
+    assert.ok(!only(text, 'placeholder').some((p) => m.lines.lineAt(p.start) === 89));
+    const [p] = only('请在“X”处填写单位名称。', 'placeholder');
+    assert.deepEqual([p.start, p.end], [3, 4]);
+  });
+
   it('template-18: 20__年 and 20__ 年 are blank years; a citation’s (20__) too', () => {
     const text = read('template-18');
     const m = parse(text);
