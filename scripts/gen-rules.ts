@@ -1,6 +1,6 @@
 /**
  * Writes what follows from the rules' declarations (`src/core/rules/*.ts`: id, default severity, category,
- * descriptions, options schema), so that nothing about a rule is copied by hand:
+ * descriptions, options schema, fix, basis), so that nothing about a rule is copied by hand:
  *
  * - `schemas/gongwenrc.schema.json`: `definitions.rules.properties`, one entry per rule (a severity, or
  *   `[severity, options]` with the rule's options schema);
@@ -131,17 +131,34 @@ export function optionsBlock(rule: Rule): string {
   return lines.join('\n');
 }
 
-/** The table of all rules, for a `<!-- rules-table -->` block; `docsDir` is where the rule pages are, from that file. */
+/**
+ * The table of all rules, for a `<!-- rules-table -->` block, grouped by category; `docsDir` is where the rule pages
+ * are, from that file. Each row carries an `<a id>` anchor (links to `docs/rules/README.md#<id>`), the rule's page,
+ * its descriptions, default severity, fix (`—` when it has none) and basis.
+ */
 export function rulesTable(docsDir: string): string {
-  const lines = ['| 规则 Rule | 类别 Category | 检查什么 What it checks | 默认级别 Default |', '|---|---|---|---|'];
+  const lines = [
+    '| 规则 Rule | 中文名 | 默认级别 Default | 检查什么 What it checks | 修复 Fix | 依据 Basis |',
+    '|---|---|---|---|---|---|',
+  ];
   for (const category of Object.keys(RULE_CATEGORIES) as (keyof typeof RULE_CATEGORIES)[]) {
     for (const r of RULES.filter((rule) => rule.category === category)) {
-      const name = RULE_CATEGORIES[category];
-      lines.push(`| [\`${r.id}\`](${docsDir}${r.id}.md) | ${name.zh} ${name.en} | ${r.description} / ${r.descriptionEn} | ${r.offByDefault ? `关闭 off（\`${r.defaultSeverity}\`）` : `\`${r.defaultSeverity}\``} |`);
+      const cells = [
+        `<a id="${r.id}"></a>[\`${r.id}\`](${docsDir}${r.id}.md)`,
+        r.description,
+        (r.offByDefault ? `关闭 off（\`${r.defaultSeverity}\`）` : `\`${r.defaultSeverity}\``) + (r.severityNote ? r.severityNote.zh : ''),
+        r.descriptionEn,
+        r.fix ? `${r.fix.zh} / ${r.fix.en}` : '—',
+        r.basis.zh,
+      ];
+      lines.push(`| ${cells.map(cell).join(' | ')} |`);
     }
   }
   return lines.join('\n');
 }
+
+/** Text for a table cell: a `|` would end the cell. */
+const cell = (text: string): string => text.replace(/\|/g, '\\|');
 
 /** `text` with the block between `<!-- name -->` and `<!-- /name -->` replaced; undefined when it has none. */
 export function replaceBlock(text: string, name: string, body: string): string | undefined {

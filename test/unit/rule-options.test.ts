@@ -161,9 +161,69 @@ describe('gen-rules: marked blocks', () => {
   it('replaces only what lies between the markers, and says when there are none', () => {
     assert.equal(replaceBlock('a\n<!-- rules-table -->\nold\n<!-- /rules-table -->\nb\n', 'rules-table', 'new'), 'a\n<!-- rules-table -->\nnew\n<!-- /rules-table -->\nb\n');
     assert.equal(replaceBlock('a\n', 'rules-table', 'new'), undefined);
-    const table = rulesTable('docs/rules/').split('\n');
+  });
+});
+
+describe('gen-rules: the rules table', () => {
+  const table = rulesTable('docs/rules/').split('\n');
+
+  it('has the columns of docs/rules/README.md: rule with anchor and page, name, default, what it checks, fix, basis', () => {
     assert.equal(table.length, RULES.length + 2);
-    assert.equal(table[2], '| [`placeholder`](docs/rules/placeholder.md) | 内容完整 Completeness | 未填写的占位符（XX、xxxx年、***、××、某某、〇〇、□□、____、【待补充】） / Unfilled placeholders (XX, xxxx年, ***, ××, 某某, 〇〇, □□, ____, 【待补充】) | `error` |');
-    assert.ok(table.includes('| [`sentence-length`](docs/rules/sentence-length.md) | 用词与句子 Wording | 句子过长（默认超过120字），建议拆分 / A sentence over 120 characters (by default): consider splitting it | 关闭 off（`info`） |'));
+    assert.equal(table[0], '| 规则 Rule | 中文名 | 默认级别 Default | 检查什么 What it checks | 修复 Fix | 依据 Basis |');
+    assert.equal(table[1], '|---|---|---|---|---|---|');
+    assert.equal(table[2], '| <a id="placeholder"></a>[`placeholder`](docs/rules/placeholder.md) | 未填写的占位符（XX、xxxx年、***、××、某某、〇〇、□□、____、【待补充】） | `error` | Unfilled placeholders (XX, xxxx年, ***, ××, 某某, 〇〇, □□, ____, 【待补充】) | — | 写作惯例 |');
+    assert.ok(table.includes('| <a id="sentence-length"></a>[`sentence-length`](docs/rules/sentence-length.md) | 句子过长（默认超过120字），建议拆分 | 关闭 off（`info`） | A sentence over 120 characters (by default): consider splitting it | — | 写作惯例 |'));
+    assert.ok(table.includes('| <a id="numbering-sequence"></a>[`numbering-sequence`](docs/rules/numbering-sequence.md) | 同级编号跳号、重号或顺序颠倒 | `warning` | Numbers at one level skip, repeat or go backwards | 重新编号；一处明显跳号或一个错号时安全，否则仅快速修复 / renumber: safe for one clear gap or one stray number, else quick fix only | GB/T 9704-2012 第7.3.3条 |'));
+  });
+
+  it('lists the rules grouped by category, in the order of RULE_CATEGORIES', () => {
+    const ids = table.slice(2).map((row) => /id="([a-z-]+)"/.exec(row)![1]);
+    const order = Object.keys(RULE_CATEGORIES);
+    const categories = ids.map((id) => order.indexOf(RULES.find((r) => r.id === id)!.category));
+    assert.deepEqual(categories, [...categories].sort((a, b) => a - b));
+    assert.deepEqual([...ids].sort(), RULES.map((r) => r.id).sort());
+  });
+
+  it('escapes a | inside a cell', () => {
+    const rule = RULES.find((r) => r.id === 'spacing')!;
+    const saved = rule.basis;
+    try {
+      (rule as { basis: { zh: string; en: string } }).basis = { zh: 'a|b', en: 'a|b' };
+      assert.ok(rulesTable('').split('\n').some((row) => row.startsWith('| <a id="spacing">') && row.endsWith(' | a\\|b |')));
+    } finally {
+      (rule as { basis: { zh: string; en: string } }).basis = saved;
+    }
+  });
+});
+
+describe('rule declarations: fix and basis', () => {
+  it('every fix says whether it is safe or a quick fix only, in both languages; every basis is given', () => {
+    for (const rule of RULES) {
+      assert.ok(rule.basis.zh && rule.basis.en, `${rule.id}: basis`);
+      if (rule.fix === null) continue;
+      assert.match(rule.fix.zh, /安全|仅快速修复/, rule.id);
+      assert.match(rule.fix.en, /safe|quick fix only/, rule.id);
+    }
+  });
+
+  it('a rule declared without a fix offers none', () => {
+    const text = [
+      '关于XX工作的报告',
+      '一、总体要求',
+      '1.加强领导。内容“未闭合。',
+      '（一）推进工作。内容。',
+      '（二）推进工作。内容。',
+      '（三）推进工作。内容。',
+      `（四）${'推进工作全面落实各项任务要求'.repeat(5)}正文继续写下去。`,
+      '二、主要做法',
+      '（一）推进落实',
+      `推进推进工作，推进改革，推进发展，推进创新，推进开放，推进协调，推进共享，推进绿色。${'加强组织领导'.repeat(25)}。`,
+    ].join('\n');
+    const without = RULES.filter((r) => r.fix === null).map((r) => r.id);
+    assert.deepEqual(without, ['placeholder', 'numbering-hierarchy', 'heading-title-stop', 'quote-pairs', 'sentence-length', 'max-chars', 'overused-word']);
+    const config = { ...DEFAULT_CONFIG, maxChars: 10, rules: { 'sentence-length': 'info' as const, 'overused-word': ['info', { minCount: 3 }] as ['info', Record<string, unknown>] } };
+    const problems = lint(text, { config, only: without });
+    assert.deepEqual([...new Set(problems.map((p) => p.ruleId))].sort(), [...without].sort(), 'each rule without a fix is exercised');
+    assert.deepEqual(problems.filter((p) => p.fix).map((p) => p.ruleId), []);
   });
 });

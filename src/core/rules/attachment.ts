@@ -14,6 +14,9 @@ export const attachment: Rule = {
   category: 'format',
   description: '附件说明：名称后不加标点，多个附件按 1. 2. 顺序编号，正文提到的附件都在附件说明中',
   descriptionEn: 'Attachment note: no punctuation after a name, several attachments numbered 1. 2. in order, every attachment the body names is listed',
+  fix: { zh: '删标点、改序号写法，安全；重新编号，一处错号时安全', en: 'remove the stop, fix the marker (`2、`→`2.`): safe; renumber: safe for one stray number' },
+  basis: { zh: 'GB/T 9704-2012 第7.3.4条', en: 'GB/T 9704-2012 §7.3.4' },
+  severityNote: { zh: '；正文未提及某个附件为 `info`', en: '; `info` for a listed attachment the body never names' },
   options: NO_OPTIONS,
   check({ model }) {
     const problems: RuleProblem[] = [];

@@ -231,6 +231,8 @@ export const dateFormat: Rule = {
   category: 'format',
   description: '日期用阿拉伯数字、年份写全、不加前导零（2024年3月13日）；发文字号写作“〔2024〕5号”',
   descriptionEn: 'Dates in Arabic numerals, full year, no leading zeros (2024年3月13日); document numbers as 〔2024〕5号',
+  fix: { zh: '改为规范写法，安全；两位年份、不存在的日期仅快速修复', en: "rewrite to `2024年3月13日` / `〔2024〕5号`: safe; a two-digit year's century or an impossible date: quick fix only" },
+  basis: { zh: 'GB/T 9704-2012 第7.3.5.4条、第7.2.5条', en: 'GB/T 9704-2012 §7.3.5.4, §7.2.5' },
   options: NO_OPTIONS,
   check({ model }) {
     const { text } = model;

@@ -34,6 +34,9 @@ export const documentType: Rule = {
   category: 'format',
   description: '文种与正文相符：请示以请求批复结尾，报告不夹带请示事项，通知以“特此通知。”结尾',
   descriptionEn: 'The text fits the kind its title names: a 请示 ends asking for a reply, a 报告 asks for no approval, a 通知 ends with 特此通知',
+  fix: { zh: '通知：另起一行添加“特此通知。”，仅快速修复', en: 'add `特此通知。` on a new line, quick fix only' },
+  basis: { zh: '《党政机关公文处理工作条例》；写作惯例', en: 'Regulations on the Handling of Official Documents of Party and Government Organs; drafting convention' },
+  severityNote: { zh: '；通知结尾为 `info`', en: '; `info` for a notice’s closing' },
   options: NO_OPTIONS,
   check({ model }) {
     const problems: RuleProblem[] = [];

@@ -14,6 +14,8 @@ export const hardWrap: Rule = {
   category: 'pasted',
   description: '从PDF等复制的文字按版面宽度断行，段落被拆成多行，可一键重排',
   descriptionEn: 'Text copied from a PDF keeps the page’s line breaks: its paragraphs are split into lines; rebuild them',
+  fix: { zh: '重排断行，仅快速修复', en: 'rebuild the paragraphs, one line each: quick fix only' },
+  basis: { zh: '写作惯例', en: 'drafting convention' },
   options: NO_OPTIONS,
   check({ model }) {
     if (model.format === 'markdown' || !wrapWidth(model)) return [];

@@ -15,6 +15,8 @@ export const headingOwnLine: Rule = {
   category: 'structure',
   description: '标题与上文连在同一行（换行丢失），应另起一行',
   descriptionEn: 'A heading runs on from the text before it (a lost line break): start it on its own line',
+  fix: { zh: '另起一行，仅快速修复', en: 'start it on its own line: quick fix only' },
+  basis: { zh: '写作惯例', en: 'drafting convention' },
   options: NO_OPTIONS,
   check({ model }) {
     const { text } = model;

@@ -42,6 +42,8 @@ export const headingTitleStop: Rule = {
   category: 'structure',
   description: '段首标题后缺少句号，标题与正文连在一起',
   descriptionEn: 'A run-in heading has no full stop between its title and its body',
+  fix: null,
+  basis: { zh: '写作惯例', en: 'drafting convention' },
   options: OPTIONS,
   check({ model, options }) {
     const { minLength, ratio } = readOptions(OPTIONS, options);

@@ -12,6 +12,8 @@ export const inlineSequence: Rule = {
   category: 'structure',
   description: '段内“一是、二是……”或“第一，第二，……”序号跳号、重复或只有“一是”',
   descriptionEn: 'Inline enumerations (一是, 二是 …; 第一, 第二 …) that skip, repeat, or stop at 一是',
+  fix: { zh: '改序号，仅快速修复', en: 'change the ordinal, quick fix only (unsafe: which one is wrong is a guess)' },
+  basis: { zh: '写作惯例', en: 'drafting convention' },
   options: NO_OPTIONS,
   check({ model }) {
     const problems: RuleProblem[] = [];

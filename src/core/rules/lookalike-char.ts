@@ -217,6 +217,8 @@ export const lookalikeChar: Rule = {
   category: 'typography',
   description: '形近字符和不可见字符：康熙部首、兼容区汉字、全角数字和字母、零宽空格等（多见于从 PDF、网页复制的文字）',
   descriptionEn: 'Look-alike and invisible characters: Kangxi radicals, compatibility ideographs, full-width digits and letters, zero-width spaces (text copied from PDFs and web pages)',
+  fix: { zh: '换成标准字符或删除，安全；行中间的换页符等仅快速修复', en: 'standard characters or delete: safe; a page-break control inside a line: quick fix only' },
+  basis: { zh: '全角数字：GB/T 15835-2011；其余：写作惯例', en: 'full-width digits: GB/T 15835-2011; the rest: drafting convention' },
   options: NO_OPTIONS,
   check({ model, config }) {
     const { text, lines } = model;

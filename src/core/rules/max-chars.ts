@@ -19,6 +19,9 @@ export const maxChars: Rule = {
   category: 'length',
   description: '文档字数超过设定的上限（maxChars）',
   descriptionEn: 'A document longer than the configured limit (maxChars)',
+  fix: null,
+  basis: { zh: '配置 maxChars', en: 'the configured limit (maxChars)' },
+  severityNote: { zh: '（设了 `maxChars` 才检查）', en: ' (only with `maxChars` set)' },
   options: OPTIONS,
   check({ model, config, options }) {
     const limit = readOptions(OPTIONS, options).limit ?? config.maxChars ?? 0;

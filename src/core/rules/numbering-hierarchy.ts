@@ -17,6 +17,8 @@ export const numberingHierarchy: Rule = {
   category: 'structure',
   description: '越级编号：本文其他部分在此层级使用了中间一级',
   descriptionEn: 'A heading level is skipped where the rest of the document uses it',
+  fix: null,
+  basis: { zh: 'GB/T 9704-2012 第7.3.3条', en: 'GB/T 9704-2012 §7.3.3' },
   options: NO_OPTIONS,
   check({ model }) {
     const problems: RuleProblem[] = [];

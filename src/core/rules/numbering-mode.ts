@@ -9,6 +9,8 @@ export const numberingMode: Rule = {
   category: 'structure',
   description: '第三、四级编号时而分段重排、时而全文连续',
   descriptionEn: 'Level-3/4 numbering both restarts and runs on in one document',
+  fix: { zh: '重新编号，仅快速修复', en: 'renumber, quick fix only (unsafe)' },
+  basis: { zh: '写作惯例', en: 'drafting convention' },
   options: NO_OPTIONS,
   check({ model, config }) {
     const problems: RuleProblem[] = [];

@@ -11,6 +11,8 @@ export const numberingSequence: Rule = {
   category: 'structure',
   description: '同级编号跳号、重号或顺序颠倒',
   descriptionEn: 'Numbers at one level skip, repeat or go backwards',
+  fix: { zh: '重新编号；一处明显跳号或一个错号时安全，否则仅快速修复', en: 'renumber: safe for one clear gap or one stray number, else quick fix only' },
+  basis: { zh: 'GB/T 9704-2012 第7.3.3条', en: 'GB/T 9704-2012 §7.3.3' },
   options: NO_OPTIONS,
   check({ model, config }) {
     const problems: RuleProblem[] = [];

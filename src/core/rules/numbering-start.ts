@@ -15,6 +15,8 @@ export const numberingStart: Rule = {
   category: 'structure',
   description: '同级编号不从一（1）开始，或未接续上一部分',
   descriptionEn: 'A level does not start at one under its parent (or does not continue, in continuous numbering)',
+  fix: { zh: '重新编号，仅快速修复', en: 'renumber, quick fix only (unsafe)' },
+  basis: { zh: 'GB/T 9704-2012 第7.3.3条', en: 'GB/T 9704-2012 §7.3.3' },
   options: NO_OPTIONS,
   check({ model, config }) {
     const problems: RuleProblem[] = [];

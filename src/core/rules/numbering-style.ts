@@ -25,6 +25,9 @@ export const numberingStyle: Rule = {
   category: 'structure',
   description: '编号格式不规范或同级混用（如“(一)”与“（一）”、“1、”与“1.”）',
   descriptionEn: 'Marker variants mixed at one level, or forms GB/T 9704 does not use (1、, 一., （一）、)',
+  fix: { zh: '改为配置的规范写法，安全', en: 'rewrite the marker in the configured style (`numbering.style`), safe' },
+  basis: { zh: 'GB/T 9704-2012 第7.3.3条', en: 'GB/T 9704-2012 §7.3.3' },
+  severityNote: { zh: '；整级一致的无害变体为 `info`', en: '; `info` for a whole level written consistently in a harmless variant' },
   options: NO_OPTIONS,
   check({ model, config }) {
     const problems: RuleProblem[] = [];

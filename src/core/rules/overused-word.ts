@@ -263,6 +263,8 @@ export const overusedWord: Rule = {
   offByDefault: true,
   description: '同一节中某个词用得过多（如一小节里八次“推进”），可换用近义词或合并表述',
   descriptionEn: 'A word used far more often than its section warrants (推进 eight times in one subsection)',
+  fix: null,
+  basis: { zh: '写作惯例', en: 'drafting convention' },
   options: OPTIONS,
   check({ model, config, options, segmenter }) {
     if (!segmenter || config.segmenter === 'off') return [];

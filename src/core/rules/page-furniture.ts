@@ -14,6 +14,8 @@ export const pageFurniture: Rule = {
   category: 'pasted',
   description: '网页或PDF残留（工具栏、来源时间、分享按钮、页码、页眉）混在报告中，可一键清理',
   descriptionEn: 'Web-page or PDF furniture (tool bars, source and time lines, share buttons, page numbers, running heads) left in the report',
+  fix: { zh: '清理网页残留（删除这些行），仅快速修复', en: 'delete the furniture lines: quick fix only' },
+  basis: { zh: '写作惯例', en: 'drafting convention' },
   options: NO_OPTIONS,
   check({ model }) {
     const problems: RuleProblem[] = [];

@@ -9,6 +9,8 @@ export const placeholder: Rule = {
   category: 'completeness',
   description: '未填写的占位符（XX、xxxx年、***、××、某某、〇〇、□□、____、【待补充】）',
   descriptionEn: 'Unfilled placeholders (XX, xxxx年, ***, ××, 某某, 〇〇, □□, ____, 【待补充】)',
+  fix: null,
+  basis: { zh: '写作惯例', en: 'drafting convention' },
   options: NO_OPTIONS,
   check({ model, config }) {
     return findPlaceholders(model, config).map((p) => ({

@@ -211,6 +211,8 @@ export const punctuationWidth: Rule = {
   category: 'typography',
   description: '中文语境中的半角标点（, ; : ? ! ( )）应为全角（，；：？！（））',
   descriptionEn: 'Half-width punctuation (, ; : ? ! ( )) in Chinese text: use the full-width forms',
+  fix: { zh: '改为全角，安全', en: 'full-width mark, safe' },
+  basis: { zh: 'GB/T 15834-2011', en: 'GB/T 15834-2011' },
   options: NO_OPTIONS,
   check({ model }) {
     const { text, lines } = model;

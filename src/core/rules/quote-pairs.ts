@@ -88,6 +88,8 @@ export const quotePairs: Rule = {
   category: 'typography',
   description: '段落内引号“”‘’、书名号《》、括号（）不成对',
   descriptionEn: 'Unbalanced quotation marks “” ‘’, title marks 《》 or brackets （） within a paragraph',
+  fix: null,
+  basis: { zh: 'GB/T 15834-2011', en: 'GB/T 15834-2011' },
   options: NO_OPTIONS,
   check({ model }) {
     const { text, lines } = model;

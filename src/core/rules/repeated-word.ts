@@ -273,6 +273,8 @@ export const repeatedWord: Rule = {
   category: 'wording',
   description: '词语误重复（“的的”“建设建设”），正常叠词（层层、人人、一个个）除外',
   descriptionEn: 'A word typed twice in a row (的的, 建设建设); normal reduplication (层层, 人人, 一个个) is fine',
+  fix: { zh: '删除重复的词，仅快速修复', en: "delete the copy: quick fix only (the segmenter may misplace a word's end)" },
+  basis: { zh: '写作惯例', en: 'drafting convention' },
   options: OPTIONS,
   check({ model, config, options, segmenter }) {
     if (!segmenter || config.segmenter === 'off') return [];

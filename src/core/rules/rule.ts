@@ -85,6 +85,15 @@ export interface Rule {
   descriptionEn: string;
   /** What `[severity, options]` may hold (`NO_OPTIONS` when nothing); read them with `readOptions`. */
   options: RuleOptionsSchema;
+  /**
+   * What the rule's fix does and whether it is safe (applied by `--fix` and fix-all) or a quick fix only; `null` when
+   * the rule offers none. Shown in the rules table of the docs (`npm run gen:rules`).
+   */
+  fix: { zh: string; en: string } | null;
+  /** The standard clause the rule rests on, or 写作惯例 / drafting convention; never an invented clause. */
+  basis: { zh: string; en: string };
+  /** A milder class of problems or a condition beside the default severity (`整级一致的无害变体为 info`), for the table. */
+  severityNote?: { zh: string; en: string };
   check(context: RuleContext): RuleProblem[];
 }
 

@@ -20,6 +20,8 @@ export const sentenceLength: Rule = {
   offByDefault: true,
   description: '句子过长（默认超过120字），建议拆分',
   descriptionEn: 'A sentence over 120 characters (by default): consider splitting it',
+  fix: null,
+  basis: { zh: '写作惯例', en: 'drafting convention' },
   options: OPTIONS,
   check({ model, options }) {
     const { maxLength: max } = readOptions(OPTIONS, options);

@@ -172,6 +172,8 @@ export const spacing: Rule = {
   category: 'typography',
   description: '汉字之间、汉字与数字之间的多余空格（公文不在中文与数字之间加空格）',
   descriptionEn: 'Stray spaces between Chinese characters, or between Chinese and digits (a 公文 never spaces them apart)',
+  fix: { zh: '删除空白，安全', en: 'delete the whitespace, safe' },
+  basis: { zh: '写作惯例', en: 'drafting convention' },
   options: NO_OPTIONS,
   check({ model }) {
     const { text, lines } = model;
