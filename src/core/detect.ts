@@ -1,10 +1,7 @@
 import { matchMarker } from './headings';
 import { INDENT } from './patterns';
-import { isHan } from './counts';
+import { isChineseText, SAMPLE } from './language';
 
-/** Conventions: look at the first 64 KB. */
-const SAMPLE = 64 * 1024;
-const MIN_CJK_SHARE = 0.3;
 const MIN_HEADINGS = 2;
 const HASH_HEADING = /^#{1,6}[ \t]/;
 
@@ -14,16 +11,8 @@ const HASH_HEADING = /^#{1,6}[ \t]/;
  * level-2 marker or a `#` heading. Keeps a plain README.txt out of it.
  */
 export function looksLikeReport(text: string): boolean {
+  if (!isChineseText(text)) return false;
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
-  let cjk = 0;
-  let visible = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if (c <= 32 || c === 0x3000) continue;
-    visible++;
-    if (isHan(c) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef)) cjk++;
-  }
-  if (visible === 0 || cjk / visible < MIN_CJK_SHARE) return false;
   let headings = 0;
   for (const line of sample.split(/\r\n|\r|\n/)) {
     const rest = line.slice(INDENT.exec(line)![0].length);

@@ -3,8 +3,8 @@ import { isHan } from './counts';
 /** The language a problem message is shown in. */
 export type MessageLanguage = 'zh' | 'en';
 
-/** Conventions: look at the first 64 KB; a document is Chinese from 30% CJK (as `looksLikeReport` measures it). */
-const SAMPLE = 64 * 1024;
+/** Conventions: a document's language (and whether it is a report, `looksLikeReport`) is judged on its first 64 KB; it is Chinese from 30% CJK. */
+export const SAMPLE = 64 * 1024;
 const MIN_CJK_SHARE = 0.3;
 
 /**

@@ -11,7 +11,9 @@ const picomatch = ((glob: string, options: Picomatch.PicomatchOptions) => (requi
 picomatch.makeRe = (glob, options) => (require('picomatch') as typeof Picomatch).makeRe(glob, options);
 
 const PICOMATCH_OPTIONS = { dot: true, windows: false } as const;
+/** Compiled globs, by glob text: bounded, since a long-lived lint process meets every workspace's configuration. */
 const matcherCache = new Map<string, (path: string) => boolean>();
+const MAX_CACHED_MATCHERS = 512;
 
 /** Strips leading "./"; a leading "/" anchors the glob to the configuration's folder. */
 function normalizeGlob(glob: string): { glob: string; anchored: boolean } {
@@ -36,6 +38,7 @@ function matcherFor(glob: string): (path: string) => boolean {
     } catch {
       m = () => false;
     }
+    if (matcherCache.size >= MAX_CACHED_MATCHERS) matcherCache.clear();
     matcherCache.set(glob, m);
   }
   return m;
