@@ -14,6 +14,16 @@ export const ENDS_PARAGRAPH = /[。！？；：…!?;:]["”’」』）)》]*\s
  * head among them. A line of a normal report ends its paragraph, so there each paragraph stays one line.
  */
 export function textParagraphs(model: DocumentModel): Array<[number, number]> {
+  let found = paragraphCache.get(model);
+  if (!found) paragraphCache.set(model, (found = findParagraphs(model)));
+  return found;
+}
+
+/** Per parsed model: the parse (enumerations) and the rules that read paragraphs share one reading. */
+const paragraphCache = new WeakMap<DocumentModel, Array<[number, number]>>();
+const widthCache = new WeakMap<DocumentModel, number>();
+
+function findParagraphs(model: DocumentModel): Array<[number, number]> {
   const { lines } = model;
   const bareHeadings = new Set(model.headings.filter((h) => !h.runIn).map((h) => h.line));
   const headingLines = new Set(model.headings.map((h) => h.line));
@@ -110,7 +120,9 @@ export function displayWidth(t: string): number {
  * prose lines, within which (less a first-line indent) at least 40% of them fall; 0 for a text whose paragraphs are lines.
  */
 export function wrapWidth(model: DocumentModel): number {
-  return lineWidth(model.lines, model.isProseLine);
+  let width = widthCache.get(model);
+  if (width === undefined) widthCache.set(model, (width = lineWidth(model.lines, model.isProseLine)));
+  return width;
 }
 
 /** `wrapWidth` over lines, for the parse before the model exists. */
