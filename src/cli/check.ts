@@ -4,7 +4,7 @@ import { pick, type Lang } from './lang';
 import { formatProblemLines, formatSummary, problemsJson, sortByFile, tally, type FileProblems } from './format';
 import { forEachReport, outUtf8, type OpenedReport, type Output } from './report';
 import { withSegmentation } from './segmentation';
-import type { SegmenterSetting } from '../core/config-types';
+import type { SegmenterSetting } from '../core/config/settings';
 
 export interface CheckOptions {
   paths: string[];

@@ -4,7 +4,7 @@ import { runOutline } from './outline-command';
 import { runStats } from './stats-command';
 import { detectLang, pick, type Lang } from './lang';
 import { SEGMENTER_SETTINGS } from './segmentation';
-import type { SegmenterSetting } from '../core/config-types';
+import type { SegmenterSetting } from '../core/config/settings';
 import type { Output } from './report';
 
 declare const GONGWEN_VERSION: string;

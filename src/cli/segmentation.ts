@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG, type GongwenConfig, type LintOptions, type Segmenter } from '../core';
-import type { SegmenterSetting } from '../core/config-types';
+import type { SegmenterSetting } from '../core/config/settings';
 import { loadSegmenter, preferredEngine, type RequireFn } from '../engines/segmenters';
 import { pick, type Lang } from './lang';
 import type { Output } from './report';

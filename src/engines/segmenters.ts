@@ -13,8 +13,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cachedSegmenter, cleanDictionary, IntlSegmenter, REPORT_VOCABULARY, type CachedSegmenter, type Segmenter } from '../core/segmenter';
-import type { SegmenterSetting } from '../core/config-types';
+import { cachedSegmenter, cleanDictionary, IntlSegmenter, REPORT_VOCABULARY, type CachedSegmenter, type Segmenter } from '../core/text/segmenter';
+import type { SegmenterSetting } from '../core/config/settings';
 
 export type EngineName = 'nodejieba' | 'rs-jieba' | 'intl';
 

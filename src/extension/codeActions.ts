@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { editsBetween, type Problem } from '../core';
-import { combineFixes } from '../core/fix';
-import { allowTermAt } from '../core/placeholders';
+import { combineFixes } from '../core/edits/fix';
+import { allowTermAt } from '../core/structure/placeholders';
 import { pickerFor, rangeOf, toWorkspaceEdit } from './convert';
 import type { ReportStore } from './reports';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Problem, Severity, TextEdit } from '../core';
-import { messageLanguage, type MessageLanguage } from '../core/language';
+import { messageLanguage, type MessageLanguage } from '../core/text/language';
 import { messageLanguageSetting } from './settings';
 
 /** The document's range of UTF-16 offsets [start, end). */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { countsOf } from '../core/counts';
+import { countsOf } from '../core/structure/counts';
 import type { ReportStore } from './reports';
 
 const thousands = (n: number) => n.toLocaleString('en-US');

@@ -3,7 +3,7 @@
 // Started once on first need by LintClient (src/extension/lintClient.ts), never per request.
 import { fixAll, lint, type GongwenConfig, type Problem, type SourceFormat } from '../core';
 import { loadSegmenter } from '../engines/segmenters';
-import type { Segmenter } from '../core/segmenter';
+import type { Segmenter } from '../core/text/segmenter';
 
 export interface LintRequest {
   id: number;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { demote, moveDown, moveSection, moveUp, promote, type TextEdit } from '../core';
-import type { SectionTarget } from '../core/restructure';
+import type { SectionTarget } from '../core/edits/restructure';
 import { toWorkspaceEdit } from './convert';
 import type { ReportStore } from './reports';
 import { REPORT_TREE_MIME, type ReportNode, type ReportTreeProvider } from './reportTree';

@@ -1,5 +1,5 @@
 // Makes the `pdf` kind of the real-text set from real texts through a real PDF pipeline:
-//   1. read test/real/texts/<source>.txt and drop its page furniture (src/core/furniture.ts: a PDF of a report
+//   1. read test/real/texts/<source>.txt and drop its page furniture (src/core/structure/furniture.ts: a PDF of a report
 //      carries no web tool bars, 来源： or 时间： lines);
 //   2. lay it out as a 公文 page (GB/T 9704-2012): A4, margins 37/35 mm top/bottom, 28/26 mm left/right, body 16pt
 //      in a CJK serif, 22 lines a page, paragraphs indented 2em, the title centred at 22pt, page numbers `— 3 —`
@@ -21,8 +21,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { findFurniture } from '../../src/core/furniture';
-import { LineIndex, codePointLength } from '../../src/core/text';
+import { findFurniture } from '../../src/core/structure/furniture';
+import { LineIndex, codePointLength } from '../../src/core/text/lines';
 
 const HERE = __dirname;
 const TEXTS = path.join(HERE, 'texts');

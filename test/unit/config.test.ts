@@ -9,7 +9,7 @@ import {
   resolveRules,
   type ConfigError,
 } from '../../src/core/config';
-import type { GongwenConfig } from '../../src/core/config-types';
+import type { GongwenConfig } from '../../src/core/config/settings';
 import type { Severity } from '../../src/core/types';
 
 const FILE = '.gongwenrc.json';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { DEFAULT_CONFIG, lint, outline, parse, stats, type DocumentModel, type OutlineDocument, type OutlineSection, type SectionStats, type SourceFormat } from '../../src/core';
-import { countsOf, zishuOf } from '../../src/core/counts';
+import { countsOf, zishuOf } from '../../src/core/structure/counts';
 import { main } from '../../src/cli/main';
 
 /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cjkShare, isChineseText, messageLanguage } from '../../src/core/language';
+import { cjkShare, isChineseText, messageLanguage } from '../../src/core/text/language';
 
 const workspace = (f: string) => fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'workspace', f), 'utf8');
 const REPORT = '一、总体要求\n（一）加强领导。\n';

@@ -2,7 +2,7 @@
 // combineFixes and applies them through applyEdits; overlapping edits inside one fix are a rule's bug, rejected.
 import assert from 'node:assert/strict';
 import { applyEdits, fixAll, lint, type Problem, type TextEdit } from '../../src/core';
-import { applyFixes, combineFixes, validEdits } from '../../src/core/fix';
+import { applyFixes, combineFixes, validEdits } from '../../src/core/edits/fix';
 
 const edit = (start: number, end: number, text: string): TextEdit => ({ start, end, text });
 let seq = 0;

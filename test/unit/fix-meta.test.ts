@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { applyEdits, lint, RULE_IDS, type Problem, type SourceFormat } from '../../src/core';
-import { combineFixes, offsetMapper, validEdits } from '../../src/core/fix';
+import { combineFixes, offsetMapper, validEdits } from '../../src/core/edits/fix';
 import { DEFAULT_CONFIG } from '../../src/core/config';
 import { loadSegmenter } from '../../src/engines/segmenters';
 

@@ -3,7 +3,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { cachedSegmenter, lint, type Segmenter } from '../../src/core';
 import { DEFAULT_CONFIG } from '../../src/core/config';
-import type { GongwenConfig } from '../../src/core/config-types';
+import type { GongwenConfig } from '../../src/core/config/settings';
 import { loadSegmenter } from '../../src/engines/segmenters';
 
 // The engine of the other segmentation tests, behind a small paragraph cache of its own: that cache is bounded by

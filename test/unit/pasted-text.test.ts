@@ -3,7 +3,7 @@
 // 2026 Gansu government work report as a web page gives it (johncodes404/china-provincial-gov-reports-2026).
 import assert from 'node:assert/strict';
 import { applyEdits, lint, outline, parse } from '../../src/core';
-import { isPageNumber, isWebFurniture } from '../../src/core/furniture';
+import { isPageNumber, isWebFurniture } from '../../src/core/structure/furniture';
 
 const GANSU_WEB = [
   '下载',

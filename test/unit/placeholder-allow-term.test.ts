@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { lint, DEFAULT_CONFIG } from '../../src/core';
-import { allowTermAt } from '../../src/core/placeholders';
+import { allowTermAt } from '../../src/core/structure/placeholders';
 
 /** The term the "allow" quick fix writes for the placeholder `sign` (its `nth` occurrence) in `text`. */
 function termFor(text: string, sign: string, nth = 0): string | undefined {

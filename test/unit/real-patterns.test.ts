@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { applyEdits, lint, parse, type DocumentModel, type Problem } from '../../src/core';
-import { wrapWidth } from '../../src/core/paragraphs';
+import { wrapWidth } from '../../src/core/structure/paragraphs';
 
 const TEXTS = path.join(__dirname, '..', 'real', 'texts');
 const read = (id: string): string => fs.readFileSync(path.join(TEXTS, `${id}.txt`), 'utf8');

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { applyEdits, fixAll, lint, parse, type Problem, type TextEdit } from '../../src/core';
-import { offsetMapper } from '../../src/core/fix';
-import { findPlaceholders } from '../../src/core/placeholders';
+import { offsetMapper } from '../../src/core/edits/fix';
+import { findPlaceholders } from '../../src/core/structure/placeholders';
 import { DEFAULT_CONFIG } from '../../src/core/config';
 import { loadSegmenter } from '../../src/engines/segmenters';
 import { loadRealSet } from '../real/lib/load';

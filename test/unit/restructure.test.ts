@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { applyEdits, demote, lint, moveDown, moveSection, moveUp, parse, promote, type DocumentModel, type SectionTarget, type TextEdit } from '../../src/core';
-import type { NumberingModeSetting } from '../../src/core/config-types';
+import type { NumberingModeSetting } from '../../src/core/config/settings';
 
 /** The marker offset of the heading whose title is `title`. */
 function at(model: DocumentModel, title: string): number {

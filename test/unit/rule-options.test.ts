@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
 import { DEFAULT_CONFIG, KNOWN_RULE_IDS, checkRuleSettings, formatConfigError, parseConfig, type ConfigError } from '../../src/core/config';
-import { lint } from '../../src/core/lint';
+import { lint } from '../../src/core/rules/lint';
 import { RULES } from '../../src/core/rules';
 import { NO_OPTIONS, RULE_CATEGORIES, readOptions } from '../../src/core/rules/rule';
 import { generate, replaceBlock, rulesTable } from '../../scripts/gen-rules';

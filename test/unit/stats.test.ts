@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { countZishu, outline, parse, stats, statsOfRange, type SectionStats } from '../../src/core';
-import { ProseCounts } from '../../src/core/counts';
-import { codePointLength } from '../../src/core/text';
-import { countHan, printedLines, widthOf } from '../../src/core/stats';
+import { ProseCounts } from '../../src/core/structure/counts';
+import { codePointLength } from '../../src/core/text/lines';
+import { countHan, printedLines, widthOf } from '../../src/core/structure/stats';
 import { main } from '../../src/cli/main';
 
 const CORPUS = path.join(__dirname, '..', 'fixtures', 'corpus');

@@ -2,7 +2,7 @@
  * `.gongwenrc.json`: parsing, validation against `schemas/gongwenrc.schema.json`, defaults, and
  * per-file rule resolution. Pure: the caller reads the file and passes its text.
  */
-import type { GongwenConfig, IgnoreEntry, OverrideEntry, RuleSetting } from '../config-types';
+import type { GongwenConfig, IgnoreEntry, OverrideEntry, RuleSetting } from './settings';
 import { RULE_IDS } from '../rules';
 import type { Severity } from '../types';
 import { dedupe } from './errors';

@@ -1,5 +1,5 @@
 /** The types of the configuration module; `index.ts` re-exports the public ones. */
-import type { GongwenConfig } from '../config-types';
+import type { GongwenConfig } from './settings';
 import type { Severity } from '../types';
 
 /** One problem in a configuration file. */

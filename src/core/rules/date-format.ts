@@ -1,11 +1,11 @@
 import type { Rule, RuleProblem } from './rule';
 import { NO_OPTIONS } from './rule';
-import type { DocumentModel } from '../model';
+import type { DocumentModel } from '../structure/model';
 import {
   ASCII_TOKEN_CHAR, DATE_CHINESE, DATE_CHINESE_NUMERALS_LINE, DATE_NUMERIC, DOCUMENT_NUMBER, ISSUER_BEFORE, LATIN_LETTER, URL_LIKE, globalCopy, ISSUER_CODE_END, NUMBER_IS_ADDRESS, ASCII_SEPARATOR,
-} from '../patterns';
-import { chineseToNumber } from '../numerals';
-import { isWebMetadataLine } from '../furniture';
+} from '../structure/patterns';
+import { chineseToNumber } from '../text/numerals';
+import { isWebMetadataLine } from '../structure/furniture';
 
 /** GB/T 9704-2012 §7.3.5.4 (issuing date) and §7.2.5 (document number). */
 const DATE_CLAUSE = { zh: 'GB/T 9704-2012 第7.3.5.4条', en: 'GB/T 9704-2012 §7.3.5.4' };

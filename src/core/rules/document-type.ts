@@ -1,7 +1,7 @@
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION, NO_OPTIONS } from './rule';
-import type { DocumentModel, ReportDocument } from '../model';
-import { attachmentList, bodyEndLine } from '../attachments';
+import type { DocumentModel, ReportDocument } from '../structure/model';
+import { attachmentList, bodyEndLine } from '../structure/attachments';
 import {
   APPROVAL_REQUEST,
   BARE_REQUEST_FORMULA,
@@ -17,7 +17,7 @@ import {
   SENTENCE_END,
   TRAILING_SPACE,
   globalCopy,
-} from '../patterns';
+} from '../structure/patterns';
 
 /** 《党政机关公文处理工作条例》, as gbt9704.md cites it (no article number: none is relied on). */
 const REGULATIONS = {

@@ -1,7 +1,7 @@
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION, NO_OPTIONS } from './rule';
 import type { TextEdit } from '../types';
-import { ENDS_PARAGRAPH, textParagraphs, wrapWidth } from '../paragraphs';
+import { ENDS_PARAGRAPH, textParagraphs, wrapWidth } from '../structure/paragraphs';
 
 /**
  * A text set to a fixed width (a PDF extraction): its paragraphs are broken into lines of the page's width, page

@@ -1,6 +1,6 @@
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION, NO_OPTIONS } from './rule';
-import { lineBreakOf } from '../text';
+import { lineBreakOf } from '../text/lines';
 
 const SPACE_BEFORE = /[ \t\u3000]+$/;
 const MAX_QUOTED = 16;

@@ -1,7 +1,7 @@
-import { codePointLength } from '../text';
+import { codePointLength } from '../text/lines';
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION, Option, readOptions, ruleOptions } from './rule';
-import type { Heading } from '../model';
+import type { Heading } from '../structure/model';
 
 /** Conventions: over 40 characters, over three times the median of at least three other run-in titles. */
 const MIN_PEERS = 3;

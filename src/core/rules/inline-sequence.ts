@@ -1,7 +1,7 @@
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION, NO_OPTIONS } from './rule';
-import type { DocumentModel, EnumerationItem } from '../model';
-import { numberToChinese } from '../numerals';
+import type { DocumentModel, EnumerationItem } from '../structure/model';
+import { numberToChinese } from '../text/numerals';
 
 const render = (item: EnumerationItem, n: number): string => (item.style === 'di' ? `第${numberToChinese(n)}` : `${numberToChinese(n)}是`);
 

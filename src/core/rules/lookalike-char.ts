@@ -1,9 +1,9 @@
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION, NO_OPTIONS } from './rule';
-import type { DocumentModel } from '../model';
-import type { GongwenConfig } from '../config-types';
-import { findPlaceholders } from '../placeholders';
-import { nextMatch } from '../patterns';
+import type { DocumentModel } from '../structure/model';
+import type { GongwenConfig } from '../config/settings';
+import { findPlaceholders } from '../structure/placeholders';
+import { nextMatch } from '../structure/patterns';
 
 /** What a look-alike character is, for the message. */
 type Kind = 'kangxi' | 'radical' | 'compat' | 'digit' | 'letter' | 'invisible';

@@ -1,6 +1,6 @@
 import type { Rule, RuleProblem } from './rule';
 import { Option, readOptions, ruleOptions } from './rule';
-import { zishuOf } from '../counts';
+import { zishuOf } from '../structure/counts';
 
 const OPTIONS = ruleOptions({
   limit: Option.Optional(Option.Integer({

@@ -1,6 +1,6 @@
 import type { Rule, RuleProblem } from './rule';
 import { CLAUSE_7_3_3, NO_OPTIONS } from './rule';
-import type { Heading, ReportDocument, SectionNode } from '../model';
+import type { Heading, ReportDocument, SectionNode } from '../structure/model';
 
 const LEVEL_EXAMPLE: Record<number, string> = { 1: '一、', 2: '（一）', 3: '1.', 4: '（1）', 5: '①' };
 

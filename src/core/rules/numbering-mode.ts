@@ -1,6 +1,6 @@
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION, NO_OPTIONS } from './rule';
-import { expectedStart, headingsFrom, numberingOf, renderMarker, renumberEdits, type LevelNumbering, type NumberRun } from '../numbering';
+import { expectedStart, headingsFrom, numberingOf, renderMarker, renumberEdits, type LevelNumbering, type NumberRun } from '../structure/numbering';
 
 /** Level-3/4 numbering that restarts under one parent and runs on under another. */
 export const numberingMode: Rule = {

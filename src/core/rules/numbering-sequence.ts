@@ -1,8 +1,8 @@
 import type { Rule, RuleProblem } from './rule';
 import { clauseFor, NO_OPTIONS } from './rule';
-import type { Heading } from '../model';
-import type { LineIndex } from '../text';
-import { gapClues, headingsFrom, numberingOf, renderMarker, renumberEdits, type LevelNumbering, type MarkerRepair, type NumberRun } from '../numbering';
+import type { Heading } from '../structure/model';
+import type { LineIndex } from '../text/lines';
+import { gapClues, headingsFrom, numberingOf, renderMarker, renumberEdits, type LevelNumbering, type MarkerRepair, type NumberRun } from '../structure/numbering';
 
 /** Skipped, repeated or out-of-order numbers within a run of sibling sections. */
 export const numberingSequence: Rule = {

@@ -1,8 +1,8 @@
 import type { Rule, RuleProblem } from './rule';
 import { clauseFor, NO_OPTIONS } from './rule';
-import type { ReportDocument } from '../model';
-import type { LineIndex } from '../text';
-import { expectedStart, firstNumber, gapClues, headingsFrom, numberingOf, renderMarker, renumberEdits, type NumberRun } from '../numbering';
+import type { ReportDocument } from '../structure/model';
+import type { LineIndex } from '../text/lines';
+import { expectedStart, firstNumber, gapClues, headingsFrom, numberingOf, renderMarker, renumberEdits, type NumberRun } from '../structure/numbering';
 import { repairProblem } from './numbering-sequence';
 
 /** A run of sibling sections that does not start where it should (1, or after the previous run in a continuous document). */

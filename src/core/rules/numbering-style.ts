@@ -1,8 +1,8 @@
 import type { Rule, RuleProblem } from './rule';
 import { CLAUSE_7_3_3, CONVENTION, NO_OPTIONS } from './rule';
-import type { Heading, MarkerParts, ReportDocument } from '../model';
+import type { Heading, MarkerParts, ReportDocument } from '../structure/model';
 import type { TextEdit } from '../types';
-import { STANDARD_PARTS as STANDARD, isStandardForm, majorityKey, variantKey } from '../numbering';
+import { STANDARD_PARTS as STANDARD, isStandardForm, majorityKey, variantKey } from '../structure/numbering';
 
 type Form = 'standard' | 'harmless' | 'nonstandard';
 

@@ -1,8 +1,8 @@
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION, Option, readOptions, ruleOptions } from './rule';
-import { HAN, HAN_WORD, NUMERAL_WORD } from '../patterns';
-import { memoByCut, tokensOf, type Segmenter } from '../segmenter';
-import type { DocumentModel } from '../model';
+import { HAN, HAN_WORD, NUMERAL_WORD } from '../structure/patterns';
+import { memoByCut, tokensOf, type Segmenter } from '../text/segmenter';
+import type { DocumentModel } from '../structure/model';
 
 /**
  * Two-character function words, scope words and units: they repeat in any report and say nothing about its style.

@@ -1,6 +1,6 @@
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION, NO_OPTIONS } from './rule';
-import type { DocumentModel } from '../model';
+import type { DocumentModel } from '../structure/model';
 import type { TextEdit } from '../types';
 
 /**

@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import { CONVENTION, NO_OPTIONS } from './rule';
-import { findPlaceholders } from '../placeholders';
+import { findPlaceholders } from '../structure/placeholders';
 
 /** Unfilled template placeholders: one left in a submitted report is an embarrassment. */
 export const placeholder: Rule = {

@@ -1,10 +1,10 @@
-import { textParagraphs } from '../paragraphs';
+import { textParagraphs } from '../structure/paragraphs';
 import type { Rule, RuleProblem } from './rule';
 import { NO_OPTIONS } from './rule';
-import type { DocumentModel } from '../model';
-import { isBlankLine } from '../text';
-import { LINE_PREFIX, PAIRED_MARK, nextMatch } from '../patterns';
-import { charAt, isChinese } from '../chars';
+import type { DocumentModel } from '../structure/model';
+import { isBlankLine } from '../text/lines';
+import { LINE_PREFIX, PAIRED_MARK, nextMatch } from '../structure/patterns';
+import { charAt, isChinese } from '../text/chars';
 
 const GBT_15834 = { zh: 'GB/T 15834-2011', en: 'GB/T 15834-2011' };
 

@@ -1,9 +1,9 @@
 import type { Rule, RuleProblem } from './rule';
-import type { DocumentModel } from '../model';
+import type { DocumentModel } from '../structure/model';
 import { CONVENTION, Option, readOptions, ruleOptions } from './rule';
-import { CN_NUMERALS_ONLY } from '../patterns';
-import { memoByCut, tokensOf, type Segmenter, type Token } from '../segmenter';
-import { isIdeographCode } from '../chars';
+import { CN_NUMERALS_ONLY } from '../structure/patterns';
+import { memoByCut, tokensOf, type Segmenter, type Token } from '../text/segmenter';
+import { isIdeographCode } from '../text/chars';
 
 /**
  * Normal reduplication, never a typo: AA (层层, 人人), A一A-style measure words (一个个), AABB (扎扎实实) and the odd

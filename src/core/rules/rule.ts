@@ -1,7 +1,7 @@
-import type { DocumentModel } from '../model';
-import type { GongwenConfig } from '../config-types';
+import type { DocumentModel } from '../structure/model';
+import type { GongwenConfig } from '../config/settings';
 import type { Fix, Severity } from '../types';
-import type { Segmenter } from '../segmenter';
+import type { Segmenter } from '../text/segmenter';
 import { Array as ArrayOf, Boolean as BooleanT, Integer, Number as NumberT, Object as ObjectT, Optional, String as StringT } from '@sinclair/typebox';
 import type { Static, TObject, TProperties, TSchema } from '@sinclair/typebox';
 

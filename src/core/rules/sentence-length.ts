@@ -1,7 +1,7 @@
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION, Option, readOptions, ruleOptions } from './rule';
-import type { DocumentModel, Heading } from '../model';
-import { SENTENCE_END, TITLE_STOP, nextMatch } from '../patterns';
+import type { DocumentModel, Heading } from '../structure/model';
+import { SENTENCE_END, TITLE_STOP, nextMatch } from '../structure/patterns';
 
 const OPTIONS = ruleOptions({
   maxLength: Option.Integer({

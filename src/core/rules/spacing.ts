@@ -1,8 +1,8 @@
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION, NO_OPTIONS } from './rule';
-import { EMPHASIS_MARKER, SPACE_RUN, nextMatch } from '../patterns';
-import { charAt, charBefore, isChinese, isDigit, isHan, isIdeographCode } from '../chars';
-import { WEB_LABEL_WORDS, isWebMetadataLine } from '../furniture';
+import { EMPHASIS_MARKER, SPACE_RUN, nextMatch } from '../structure/patterns';
+import { charAt, charBefore, isChinese, isDigit, isHan, isIdeographCode } from '../text/chars';
+import { WEB_LABEL_WORDS, isWebMetadataLine } from '../structure/furniture';
 
 /** What the run is made of, for the message. */
 function kindOf(run: string): [string, string] {

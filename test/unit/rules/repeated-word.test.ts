@@ -4,7 +4,7 @@ import path from 'node:path';
 import { applyEdits, fixAll, lint, LineIndex, type Segmenter } from '../../../src/core';
 import { loadSegmenter } from '../../../src/engines/segmenters';
 import fc from 'fast-check';
-import { CN_NUMERALS_ONLY, REPEATED_HAN } from '../../../src/core/patterns';
+import { CN_NUMERALS_ONLY, REPEATED_HAN } from '../../../src/core/structure/patterns';
 import { candidatesOf } from '../../../src/core/rules/repeated-word';
 import { problemsOf, testRule } from '../rule-tester';
 import { corpusWritingSuite } from '../support/corpus-writing';

@@ -1,6 +1,6 @@
 import { applyFixes, combineFixes } from './fix';
-import { lint, type LintOptions } from './lint';
-import type { Problem, TextEdit } from './types';
+import { lint, type LintOptions } from '../rules/lint';
+import type { Problem, TextEdit } from '../types';
 
 /** At most this many lint-and-fix passes (a fix can reveal another). */
 export const MAX_FIX_PASSES = 10;

@@ -1,8 +1,8 @@
-import type { DocumentModel, ReportDocument, SectionNode } from './model';
-import type { NumberingModeSetting } from './config-types';
-import type { TextEdit } from './types';
-import { MODE_LEVELS, STANDARD_PARTS, majorityKey, numberingOf, numeralFor, renumberEdit, variantKey } from './numbering';
-import { matchMarker } from './headings';
+import type { DocumentModel, ReportDocument, SectionNode } from '../structure/model';
+import type { NumberingModeSetting } from '../config/settings';
+import type { TextEdit } from '../types';
+import { MODE_LEVELS, STANDARD_PARTS, majorityKey, numberingOf, numeralFor, renumberEdit, variantKey } from '../structure/numbering';
+import { matchMarker } from '../structure/headings';
 
 /** A document as it will read after a move: its sections in their new order, with their new parents and levels. */
 export interface Arrangement {

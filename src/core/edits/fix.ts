@@ -1,4 +1,4 @@
-import type { Problem, TextEdit } from './types';
+import type { Problem, TextEdit } from '../types';
 
 export interface ApplyResult {
   output: string;

@@ -1,4 +1,4 @@
-import { isHan } from './counts';
+import { isHan } from '../structure/counts';
 
 /** The language a problem message is shown in. */
 export type MessageLanguage = 'zh' | 'en';

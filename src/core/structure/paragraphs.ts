@@ -1,5 +1,5 @@
 import type { DocumentModel } from './model';
-import { isBlankLine, type LineIndex } from './text';
+import { isBlankLine, type LineIndex } from '../text/lines';
 
 /** A line that ends its paragraph: a sentence or clause end, a closing quote or bracket after one, or a colon. */
 /** A paragraph of a report often opens with its ordinal: `二是…`, `第三，…`. */

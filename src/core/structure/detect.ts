@@ -1,6 +1,6 @@
 import { matchMarker } from './headings';
 import { INDENT } from './patterns';
-import { isChineseText, SAMPLE } from './language';
+import { isChineseText, SAMPLE } from '../text/language';
 
 const MIN_HEADINGS = 2;
 const HASH_HEADING = /^#{1,6}[ \t]/;

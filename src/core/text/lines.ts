@@ -1,4 +1,4 @@
-import type { LineColumn } from './types';
+import type { LineColumn } from '../types';
 
 /** Removes a leading byte-order mark: it is never part of the text. */
 export function stripBom(text: string): { text: string; bom: boolean } {

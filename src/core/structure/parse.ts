@@ -1,7 +1,7 @@
 import type { DocumentModel, Heading, SourceFormat } from './model';
-import { LineIndex } from './text';
-import { analyzeMarkdown, isExcluded as overlapsExcluded, type MarkdownInfo } from './markdown';
-import { rangeTester } from './markdown/ranges';
+import { LineIndex } from '../text/lines';
+import { analyzeMarkdown, isExcluded as overlapsExcluded, type MarkdownInfo } from '../markdown';
+import { rangeTester } from '../markdown/ranges';
 import { canStartMarker, indentAt, parseNumberedHeading, unnumberedHeading } from './headings';
 import { markTableOfContents, splitDocuments } from './documents';
 import { findEnumerations } from './enumerations';

@@ -2,7 +2,7 @@ import type { Heading, MarkerParts } from './model';
 import {
   MD_CODE, MD_LINK, globalCopy, nextMatch, MARKER_LEVEL1, MARKER_LEVEL2, MARKER_LEVEL3, MARKER_LEVEL4, MARKER_LEVEL5, NUMERAL_LIST_AFTER, TITLE_STOP,
 } from './patterns';
-import { arabicToNumber, chineseToNumber } from './numerals';
+import { arabicToNumber, chineseToNumber } from '../text/numerals';
 
 interface MarkerMatch {
   level: number;

@@ -1,5 +1,5 @@
 import type { DocumentModel } from './model';
-import type { GongwenConfig } from './config-types';
+import type { GongwenConfig } from '../config/settings';
 import {
   ASCII_TOKEN_CHAR, CN_NUMERAL_CHAR, DIGIT, HAN, LATIN_LETTER, PLACEHOLDER_CANDIDATE, TEMPLATE_NOTE_CONTENT, URL_LIKE, globalCopy,
 } from './patterns';

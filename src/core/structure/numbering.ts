@@ -1,8 +1,8 @@
 import type { Heading, MarkerParts, ReportDocument, SectionNode } from './model';
-import type { NumberingModeSetting } from './config-types';
-import type { TextEdit } from './types';
-import type { LineIndex } from './text';
-import { arabicToNumber, chineseToNumber, numberToChinese, renderArabic } from './numerals';
+import type { NumberingModeSetting } from '../config/settings';
+import type { TextEdit } from '../types';
+import type { LineIndex } from '../text/lines';
+import { arabicToNumber, chineseToNumber, numberToChinese, renderArabic } from '../text/numerals';
 import { canStartMarker, indentAt, matchMarker } from './headings';
 import { FULL_WIDTH_DIGIT } from './patterns';
 

@@ -1,5 +1,5 @@
-import type { LineIndex } from './text';
-import { codePointLength } from './text';
+import type { LineIndex } from '../text/lines';
+import { codePointLength } from '../text/lines';
 
 /**
  * Page furniture: lines a web page or a PDF put around the report, copied in with it. They are no prose (no rule

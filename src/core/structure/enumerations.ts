@@ -1,8 +1,8 @@
 import type { EnumerationItem, EnumerationRun, EnumerationStyle } from './model';
-import type { LineIndex } from './text';
+import type { LineIndex } from '../text/lines';
 import { ENUM_DI, ENUM_SHI, ENUM_SHOUXIAN, LINE_PREFIX, ORDINAL_CLUE, globalCopy, nextMatch } from './patterns';
-import { isBlankLine } from './text';
-import { chineseToNumber } from './numerals';
+import { isBlankLine } from '../text/lines';
+import { chineseToNumber } from '../text/numerals';
 import { canStartMarker, indentAt, matchMarker } from './headings';
 
 const SHOUXIAN_ORDER: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 4 };

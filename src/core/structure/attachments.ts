@@ -1,5 +1,5 @@
 import type { DocumentModel, ReportDocument } from './model';
-import type { LineIndex } from './text';
+import type { LineIndex } from '../text/lines';
 import { ATTACHMENT_ITEM, ATTACHMENT_LIST, ATTACHMENT_PAGE, ATTACHMENT_RANGE_SEP, ATTACHMENT_REF, ATTACHMENT_REF_TAIL, INDENT, TRAILING_SPACE, globalCopy } from './patterns';
 
 /** One attachment named in the 附件说明 (GB/T 9704-2012 §7.3.4). */

@@ -1,4 +1,4 @@
-import type { Severity } from './types';
+import type { Severity } from '../types';
 
 /** A rule's setting in `.gongwenrc.json`: a severity, "off", or [severity, options]. */
 export type RuleSetting = Severity | 'off' | [Severity | 'off', Record<string, unknown>];

@@ -1,6 +1,6 @@
 import type { DocumentModel, DocumentSpan, SectionNode } from './model';
-import type { GongwenConfig } from './config-types';
-import { DEFAULT_CONFIG } from './config';
+import type { GongwenConfig } from '../config/settings';
+import { DEFAULT_CONFIG } from '../config';
 import { findPlaceholders, type Placeholder } from './placeholders';
 import { numberingOf, type DetectedMode } from './numbering';
 import { proseCounts } from './counts';

@@ -1,5 +1,5 @@
 import type { Heading } from './model';
-import type { LineIndex } from './text';
+import type { LineIndex } from '../text/lines';
 import { canStartMarker, matchMarker, parseNumberedHeading } from './headings';
 
 /**

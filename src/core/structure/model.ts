@@ -1,5 +1,5 @@
-import type { LineIndex } from './text';
-import type { MarkdownInfo } from './markdown';
+import type { LineIndex } from '../text/lines';
+import type { MarkdownInfo } from '../markdown';
 import type { FurnitureLine } from './furniture';
 
 export type SourceFormat = 'text' | 'markdown';

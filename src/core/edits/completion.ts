@@ -1,9 +1,9 @@
-import type { DocumentModel, Heading, MarkerParts, ReportDocument, SectionNode } from './model';
-import type { NumberingModeSetting } from './config-types';
-import { numberingOf, numeralFor, majorityKey, variantKey, STANDARD_PARTS } from './numbering';
-import { numberToChinese } from './numerals';
-import { matchMarker } from './headings';
-import { INDENT, ORGANISATION_NAME, globalCopy } from './patterns';
+import type { DocumentModel, Heading, MarkerParts, ReportDocument, SectionNode } from '../structure/model';
+import type { NumberingModeSetting } from '../config/settings';
+import { numberingOf, numeralFor, majorityKey, variantKey, STANDARD_PARTS } from '../structure/numbering';
+import { numberToChinese } from '../text/numerals';
+import { matchMarker } from '../structure/headings';
+import { INDENT, ORGANISATION_NAME, globalCopy } from '../structure/patterns';
 
 /** A completion the editor offers: insert `text` over [start, end). */
 export interface Suggestion {

@@ -1,5 +1,5 @@
 import type { Heading, ReportDocument, SectionNode } from './model';
-import { codePointLength, isBlankLine, type LineIndex } from './text';
+import { codePointLength, isBlankLine, type LineIndex } from '../text/lines';
 import { ENDS_LIKE_PARAGRAPH } from './patterns';
 import { matchMarker } from './headings';
 import { OPEN_LINE_SLACK, displayWidth, lineWidth } from './paragraphs';

@@ -1,5 +1,5 @@
 /** Character classes for the writing checks (punctuation-width, spacing, date-format, quote-pairs). */
-import { CJK_PUNCT, DIGIT, HAN } from './patterns';
+import { CJK_PUNCT, DIGIT, HAN } from '../structure/patterns';
 
 /** The code point ending just before `i` (a surrogate pair counts as one), or '' at the text's start. */
 export function charBefore(text: string, i: number): string {

@@ -1,5 +1,5 @@
 import type { Heading } from './model';
-import { codePointLength, isBlankLine, type LineIndex } from './text';
+import { codePointLength, isBlankLine, type LineIndex } from '../text/lines';
 import { matchMarker } from './headings';
 import { WIDTH_SLACK, displayWidth, lineWidth } from './paragraphs';
 

@@ -1,6 +1,6 @@
-import type { DocumentModel, ReportDocument, SectionNode } from './model';
-import type { NumberingModeSetting } from './config-types';
-import type { TextEdit } from './types';
+import type { DocumentModel, ReportDocument, SectionNode } from '../structure/model';
+import type { NumberingModeSetting } from '../config/settings';
+import type { TextEdit } from '../types';
 import { arrangementEdits } from './restructure-markers';
 
 /**

@@ -1,10 +1,10 @@
-import type { DocumentModel, SourceFormat } from './model';
-import type { GongwenConfig, IgnoreEntry } from './config-types';
-import type { Problem, Severity } from './types';
-import { DEFAULT_CONFIG, matchesGlobs, resolveRules } from './config';
-import { parse } from './parse';
-import { DEFAULT_SEVERITIES, RULES } from './rules';
-import { builtInSegmenter, type Segmenter } from './segmenter';
+import type { DocumentModel, SourceFormat } from '../structure/model';
+import type { GongwenConfig, IgnoreEntry } from '../config/settings';
+import type { Problem, Severity } from '../types';
+import { DEFAULT_CONFIG, matchesGlobs, resolveRules } from '../config';
+import { parse } from '../structure/parse';
+import { DEFAULT_SEVERITIES, RULES } from '.';
+import { builtInSegmenter, type Segmenter } from '../text/segmenter';
 
 export interface LintOptions {
   format?: SourceFormat;
