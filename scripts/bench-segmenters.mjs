@@ -26,7 +26,11 @@ mkdirSync(WORK, { recursive: true });
 
 // Input: the shared corpus, repeated to ~1 MB.
 const corpusDir = path.join(ROOT, 'test', 'fixtures', 'corpus');
-const corpus = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(corpusDir, f), 'utf8')).join('\n');
+const corpus = readdirSync(corpusDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => readFileSync(path.join(corpusDir, f), 'utf8'))
+  .join('\n');
 let input = '';
 while (Buffer.byteLength(input) < 1024 * 1024) input += corpus + '\n';
 const inputFile = path.join(WORK, 'input.txt');
@@ -34,7 +38,16 @@ writeFileSync(inputFile, input);
 
 // The product's loader, bundled (the native engines stay external and load from node_modules).
 const loader = path.join(WORK, 'segmenters.cjs');
-await build({ entryPoints: [path.join(ROOT, 'src', 'engines', 'segmenters.ts')], outfile: loader, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['nodejieba', '@node-rs/jieba'], logLevel: 'warning' });
+await build({
+  entryPoints: [path.join(ROOT, 'src', 'engines', 'segmenters.ts')],
+  outfile: loader,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['nodejieba', '@node-rs/jieba'],
+  logLevel: 'warning',
+});
 
 const runner = path.join(WORK, 'runner.cjs');
 writeFileSync(
@@ -117,8 +130,12 @@ for (const e of ENGINES) {
 }
 
 const bytes = Buffer.byteLength(input);
-console.log(`Word segmentation engines — ${process.platform}-${process.arch}, Node ${process.versions.node}, ${RUNS} fresh process(es) per engine, median shown.`);
-console.log(`Input: the shared corpus repeated to ${(bytes / 1048576).toFixed(2)} MB (UTF-8), ${input.split('\n').filter(Boolean).length} paragraphs, cut one paragraph at a time without the cache (best of 3 passes).`);
+console.log(
+  `Word segmentation engines — ${process.platform}-${process.arch}, Node ${process.versions.node}, ${RUNS} fresh process(es) per engine, median shown.`,
+);
+console.log(
+  `Input: the shared corpus repeated to ${(bytes / 1048576).toFixed(2)} MB (UTF-8), ${input.split('\n').filter(Boolean).length} paragraphs, cut one paragraph at a time without the cache (best of 3 passes).`,
+);
 console.log('');
 console.log('| engine | version | load (ms) | RSS after load (MB) | throughput (MB/s) | 1 MB cut (ms) | peak RSS (MB) |');
 console.log('|---|---|---:|---:|---:|---:|---:|');

@@ -90,7 +90,10 @@ function versionOf(pkg) {
 function corpusFiles() {
   for (const dir of ['../shared/corpus', 'test/fixtures/corpus']) {
     if (!existsSync(dir)) continue;
-    const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(dir, f));
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => path.join(dir, f));
     if (files.length) return { dir, files };
   }
   throw new Error('no corpus: neither ../shared/corpus/*.txt nor test/fixtures/corpus/*.txt');
@@ -103,14 +106,19 @@ const isTitleLike = (line) => line.length > 0 && line.length <= 50 && !ANY_MARKE
 
 /** One corpus report as markdown: `#` title, `##` level-1 headings, paragraphs separated by blank lines. */
 function toMarkdown(text) {
-  const lines = text.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+  const lines = text
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
   // The title: the first title-like line (002 opens with an outline of headings, so its title comes after that).
   const title = lines.findIndex(isTitleLike);
-  return lines.map((l, i) => {
-    if (LEVEL1.test(l)) return `## ${l}`;
-    if (i === title) return `# ${l}`;
-    return l;
-  }).join('\n\n');
+  return lines
+    .map((l, i) => {
+      if (LEVEL1.test(l)) return `## ${l}`;
+      if (i === title) return `# ${l}`;
+      return l;
+    })
+    .join('\n\n');
 }
 
 /** Repeats `unit` (whole lines) up to `bytes` UTF-8 bytes, cut at a line end, never over. */
@@ -130,7 +138,11 @@ function repeatTo(unit, bytes) {
 
 function generateInputs() {
   const { dir, files } = corpusFiles();
-  const reports = files.map((f) => readFileSync(f, 'utf8').replace(/^\uFEFF/, '').replace(/\s+$/, ''));
+  const reports = files.map((f) =>
+    readFileSync(f, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .replace(/\s+$/, ''),
+  );
   const units = { txt: reports.join('\n\n') + '\n\n', md: reports.map(toMarkdown).join('\n\n') + '\n\n' };
   const inputs = [];
   for (const size of SIZES) {
@@ -150,9 +162,18 @@ function generateInputs() {
 async function bundleCore() {
   const { build } = await import('esbuild');
   await build({
-    entryPoints: ['src/core/index.ts'], outfile: CORE_BUNDLE, bundle: true, platform: 'node', target: 'node20', format: 'cjs',
+    entryPoints: ['src/core/index.ts'],
+    outfile: CORE_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
     // Same settings as scripts/build.mjs, so the core runs as it does in dist/.
-    minify: true, keepNames: true, mainFields: ['module', 'main'], logLevel: 'warning', legalComments: 'none',
+    minify: true,
+    keepNames: true,
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+    legalComments: 'none',
     external: ['nodejieba', '@node-rs/jieba'],
   });
 }
@@ -214,14 +235,31 @@ function inProcessWorker(file) {
   gc();
   const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
   const summary = (rs) => ({
-    n: rs.length, total: median(rs.map((r) => r.total)), min: Math.min(...rs.map((r) => r.total)), max: Math.max(...rs.map((r) => r.total)),
-    parse: median(rs.map((r) => r.parse)), lint: median(rs.map((r) => r.lint)), outline: median(rs.map((r) => r.outline)),
+    n: rs.length,
+    total: median(rs.map((r) => r.total)),
+    min: Math.min(...rs.map((r) => r.total)),
+    max: Math.max(...rs.map((r) => r.total)),
+    parse: median(rs.map((r) => r.parse)),
+    lint: median(rs.map((r) => r.lint)),
+    outline: median(rs.map((r) => r.outline)),
     parseLint: median(rs.map((r) => r.parse + r.lint)),
   });
-  process.stdout.write(JSON.stringify({
-    file, format, bytes, problems: first.problems, first: first.total, full: summary(full), relint: summary(retyped),
-    editLine: text.slice(0, at).split('\n').length, peakHeap, peakRss, baseHeap: baseline.heapUsed, baseRss: baseline.rss,
-  }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      file,
+      format,
+      bytes,
+      problems: first.problems,
+      first: first.total,
+      full: summary(full),
+      relint: summary(retyped),
+      editLine: text.slice(0, at).split('\n').length,
+      peakHeap,
+      peakRss,
+      baseHeap: baseline.heapUsed,
+      baseRss: baseline.rss,
+    }) + '\n',
+  );
 }
 
 /** The middle of the first paragraph line (long, no heading marker, no markdown syntax) at or after the text's midpoint. */
@@ -269,12 +307,22 @@ function runOnce(args, outFile) {
   }
   let status = r.status;
   if (HAVE_TIME && r.status !== null && r.status >= 128) status = null; // /usr/bin/time reports a killed child as 128+signal
-  return { ms, rssKb, status, signal: r.signal ?? (status === null && r.status !== null ? `signal ${r.status - 128}` : null), timedOut: r.error?.code === 'ETIMEDOUT', stderr: r.stderr?.toString() ?? '' };
+  return {
+    ms,
+    rssKb,
+    status,
+    signal: r.signal ?? (status === null && r.status !== null ? `signal ${r.status - 128}` : null),
+    timedOut: r.error?.code === 'ETIMEDOUT',
+    stderr: r.stderr?.toString() ?? '',
+  };
 }
 
 /** Problems a tool reported, read from its output (for the table: proof each tool did its work). */
 const COUNTERS = {
-  floor: (out) => { const j = JSON.parse(out); return `${j.placeholders} ph, ${j.headings} hd`; },
+  floor: (out) => {
+    const j = JSON.parse(out);
+    return `${j.placeholders} ph, ${j.headings} hd`;
+  },
   gongwen: (out) => `${JSON.parse(out).length}`,
   'gongwen-seg': (out) => `${JSON.parse(out).length}`,
   markdownlint: (out, err) => /Summary: (\d+) error/.exec(out + err)?.[1] ?? '0',
@@ -298,19 +346,21 @@ function wholeProcess(inputs, tools) {
     for (const fmt of FORMATS) {
       const input = inputs.find((i) => i.size === size && i.fmt === fmt);
       const big = size.bytes > MB ? 1 : 0;
-      const plan = tools.map((tool) => {
-        const row = { tool, input, times: [], rss: [], statuses: new Set(), found: null, skipped: null, crash: null };
-        results.push(row);
-        if (tool.maxBytes && size.bytes > tool.maxBytes) row.skipped = tool.maxBytesNote;
-        const prev = results.find((r) => r.tool === tool && r.input.fmt === fmt && r.input.size === SIZES[SIZES.indexOf(size) - 1]);
-        if (!row.skipped && prev?.times.length && prev.input.bytes >= MB) {
-          const est = median(prev.times) * (input.bytes / prev.input.bytes);
-          if (est > SKIP_OVER_MS) row.skipped = `skipped: ~${Math.round(est / 1000)} s per run estimated (over ${SKIP_OVER_MS / 1000} s)`;
-        }
-        if (!row.skipped && prev && (prev.crash || prev.skipped)) row.skipped = `skipped: ${prev.crash ? 'crashed' : 'skipped'} at ${prev.input.size.label}`;
-        row.runs = tool.slow ? RUNS.slow[big] : RUNS.fast[big];
-        return row;
-      }).filter((row) => !row.skipped);
+      const plan = tools
+        .map((tool) => {
+          const row = { tool, input, times: [], rss: [], statuses: new Set(), found: null, skipped: null, crash: null };
+          results.push(row);
+          if (tool.maxBytes && size.bytes > tool.maxBytes) row.skipped = tool.maxBytesNote;
+          const prev = results.find((r) => r.tool === tool && r.input.fmt === fmt && r.input.size === SIZES[SIZES.indexOf(size) - 1]);
+          if (!row.skipped && prev?.times.length && prev.input.bytes >= MB) {
+            const est = median(prev.times) * (input.bytes / prev.input.bytes);
+            if (est > SKIP_OVER_MS) row.skipped = `skipped: ~${Math.round(est / 1000)} s per run estimated (over ${SKIP_OVER_MS / 1000} s)`;
+          }
+          if (!row.skipped && prev && (prev.crash || prev.skipped)) row.skipped = `skipped: ${prev.crash ? 'crashed' : 'skipped'} at ${prev.input.size.label}`;
+          row.runs = tool.slow ? RUNS.slow[big] : RUNS.fast[big];
+          return row;
+        })
+        .filter((row) => !row.skipped);
       // One untimed warm-up run of the fast tools (file cache, disk), and of every tool on the first size.
       for (const row of plan) {
         if (!row.tool.slow || size === SIZES[0]) runOnce(row.tool.args(input.file), `${TMP}/out/${row.tool.id}-${size.id}.${fmt.ext}.out`);
@@ -340,7 +390,12 @@ function wholeProcess(inputs, tools) {
             }
           }
         }
-        log(`${size.label} ${fmt.label} round ${round + 1}/${rounds}: ${plan.filter((r) => r.times.length > round).map((r) => `${r.tool.id} ${fmtMs(r.times[round])}`).join(', ')}`);
+        log(
+          `${size.label} ${fmt.label} round ${round + 1}/${rounds}: ${plan
+            .filter((r) => r.times.length > round)
+            .map((r) => `${r.tool.id} ${fmtMs(r.times[round])}`)
+            .join(', ')}`,
+        );
       }
       if (hashOf(CLI) !== buildBefore) {
         log(`warning: ${CLI} was rebuilt during the ${size.label} ${fmt.label} runs`);
@@ -389,16 +444,24 @@ function report({ corpus, inputs, inproc, whole, tools, hasSegmenter, started, c
   p();
   p('Generated by `npm run bench` (`node scripts/bench.mjs`); do not edit by hand, re-run it. Every figure below comes from one run of the script.');
   p();
-  p(`- Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()} (${os.arch()})`);
+  p(
+    `- Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()} (${os.arch()})`,
+  );
   p(`- Node ${process.version}; date ${started.toISOString().replace(/\.\d+Z$/, 'Z')}; run took ${(elapsed / 60_000).toFixed(1)} min`);
   p(`- gongwen ${JSON.parse(readFileSync('package.json', 'utf8')).version} at git ${git}; \`${CLI}\` sha256 ${cliNote}`);
-  p(`- Peers: markdownlint-cli2 ${versionOf('markdownlint-cli2')} (markdownlint ${versionOf('markdownlint')}), textlint ${versionOf('textlint')}, zhlint ${versionOf('zhlint')}`);
-  p(`- Inputs: \`${corpus.dir}/\` (${corpus.files.map((f) => path.basename(f)).join(', ')}) repeated to size, cut at a line end; \`.md\` is the same reports as markdown (\`#\` title, \`##\` on each \`一、\` heading, paragraphs separated by blank lines). Written to \`${TMP}/\`.`);
+  p(
+    `- Peers: markdownlint-cli2 ${versionOf('markdownlint-cli2')} (markdownlint ${versionOf('markdownlint')}), textlint ${versionOf('textlint')}, zhlint ${versionOf('zhlint')}`,
+  );
+  p(
+    `- Inputs: \`${corpus.dir}/\` (${corpus.files.map((f) => path.basename(f)).join(', ')}) repeated to size, cut at a line end; \`.md\` is the same reports as markdown (\`#\` title, \`##\` on each \`一、\` heading, paragraphs separated by blank lines). Written to \`${TMP}/\`.`,
+  );
   p(`- Machines here are noisy: compare the ratios within this run, not absolute times across runs. Tools are run interleaved, round by round, on each input.`);
   p();
   p('## Whole process');
   p();
-  p('Wall time of one process from spawn to exit (ms), median of the runs with min and max; × floor = median ÷ the floor\'s median on the same input. Peak RSS from `/usr/bin/time -f %M` (median of runs). Found = problems the tool reported (floor: placeholder and heading matches). Exit 1 (problems found) is a normal run.');
+  p(
+    "Wall time of one process from spawn to exit (ms), median of the runs with min and max; × floor = median ÷ the floor's median on the same input. Peak RSS from `/usr/bin/time -f %M` (median of runs). Found = problems the tool reported (floor: placeholder and heading matches). Exit 1 (problems found) is a normal run.",
+  );
   p();
   p('How each is run (from the project root, stdout to a file):');
   p();
@@ -418,9 +481,19 @@ function report({ corpus, inputs, inproc, whole, tools, hasSegmenter, started, c
           continue;
         }
         const m = median(r.times);
-        rows.push([name, r.tool.label, `${r.times.length}`, fmtMs(m), fmtMs(Math.min(...r.times)), fmtMs(Math.max(...r.times)),
-          r.tool.id === 'floor' ? '1×' : fmtRatio(m / median(floor.times)), r.rss.length ? `${Math.round(median(r.rss) / 1024)}` : 'n/a',
-          [...r.statuses].join(','), r.found ?? '?', r.note ? `**${r.note}**` : '']);
+        rows.push([
+          name,
+          r.tool.label,
+          `${r.times.length}`,
+          fmtMs(m),
+          fmtMs(Math.min(...r.times)),
+          fmtMs(Math.max(...r.times)),
+          r.tool.id === 'floor' ? '1×' : fmtRatio(m / median(floor.times)),
+          r.rss.length ? `${Math.round(median(r.rss) / 1024)}` : 'n/a',
+          [...r.statuses].join(','),
+          r.found ?? '?',
+          r.note ? `**${r.note}**` : '',
+        ]);
       }
     }
     p(table(['Input', 'Tool', 'Runs', 'Median ms', 'Min ms', 'Max ms', '× floor', 'Peak RSS MB', 'Exit', 'Found', 'Note'], rows));
@@ -429,17 +502,45 @@ function report({ corpus, inputs, inproc, whole, tools, hasSegmenter, started, c
 
   p('## In process');
   p();
-  p('The core bundled from `src/core/index.ts` by esbuild (same settings as the build), in a fresh `node --expose-gc` per input. ' +
-    '**lint + outline** = `parse()` + `lintModel()` + `outline()` on the same model (what the editor does on a change while the outline or breadcrumbs are shown; `lint()` is `parse()` + `lintModel()`), median after warm-up, with the phases. ' +
-    '**First call** = the same, cold, first thing in the process. **Re-lint** = the same on the text after one more character is typed into a paragraph near the middle of the file (the characters of a sentence of report prose, one more each time): a full lint of the edited text, which is what the editor does today on each keystroke (lint only = parse + lintModel). ' +
-    'Peak heap/RSS = highest `process.memoryUsage()` seen after any iteration (baseline = after loading the core and reading the input, before the first lint).');
+  p(
+    'The core bundled from `src/core/index.ts` by esbuild (same settings as the build), in a fresh `node --expose-gc` per input. ' +
+      '**lint + outline** = `parse()` + `lintModel()` + `outline()` on the same model (what the editor does on a change while the outline or breadcrumbs are shown; `lint()` is `parse()` + `lintModel()`), median after warm-up, with the phases. ' +
+      '**First call** = the same, cold, first thing in the process. **Re-lint** = the same on the text after one more character is typed into a paragraph near the middle of the file (the characters of a sentence of report prose, one more each time): a full lint of the edited text, which is what the editor does today on each keystroke (lint only = parse + lintModel). ' +
+      'Peak heap/RSS = highest `process.memoryUsage()` seen after any iteration (baseline = after loading the core and reading the input, before the first lint).',
+  );
   p();
-  p(table(['Input', 'Problems', 'First call ms', 'lint + outline ms (min–max, n)', 'parse / lintModel / outline ms', 'Re-lint ms (n)', 'Re-lint, lint only ms', 'ms per MB', 'Peak heap MB', 'Peak RSS MB (baseline)'],
-    inproc.map(({ input, r }) => r
-      ? [`${input.fmt.label} ${fmtMB(input.bytes)}`, `${r.problems}`, fmtMs(r.first), `${fmtMs(r.full.total)} (${fmtMs(r.full.min)}–${fmtMs(r.full.max)}, ${r.full.n})`,
-        `${fmtMs(r.full.parse)} / ${fmtMs(r.full.lint)} / ${fmtMs(r.full.outline)}`, `${fmtMs(r.relint.total)} (${r.relint.n})`, fmtMs(r.relint.parseLint),
-        fmtMs(r.full.total / (r.bytes / MB)), (r.peakHeap / MB).toFixed(1), `${(r.peakRss / MB).toFixed(0)} (${(r.baseRss / MB).toFixed(0)})`]
-      : [`${input.fmt.label} ${fmtMB(input.bytes)}`, '**crashed**', '', '', '', '', '', '', '', ''])));
+  p(
+    table(
+      [
+        'Input',
+        'Problems',
+        'First call ms',
+        'lint + outline ms (min–max, n)',
+        'parse / lintModel / outline ms',
+        'Re-lint ms (n)',
+        'Re-lint, lint only ms',
+        'ms per MB',
+        'Peak heap MB',
+        'Peak RSS MB (baseline)',
+      ],
+      inproc.map(({ input, r }) =>
+        r
+          ? [
+              `${input.fmt.label} ${fmtMB(input.bytes)}`,
+              `${r.problems}`,
+              fmtMs(r.first),
+              `${fmtMs(r.full.total)} (${fmtMs(r.full.min)}–${fmtMs(r.full.max)}, ${r.full.n})`,
+              `${fmtMs(r.full.parse)} / ${fmtMs(r.full.lint)} / ${fmtMs(r.full.outline)}`,
+              `${fmtMs(r.relint.total)} (${r.relint.n})`,
+              fmtMs(r.relint.parseLint),
+              fmtMs(r.full.total / (r.bytes / MB)),
+              (r.peakHeap / MB).toFixed(1),
+              `${(r.peakRss / MB).toFixed(0)} (${(r.baseRss / MB).toFixed(0)})`,
+            ]
+          : [`${input.fmt.label} ${fmtMB(input.bytes)}`, '**crashed**', '', '', '', '', '', '', '', ''],
+      ),
+    ),
+  );
   p();
 
   // Linearity
@@ -455,13 +556,15 @@ function report({ corpus, inputs, inproc, whole, tools, hasSegmenter, started, c
     const fl = SIZES.map((s) => whole.find((x) => x.input.size === s && x.input.fmt === fmt && x.tool.id === 'floor'));
     const net = gw.map((x, i) => (x?.times.length && fl[i]?.times.length ? (median(x.times) - median(fl[i].times)) / (x.input.bytes / MB) : NaN));
     linRows.push([`${fmt.label} whole process gongwen − floor`, ...net.map(fmtMs)]);
-    const marginal = gw.map((x, i) => (i > 0 && x?.times.length && gw[i - 1]?.times.length ? (median(x.times) - median(gw[i - 1].times)) / ((x.input.bytes - gw[i - 1].input.bytes) / MB) : NaN));
+    const marginal = gw.map((x, i) =>
+      i > 0 && x?.times.length && gw[i - 1]?.times.length ? (median(x.times) - median(gw[i - 1].times)) / ((x.input.bytes - gw[i - 1].input.bytes) / MB) : NaN,
+    );
     linRows.push([`${fmt.label} whole process gongwen, marginal (from the previous size)`, '—', ...marginal.slice(1).map(fmtMs)]);
     // Target: the cost per MB does not grow with size (1 MB → largest size within 1.5×).
     const big = ip[ip.length - 1]?.r;
     const one = ip.find((x) => x?.input.size.bytes === MB)?.r;
     if (big && one && big !== one) {
-      const g = (big.full.total / big.bytes) / (one.full.total / one.bytes);
+      const g = big.full.total / big.bytes / (one.full.total / one.bytes);
       targets.push([`Linear: in-process ms/MB at ${SIZES[SIZES.length - 1].label} vs 1 MB (${fmt.label})`, fmtRatio(g), '≤ 1.5×', g <= 1.5]);
     }
     if (marginal.length > 2 && Number.isFinite(marginal[2]) && Number.isFinite(marginal[1])) {
@@ -477,13 +580,21 @@ function report({ corpus, inputs, inproc, whole, tools, hasSegmenter, started, c
   // Targets
   const gw = (s, f) => whole.find((x) => x.input.size.id === s && x.input.fmt.ext === f && x.tool.id === 'gongwen');
   const tool = (id, s, f) => whole.find((x) => x.input.size.id === s && x.input.fmt.ext === f && x.tool.id === id);
-  for (const [s, limit] of [['1m', 2], ['5m', 3]]) {
+  for (const [s, limit] of [
+    ['1m', 2],
+    ['5m', 3],
+  ]) {
     for (const f of ['txt', 'md']) {
       const g = gw(s, f);
       const fl = tool('floor', s, f);
       if (!g || !fl) continue;
       const ratio = median(g.times) / median(fl.times);
-      targets.push([`Whole process ≤ ${limit}× floor at ${g.input.size.label} (.${f})`, `${fmtRatio(ratio)} (${fmtMs(median(g.times))} vs ${fmtMs(median(fl.times))} ms)`, `≤ ${limit}×`, ratio <= limit]);
+      targets.push([
+        `Whole process ≤ ${limit}× floor at ${g.input.size.label} (.${f})`,
+        `${fmtRatio(ratio)} (${fmtMs(median(g.times))} vs ${fmtMs(median(fl.times))} ms)`,
+        `≤ ${limit}×`,
+        ratio <= limit,
+      ]);
     }
   }
   for (const peer of ['markdownlint', 'textlint']) {
@@ -492,21 +603,45 @@ function report({ corpus, inputs, inproc, whole, tools, hasSegmenter, started, c
       const o = tool(peer, '1m', f);
       if (!g || !o || !o.times.length || !g.times.length) continue;
       const speedup = median(o.times) / median(g.times);
-      targets.push([`≥ 4× faster than ${o.tool.label} at 1 MB (.${f})`, `${fmtRatio(speedup)} (${fmtMs(median(o.times))} vs ${fmtMs(median(g.times))} ms)`, '≥ 4×', speedup >= 4]);
+      targets.push([
+        `≥ 4× faster than ${o.tool.label} at 1 MB (.${f})`,
+        `${fmtRatio(speedup)} (${fmtMs(median(o.times))} vs ${fmtMs(median(g.times))} ms)`,
+        '≥ 4×',
+        speedup >= 4,
+      ]);
     }
   }
-  for (const [s, limit] of [['20k', 2], ['1m', 50]]) {
+  for (const [s, limit] of [
+    ['20k', 2],
+    ['1m', 50],
+  ]) {
     for (const f of ['txt', 'md']) {
       const x = inproc.find((y) => y.input.size.id === s && y.input.fmt.ext === f);
       if (!x?.r) continue;
-      targets.push([`In-process re-lint after one keystroke, ${x.input.size.label} (.${f})`, `${fmtMs(x.r.relint.total)} ms (lint only ${fmtMs(x.r.relint.parseLint)})`, `< ${limit} ms`, x.r.relint.total < limit]);
+      targets.push([
+        `In-process re-lint after one keystroke, ${x.input.size.label} (.${f})`,
+        `${fmtMs(x.r.relint.total)} ms (lint only ${fmtMs(x.r.relint.parseLint)})`,
+        `< ${limit} ms`,
+        x.r.relint.total < limit,
+      ]);
     }
   }
   p('## Targets');
   p();
-  p('Informational: checked here, not by the tests. Headline gongwen rows: ' + (hasSegmenter ? '`--segmenter off`.' : 'today\'s `gongwen check --format json` (the CLI has no `--segmenter` flag yet; once it has, the bench passes `--segmenter off` here and adds a "segmenter on" row).') + ' Re-lint is checked on lint + outline (lint only in brackets).');
+  p(
+    'Informational: checked here, not by the tests. Headline gongwen rows: ' +
+      (hasSegmenter
+        ? '`--segmenter off`.'
+        : 'today\'s `gongwen check --format json` (the CLI has no `--segmenter` flag yet; once it has, the bench passes `--segmenter off` here and adds a "segmenter on" row).') +
+      ' Re-lint is checked on lint + outline (lint only in brackets).',
+  );
   p();
-  p(table(['Target', 'Measured', 'Limit', 'Result'], targets.map(([t, m, l, ok]) => [t, m, l, ok ? 'PASS' : '**FAIL**'])));
+  p(
+    table(
+      ['Target', 'Measured', 'Limit', 'Result'],
+      targets.map(([t, m, l, ok]) => [t, m, l, ok ? 'PASS' : '**FAIL**']),
+    ),
+  );
   p();
   return { text: out.join('\n'), targets };
 }
@@ -540,10 +675,30 @@ async function main() {
   const tools = [
     { id: 'floor', label: 'floor', args: (f) => ['bench/floor.mjs', f], note: 'reads the file, one placeholder regex and one heading regex per line' },
     ...variants,
-    { id: 'markdownlint', label: 'markdownlint-cli2', slow: true, args: (f) => [mdl, `:${f}`], note: 'default rules (no config file); `:` = literal path, not a glob; reads `.txt` as markdown too' },
+    {
+      id: 'markdownlint',
+      label: 'markdownlint-cli2',
+      slow: true,
+      args: (f) => [mdl, `:${f}`],
+      note: 'default rules (no config file); `:` = literal path, not a glob; reads `.txt` as markdown too',
+    },
     // --rulesdir loads every .js/.ts file directly in bench/ as a rule: keep other scripts there as .mjs.
-    { id: 'textlint', label: 'textlint', slow: true, args: (f) => [tl, '--no-textlintrc', '--rulesdir', 'bench', f], note: 'one trivial rule, `bench/textlint-rule-trivial.js` (reports `TODO`); built-in text/markdown plugins by extension' },
-    { id: 'zhlint', label: 'zhlint', slow: true, maxBytes: MB, maxBytesNote: 'not run at 5 MB (project convention: ~19 s per run at 1 MB)', args: (f) => [zh, f], note: 'reports without writing (no `--fix`/`--output`); parses `.txt` as markdown too' },
+    {
+      id: 'textlint',
+      label: 'textlint',
+      slow: true,
+      args: (f) => [tl, '--no-textlintrc', '--rulesdir', 'bench', f],
+      note: 'one trivial rule, `bench/textlint-rule-trivial.js` (reports `TODO`); built-in text/markdown plugins by extension',
+    },
+    {
+      id: 'zhlint',
+      label: 'zhlint',
+      slow: true,
+      maxBytes: MB,
+      maxBytesNote: 'not run at 5 MB (project convention: ~19 s per run at 1 MB)',
+      args: (f) => [zh, f],
+      note: 'reports without writing (no `--fix`/`--output`); parses `.txt` as markdown too',
+    },
   ];
 
   log('in-process timings');
@@ -561,7 +716,18 @@ async function main() {
   const git = gitAtEnd === gitAtStart ? gitAtStart : `${gitAtStart} at the start, ${gitAtEnd} at the end`;
   const cliNote = `${cliHash}${cliHashAfter !== cliHash ? ` (**changed during the run**, now ${cliHashAfter})` : ''}${stale ? ' (**older than src/**)' : ''}`;
 
-  const { text: main } = report({ corpus, inputs: corpus.inputs, inproc, whole, tools, hasSegmenter, started, cliNote, git, elapsed: Date.now() - started.getTime() });
+  const { text: main } = report({
+    corpus,
+    inputs: corpus.inputs,
+    inproc,
+    whole,
+    tools,
+    hasSegmenter,
+    started,
+    cliNote,
+    git,
+    elapsed: Date.now() - started.getTime(),
+  });
   // Each word segmentation engine's load time, memory and throughput (scripts/bench-segmenters.mjs).
   log('word segmentation engines');
   const seg = spawnSync(process.execPath, ['scripts/bench-segmenters.mjs', '--runs', QUICK ? '1' : '3'], { encoding: 'utf8', maxBuffer: 16 << 20 });

@@ -4,9 +4,20 @@ import { existsSync, chmodSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, logLevel: 'warning', legalComments: 'none', minify: true, keepNames: true,
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+  minify: true,
+  keepNames: true,
   // jsonc-parser's UMD main hides its requires from bundlers: take its ES module build.
-  mainFields: ['module', 'main'], define: { GONGWEN_VERSION: JSON.stringify(pkg.version) } };
+  mainFields: ['module', 'main'],
+  define: { GONGWEN_VERSION: JSON.stringify(pkg.version) },
+};
 
 // Native word segmenters load at run time from node_modules (or, in a VSIX, from the copies it carries).
 const NATIVE = ['nodejieba', '@node-rs/jieba'];
@@ -18,7 +29,7 @@ const CLI_LAZY = ['iconv-lite', 'ajv', 'markdown-it', 'diff', 'picomatch', 'docx
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: [...NATIVE, ...CLI_LAZY] });
 chmodSync('dist/cli.js', 0o755);
 if (existsSync('src/extension/extension.ts')) {
-    await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', ...NATIVE] });
+  await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', ...NATIVE] });
   // The Word export, required by the extension only when the writer exports.
   await build({ ...common, entryPoints: ['src/export/index.ts'], outfile: 'dist/export.js' });
   // The extension's lint process (word segmentation off the extension host's thread).

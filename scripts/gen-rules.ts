@@ -34,9 +34,10 @@ export function optionsJsonSchema(rule: Rule): Record<string, unknown> {
   }
   return {
     title: bilingual(`${rule.id} 的选项`, `Options of ${rule.id}`),
-    description: Object.keys(properties).length === 0
-      ? bilingual('本规则没有选项', 'This rule takes no options')
-      : bilingual('未写的选项取默认值', 'Options left out take their defaults'),
+    description:
+      Object.keys(properties).length === 0
+        ? bilingual('本规则没有选项', 'This rule takes no options')
+        : bilingual('未写的选项取默认值', 'Options left out take their defaults'),
     type: 'object',
     additionalProperties: false,
     properties,
@@ -66,7 +67,11 @@ export function generateSchema(current: string): string {
   const rules = schema.definitions.rules;
   const { additionalProperties, ...rest } = rules;
   // `properties` right before `additionalProperties`, as a reader expects.
-  schema.definitions.rules = { ...withoutKey(rest, 'properties'), properties: Object.fromEntries(RULES.map((r) => [r.id, schemaEntry(r)])), additionalProperties };
+  schema.definitions.rules = {
+    ...withoutKey(rest, 'properties'),
+    properties: Object.fromEntries(RULES.map((r) => [r.id, schemaEntry(r)])),
+    additionalProperties,
+  };
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
@@ -107,7 +112,9 @@ function typeText(schema: TSchema): string {
     return item.type === 'string' ? '文字数组 list of strings' : `数组 list of ${String(item.type)}`;
   }
   const name = TYPE_NAMES[String(schema.type)] ?? String(schema.type);
-  const bounds = [schema.minimum !== undefined ? `≥ ${schema.minimum}` : '', schema.maximum !== undefined ? `≤ ${schema.maximum}` : ''].filter(Boolean).join(', ');
+  const bounds = [schema.minimum !== undefined ? `≥ ${schema.minimum}` : '', schema.maximum !== undefined ? `≤ ${schema.maximum}` : '']
+    .filter(Boolean)
+    .join(', ');
   return bounds ? `${name}, ${bounds}` : name;
 }
 
@@ -123,7 +130,10 @@ export function optionsBlock(rule: Rule): string {
   const lines = [
     '| 选项 Option | 类型 Type | 默认 Default | 含义 Meaning |',
     '|---|---|---|---|',
-    ...props.map(([key, p]) => `| \`${key}\` | ${typeText(p)} | ${p.default === undefined ? '—' : `\`${JSON.stringify(p.default)}\``} | ${p.description} / ${p.descriptionEn} |`),
+    ...props.map(
+      ([key, p]) =>
+        `| \`${key}\` | ${typeText(p)} | ${p.default === undefined ? '—' : `\`${JSON.stringify(p.default)}\``} | ${p.description} / ${p.descriptionEn} |`,
+    ),
     '',
     '在 `.gongwenrc.json` 的 `rules`（或 `overrides[].rules`）中以 `[级别, {选项}]` 的形式设置；没写的选项取默认值。选项名写错或值的类型不对是配置错误：`gongwen check` 指出文件和键并以退出码 2 结束，编辑器在该键上标出。',
     'Set them as `[severity, { options }]` under `rules` (or `overrides[].rules`) in `.gongwenrc.json`; options left out take their defaults. A misspelt option or a value of the wrong type is a configuration error: `gongwen check` names the file and the key and exits 2, and the editor marks the key.',
@@ -137,10 +147,7 @@ export function optionsBlock(rule: Rule): string {
  * its descriptions, default severity, fix (`—` when it has none) and basis.
  */
 export function rulesTable(docsDir: string): string {
-  const lines = [
-    '| 规则 Rule | 中文名 | 默认级别 Default | 检查什么 What it checks | 修复 Fix | 依据 Basis |',
-    '|---|---|---|---|---|---|',
-  ];
+  const lines = ['| 规则 Rule | 中文名 | 默认级别 Default | 检查什么 What it checks | 修复 Fix | 依据 Basis |', '|---|---|---|---|---|---|'];
   for (const category of Object.keys(RULE_CATEGORIES) as (keyof typeof RULE_CATEGORIES)[]) {
     for (const r of RULES.filter((rule) => rule.category === category)) {
       const cells = [

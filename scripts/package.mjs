@@ -59,8 +59,14 @@ const TARGETS = {
 // stop-word dictionaries with temp files. @node-rs/jieba: index.js loads the platform package (its package.json and
 // .node); segmenters.ts reads dict.txt beside the resolved package.json. `@node-rs/jieba/dict` (dict.js, which also
 // reads the 6 MB idf.txt) is only its fallback when dict.txt is not there, which cannot happen in a VSIX: not shipped.
-const NODEJIEBA_FILES = ['package.json', 'index.js', 'LICENSE', 'build/Release/nodejieba.node',
-  'submodules/cppjieba/dict/jieba.dict.utf8', 'submodules/cppjieba/dict/hmm_model.utf8'];
+const NODEJIEBA_FILES = [
+  'package.json',
+  'index.js',
+  'LICENSE',
+  'build/Release/nodejieba.node',
+  'submodules/cppjieba/dict/jieba.dict.utf8',
+  'submodules/cppjieba/dict/hmm_model.utf8',
+];
 const RS_JIEBA_FILES = ['package.json', 'index.js', 'LICENSE', 'dict.txt'];
 
 /** Shipped besides the engines (paths from the repository root); dist files are checked after the build. */
@@ -69,7 +75,17 @@ const DIRS = ['l10n', 'syntaxes', 'snippets', 'schemas', 'docs'];
 const DIST = ['dist/extension.js', 'dist/lint-process.js', ...(existsSync(join(root, 'src/export/index.ts')) ? ['dist/export.js'] : [])];
 
 /** Manifest fields the VSIX does without: development scripts and dependencies, and the CLI (dist/cli.js does not ship). */
-const DROPPED_FIELDS = ['scripts', 'devDependencies', 'dependencies', 'optionalDependencies', 'peerDependencies', 'bundleDependencies', 'bundledDependencies', 'allowScripts', 'bin'];
+const DROPPED_FIELDS = [
+  'scripts',
+  'devDependencies',
+  'dependencies',
+  'optionalDependencies',
+  'peerDependencies',
+  'bundleDependencies',
+  'bundledDependencies',
+  'allowScripts',
+  'bin',
+];
 
 const { values } = parseArgs({ options: { target: { type: 'string', multiple: true } } });
 const targets = values.target?.length ? [...new Set(values.target)] : Object.keys(TARGETS);
@@ -111,12 +127,17 @@ function rsPlatformPackage(plat) {
   if (existsSync(join(installed, 'package.json')) && readJson(join(installed, 'package.json')).version === rsVersion) return installed;
   const dir = join(cacheDir, `node-rs-jieba-${plat}-${rsVersion}`);
   const extracted = join(dir, 'package');
-  const usable = () => existsSync(join(extracted, 'package.json')) && readJson(join(extracted, 'package.json')).version === rsVersion && nodeFiles(extracted).length > 0;
+  const usable = () =>
+    existsSync(join(extracted, 'package.json')) && readJson(join(extracted, 'package.json')).version === rsVersion && nodeFiles(extracted).length > 0;
   if (usable()) return extracted;
   log(`fetching ${name}@${rsVersion} into ${cacheDir}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const r = spawnSync('npm', ['pack', `${name}@${rsVersion}`, '--pack-destination', dir, '--json'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync('npm', ['pack', `${name}@${rsVersion}`, '--pack-destination', dir, '--json'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   if (r.error || r.status !== 0) fail(`npm pack ${name}@${rsVersion} failed${r.error ? `: ${r.error.message}` : ` (exit ${r.status})`}`);
   const [{ filename }] = JSON.parse(r.stdout);
   run('tar', ['-xzf', join(dir, filename.replace(/^.*\//, '')), '-C', dir]);
@@ -175,14 +196,22 @@ function stage(target, readmeText) {
   if (nodejieba) {
     const from = join(root, 'node_modules/nodejieba');
     if (!existsSync(join(from, 'build/Release/nodejieba.node'))) {
-      fail(`node_modules/nodejieba/build/Release/nodejieba.node is missing: the ${target} VSIX carries nodejieba, built here. `
-        + 'Install it with its install script allowed (npm install, or npm rebuild nodejieba; needs a C++ toolchain and python3).');
+      fail(
+        `node_modules/nodejieba/build/Release/nodejieba.node is missing: the ${target} VSIX carries nodejieba, built here. ` +
+          'Install it with its install script allowed (npm install, or npm rebuild nodejieba; needs a C++ toolchain and python3).',
+      );
     }
     shipped.push(stagePackage(from, join(nm, 'nodejieba'), NODEJIEBA_FILES));
   }
   shipped.push(stagePackage(rsJiebaDir, join(nm, '@node-rs/jieba'), RS_JIEBA_FILES));
   const platDir = rsPlatformPackage(rs);
-  shipped.push(stagePackage(platDir, join(nm, `@node-rs/jieba-${rs}`), ['package.json', ...nodeFiles(platDir), ...(existsSync(join(platDir, 'LICENSE')) ? ['LICENSE'] : [])]));
+  shipped.push(
+    stagePackage(platDir, join(nm, `@node-rs/jieba-${rs}`), [
+      'package.json',
+      ...nodeFiles(platDir),
+      ...(existsSync(join(platDir, 'LICENSE')) ? ['LICENSE'] : []),
+    ]),
+  );
 
   // The manifest: no scripts (nothing runs in the stage), and exactly the staged engines as dependencies.
   const manifest = { ...pkg };
@@ -200,7 +229,9 @@ function expectations(target) {
   const { rs, nodejieba } = TARGETS[target];
   const ext = 'extension/';
   const must = [
-    'extension/package.json', 'extension/readme.md', 'extension/LICENSE.txt', // vsce's names for README and LICENSE
+    'extension/package.json',
+    'extension/readme.md',
+    'extension/LICENSE.txt', // vsce's names for README and LICENSE
     ...DIST.map((f) => ext + f),
     ...RS_JIEBA_FILES.map((f) => `${ext}node_modules/@node-rs/jieba/${f}`),
     `${ext}node_modules/@node-rs/jieba-${rs}/package.json`,
@@ -242,8 +273,11 @@ for (const target of targets) {
   const out = join(root, `${pkg.name}-${target}-${pkg.version}.vsix`);
   rmSync(out, { force: true });
   log(`${target}: vsce package in ${dir} (engines: ${shipped.map((p) => `${p.name}@${p.version}`).join(', ')})`);
-  run(process.execPath, [vsce, 'package', '--target', target, '--no-yarn', '--readme-path', 'README.md', '--out', out,
-    ...(pkg.repository ? [] : ['--allow-missing-repository'])], { cwd: dir });
+  run(
+    process.execPath,
+    [vsce, 'package', '--target', target, '--no-yarn', '--readme-path', 'README.md', '--out', out, ...(pkg.repository ? [] : ['--allow-missing-repository'])],
+    { cwd: dir },
+  );
   built.push({ target, out, shipped });
 }
 

@@ -33,9 +33,16 @@ const log = (msg) => console.log(`[test:vscode:offline] ${msg}`);
 
 const { values } = parseArgs({
   options: {
-    tests: { type: 'string' }, vsix: { type: 'string' }, 'no-vsix': { type: 'boolean' }, package: { type: 'boolean' },
-    'no-extension': { type: 'boolean' }, workspace: { type: 'string' }, screenshots: { type: 'string' },
-    timeout: { type: 'string' }, verbose: { type: 'boolean' }, 'no-copy-workspace': { type: 'boolean' },
+    tests: { type: 'string' },
+    vsix: { type: 'string' },
+    'no-vsix': { type: 'boolean' },
+    package: { type: 'boolean' },
+    'no-extension': { type: 'boolean' },
+    workspace: { type: 'string' },
+    screenshots: { type: 'string' },
+    timeout: { type: 'string' },
+    verbose: { type: 'boolean' },
+    'no-copy-workspace': { type: 'boolean' },
   },
 });
 
@@ -55,13 +62,16 @@ function findVsix() {
   if (values.vsix) return resolve(values.vsix);
   if (values['no-vsix'] || values['no-extension']) return undefined;
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  const vsixes = readdirSync(root).filter((f) => f.endsWith('.vsix') && f.startsWith(`${pkg.name}-`))
-    .map((f) => ({ f, mtime: statSync(join(root, f)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
+  const vsixes = readdirSync(root)
+    .filter((f) => f.endsWith('.vsix') && f.startsWith(`${pkg.name}-`))
+    .map((f) => ({ f, mtime: statSync(join(root, f)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
   const otherTarget = /-(win32|darwin|alpine|linux-arm64|linux-armhf|web)-/;
   const pick = vsixes.find((v) => v.f.includes('-linux-x64-')) ?? vsixes.find((v) => !otherTarget.test(v.f));
   if (!pick) return undefined;
   const built = join(root, 'dist', 'extension.js');
-  if (existsSync(built) && statSync(built).mtimeMs > pick.mtime + 1000) log(`note: ${pick.f} is older than dist/extension.js (run npm run package to refresh it)`);
+  if (existsSync(built) && statSync(built).mtimeMs > pick.mtime + 1000)
+    log(`note: ${pick.f} is older than dist/extension.js (run npm run package to refresh it)`);
   return join(root, pick.f);
 }
 
@@ -83,14 +93,36 @@ async function main() {
 
   try {
     log(`suite ${testsPath} against ${values['no-extension'] ? 'a stand-in extension' : 'the development folder'}`);
-    const code = await runOffline({ extensionDevelopmentPath, extensionTestsPath: testsPath, workspace, screenshotsDir, timeoutMs, verbose: values.verbose, copyWorkspace });
-    if (code !== 0) { log(`FAILED (exit ${code})`); return code; }
+    const code = await runOffline({
+      extensionDevelopmentPath,
+      extensionTestsPath: testsPath,
+      workspace,
+      screenshotsDir,
+      timeoutMs,
+      verbose: values.verbose,
+      copyWorkspace,
+    });
+    if (code !== 0) {
+      log(`FAILED (exit ${code})`);
+      return code;
+    }
 
     const vsix = findVsix();
     if (!vsix) return 0;
-    if (!existsSync(vsix)) { console.error(`[test:vscode:offline] ${vsix} not found`); return 1; }
+    if (!existsSync(vsix)) {
+      console.error(`[test:vscode:offline] ${vsix} not found`);
+      return 1;
+    }
     log(`suite ${testsPath} against the installed VSIX ${vsix}`);
-    const vsixCode = await runOffline({ vsixPath: vsix, extensionTestsPath: testsPath, workspace, screenshotsDir, timeoutMs, verbose: values.verbose, copyWorkspace });
+    const vsixCode = await runOffline({
+      vsixPath: vsix,
+      extensionTestsPath: testsPath,
+      workspace,
+      screenshotsDir,
+      timeoutMs,
+      verbose: values.verbose,
+      copyWorkspace,
+    });
     if (vsixCode !== 0) log(`FAILED against the VSIX (exit ${vsixCode})`);
     return vsixCode;
   } finally {
@@ -98,4 +130,10 @@ async function main() {
   }
 }
 
-main().then((code) => process.exit(code), (e) => { console.error(`[test:vscode:offline] ${e.stack || e}`); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`[test:vscode:offline] ${e.stack || e}`);
+    process.exit(1);
+  },
+);

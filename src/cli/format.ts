@@ -74,7 +74,10 @@ export function problemsJson(files: readonly FileProblems[]): Buffer {
         out.ascii(p.fix.safe ? ',"fix":{"safe":true,"edits":[' : ',"fix":{"safe":false,"edits":[');
         p.fix.edits.forEach((e, k) => {
           const editStart = clampTo(lines, e.start);
-          out.latin1(`${k ? ',{' : '{'}${range(editStart, clampTo(lines, e.end), lines.lineAt(editStart))},"text":`).string(e.text).ascii('}');
+          out
+            .latin1(`${k ? ',{' : '{'}${range(editStart, clampTo(lines, e.end), lines.lineAt(editStart))},"text":`)
+            .string(e.text)
+            .ascii('}');
         });
         out.ascii(']}');
       }

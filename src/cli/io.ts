@@ -26,7 +26,7 @@ import type * as Iconv from 'iconv-lite';
 
 // GB18030's tables are large: loaded only when a file is not UTF-8 or UTF-16.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const iconvLite = (): typeof Iconv => require('iconv-lite');
+const iconvLite = (): typeof Iconv => require('iconv-lite') as typeof Iconv;
 
 export type Encoding = 'utf8' | 'utf16le' | 'utf16be' | 'gb18030';
 
@@ -39,12 +39,9 @@ export interface DecodedFile {
 }
 
 export type ReadResult =
-  | { ok: true; file: DecodedFile }
-  | { ok: false; reason: 'binary' | 'unreadable' | 'not-found' | 'is-directory'; message: string; messageEn: string };
+  { ok: true; file: DecodedFile } | { ok: false; reason: 'binary' | 'unreadable' | 'not-found' | 'is-directory'; message: string; messageEn: string };
 
-export type DecodeResult =
-  | { ok: true; file: DecodedFile }
-  | { ok: false; reason: 'binary'; message: string; messageEn: string };
+export type DecodeResult = { ok: true; file: DecodedFile } | { ok: false; reason: 'binary'; message: string; messageEn: string };
 
 /** How many leading bytes are searched for NUL to tell binary files from text. */
 export const BINARY_SNIFF_BYTES = 8192;
@@ -102,7 +99,7 @@ function looksLikeText(text: string): boolean {
   if (lineBreak) return true;
   if (latin * 4 < text.length) return false;
   const letter = /\p{L}/gu;
-  for (let letters = 0; letter.exec(text); ) if (++letters >= MIN_LETTERS) return true;
+  for (let letters = 0; letter.exec(text);) if (++letters >= MIN_LETTERS) return true;
   return false;
 }
 
@@ -149,8 +146,10 @@ export function decodeBuffer(buf: Buffer): DecodeResult {
     if (!startsWith(buf, bom)) continue;
     const text = decodeUtf16(buf.subarray(bom.length), bigEndian);
     if (text === undefined) {
-      return binary('文件以 UTF-16 字节序标记开头但内容不是有效的 UTF-16 文本，已跳过',
-        'file starts with a UTF-16 byte-order mark but is not valid UTF-16 text, skipped');
+      return binary(
+        '文件以 UTF-16 字节序标记开头但内容不是有效的 UTF-16 文本，已跳过',
+        'file starts with a UTF-16 byte-order mark but is not valid UTF-16 text, skipped',
+      );
     }
     return { ok: true, file: { text, encoding, bom: true } };
   }
@@ -163,8 +162,7 @@ export function decodeBuffer(buf: Buffer): DecodeResult {
   if (startsWith(buf, UTF8_BOM)) {
     const text = decodeUtf8Strict(buf.subarray(UTF8_BOM.length));
     if (text === undefined) {
-      return binary('文件以 UTF-8 字节序标记开头但内容不是有效的 UTF-8，已跳过',
-        'file starts with a UTF-8 byte-order mark but is not valid UTF-8, skipped');
+      return binary('文件以 UTF-8 字节序标记开头但内容不是有效的 UTF-8，已跳过', 'file starts with a UTF-8 byte-order mark but is not valid UTF-8, skipped');
     }
     return { ok: true, file: { text, encoding: 'utf8', bom: true } };
   }
@@ -178,8 +176,7 @@ export function decodeBuffer(buf: Buffer): DecodeResult {
   const text = iconv.decode(body, 'gb18030', { stripBOM: false });
   // Invalid sequences decode to U+FFFD; writing that back would change the file. Refuse instead.
   if (!iconv.encode(text, 'gb18030').equals(body)) {
-    return binary('文件既不是有效的 UTF-8 也不是有效的 GB18030/GBK 文本，已跳过',
-      'file is neither valid UTF-8 nor valid GB18030/GBK text, skipped');
+    return binary('文件既不是有效的 UTF-8 也不是有效的 GB18030/GBK 文本，已跳过', 'file is neither valid UTF-8 nor valid GB18030/GBK text, skipped');
   }
   return { ok: true, file: { text, encoding: 'gb18030', bom: hasGbBom } };
 }

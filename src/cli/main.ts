@@ -132,7 +132,8 @@ export function main(argv: string[], io: Output): number | Promise<number> {
   }
   if (command === 'export') {
     if (paths.length !== 1) return usage(lang, io, pick(lang, 'export 需要一个文件', 'export takes one file'));
-    const stray = (['fix', 'fix-dry-run', 'max-warnings'] as const).find((o) => values[o] !== undefined) ?? (values.format !== undefined ? 'format' : undefined);
+    const stray =
+      (['fix', 'fix-dry-run', 'max-warnings'] as const).find((o) => values[o] !== undefined) ?? (values.format !== undefined ? 'format' : undefined);
     if (stray) return usage(lang, io, pick(lang, `export 不接受 --${stray}`, `export does not take --${stray}`));
     const doc = values.doc === undefined ? undefined : Number(values.doc);
     if (doc !== undefined && !(Number.isInteger(doc) && doc >= 1)) return usage(lang, io, `--doc ${values.doc}`);
@@ -160,7 +161,7 @@ function runFromCommandLine(): void {
   const out: Array<string | Uint8Array> = [];
   const io: Output = { out: (l) => out.push(l), outBytes: (l) => out.push(l), err: (l) => process.stderr.write(l + '\n') };
   const internalError = (e: unknown): number => {
-    process.stderr.write(`gongwen: internal error: ${(e as Error).stack ?? e}\n`);
+    process.stderr.write(`gongwen: internal error: ${(e as Error).stack ?? String(e)}\n`);
     return 2;
   };
   const finish = (code: number): void => {

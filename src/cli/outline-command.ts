@@ -60,10 +60,14 @@ function outlineText(docs: OutlineDocument[], lang: Lang, lines: LineIndex): str
   for (const d of docs) {
     const kind = d.kind === 'toc' ? pick(lang, '（目录）', ' (table of contents)') : '';
     const title = d.title || pick(lang, '（无标题）', '(untitled)');
-    out.push(`${pick(lang, '文档', 'Document')} ${d.index + 1}${kind}: ${title}  [${d.startLine + 1}-${d.endLine + 1}]  ${counts(d.placeholders, d.chars, lang)}`);
+    out.push(
+      `${pick(lang, '文档', 'Document')} ${d.index + 1}${kind}: ${title}  [${d.startLine + 1}-${d.endLine + 1}]  ${counts(d.placeholders, d.chars, lang)}`,
+    );
     const walk = (s: OutlineSection) => {
       const pos = lines.lineColumn(s.start);
-      out.push(`${'  '.repeat(s.depth)}${s.level > 0 ? s.marker : s.marker + ' '}${s.title}  [${pos.line}:${pos.column}]  ${counts(s.placeholders, s.chars, lang)}`);
+      out.push(
+        `${'  '.repeat(s.depth)}${s.level > 0 ? s.marker : s.marker + ' '}${s.title}  [${pos.line}:${pos.column}]  ${counts(s.placeholders, s.chars, lang)}`,
+      );
       s.children.forEach(walk);
     };
     d.sections.forEach(walk);
@@ -72,5 +76,9 @@ function outlineText(docs: OutlineDocument[], lang: Lang, lines: LineIndex): str
 }
 
 function counts(placeholders: number, chars: number, lang: Lang): string {
-  return pick(lang, `${placeholders}处占位符 · ${thousands(chars)}字`, `${placeholders} placeholder${placeholders === 1 ? '' : 's'} · ${thousands(chars)} chars`);
+  return pick(
+    lang,
+    `${placeholders}处占位符 · ${thousands(chars)}字`,
+    `${placeholders} placeholder${placeholders === 1 ? '' : 's'} · ${thousands(chars)} chars`,
+  );
 }

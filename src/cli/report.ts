@@ -28,7 +28,13 @@ export function outUtf8(io: Output, line: Buffer): void {
 }
 
 /** Reads a file and resolves its config; reports what fails on stderr. `null` when it could not be read. */
-export function openReport(file: string, configs: ConfigResolver, lang: Lang, io: Output, seenConfigErrors: Set<string>): { report: OpenedReport | null; configBroken: boolean } {
+export function openReport(
+  file: string,
+  configs: ConfigResolver,
+  lang: Lang,
+  io: Output,
+  seenConfigErrors: Set<string>,
+): { report: OpenedReport | null; configBroken: boolean } {
   const loaded = configs.forFile(file);
   let configBroken = false;
   if (loaded.errors.length) {
@@ -82,7 +88,13 @@ export function forEachReport(paths: string[], config: string | undefined, lang:
     } catch (e) {
       usageError = true;
       const why = e instanceof Error ? e.message : String(e);
-      io.err(pick(lang, `${report.path}：检查时出现内部错误，已跳过（${why}）；请报告此问题`, `${report.path}: internal error while checking, skipped (${why}); please report it`));
+      io.err(
+        pick(
+          lang,
+          `${report.path}：检查时出现内部错误，已跳过（${why}）；请报告此问题`,
+          `${report.path}: internal error while checking, skipped (${why}); please report it`,
+        ),
+      );
     }
   }
   const named = collected.files.length + collected.missing.length + collected.warnings.length;

@@ -79,7 +79,22 @@ function columns(s: string): number {
   let n = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    n += c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019) ? 2 : 1;
+    n +=
+      c >= 0x1100 &&
+      (c <= 0x115f ||
+        (c >= 0x2e80 && c <= 0xa4cf) ||
+        (c >= 0xac00 && c <= 0xd7a3) ||
+        (c >= 0xf900 && c <= 0xfaff) ||
+        (c >= 0xfe30 && c <= 0xfe4f) ||
+        (c >= 0xff00 && c <= 0xff60) ||
+        (c >= 0xffe0 && c <= 0xffe6) ||
+        c >= 0x20000 ||
+        c === 0x201c ||
+        c === 0x201d ||
+        c === 0x2018 ||
+        c === 0x2019)
+        ? 2
+        : 1;
   }
   return n;
 }
@@ -106,9 +121,23 @@ function statsTable(r: FileStats, lang: Lang): string[] {
   r.documents.forEach((d) => {
     const kind = d.kind === 'toc' ? pick(lang, '（目录）', ' (table of contents)') : '';
     const title = d.title || pick(lang, '（无标题）', '(untitled)');
-    rows.push([cut(`${pick(lang, '文档', 'Document')} ${d.index + 1}${kind}: ${title}`), String(d.startLine + 1), thousands(d.zishu), thousands(d.han), thousands(d.paragraphs), thousands(d.pages)]);
+    rows.push([
+      cut(`${pick(lang, '文档', 'Document')} ${d.index + 1}${kind}: ${title}`),
+      String(d.startLine + 1),
+      thousands(d.zishu),
+      thousands(d.han),
+      thousands(d.paragraphs),
+      thousands(d.pages),
+    ]);
     const walk = (s: SectionStats) => {
-      rows.push([`${'  '.repeat(s.depth)}${cut(`${s.level > 0 ? s.marker : s.marker + ' '}${s.title}`)}`, String(s.line + 1), thousands(s.zishu), thousands(s.han), thousands(s.paragraphs), thousands(s.pages)]);
+      rows.push([
+        `${'  '.repeat(s.depth)}${cut(`${s.level > 0 ? s.marker : s.marker + ' '}${s.title}`)}`,
+        String(s.line + 1),
+        thousands(s.zishu),
+        thousands(s.han),
+        thousands(s.paragraphs),
+        thousands(s.pages),
+      ]);
       s.sections.forEach(walk);
     };
     d.sections.forEach(walk);

@@ -1,7 +1,16 @@
 /** The gongwen core: pure functions over text. No editor, no file system. */
 export { parse, formatOf } from './structure/parse';
 export { lint, lintModel, type LintOptions } from './rules/lint';
-export { IntlSegmenter, cachedSegmenter, builtInSegmenter, tokensOf, REPORT_VOCABULARY, type Segmenter, type CachedSegmenter, type Token } from './text/segmenter';
+export {
+  IntlSegmenter,
+  cachedSegmenter,
+  builtInSegmenter,
+  tokensOf,
+  REPORT_VOCABULARY,
+  type Segmenter,
+  type CachedSegmenter,
+  type Token,
+} from './text/segmenter';
 export { outline, type OutlineDocument, type OutlineSection } from './structure/outline';
 export { applyEdits, editsBetween, type ApplyResult } from './edits/fix';
 export { looksLikeReport } from './structure/detect';

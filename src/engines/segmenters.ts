@@ -73,7 +73,10 @@ export function loadSegmenter(
     }
   }
   const all = failures.map((f) => `${ENGINE_LABEL[f.engine]}: ${f.reason}`).join('; ');
-  log(`gongwen: no word segmentation engine could load (${all}); repeated-word and overused-word are off`, `gongwen：没有可用的分词引擎（${all}），repeated-word 和 overused-word 规则不工作`);
+  log(
+    `gongwen: no word segmentation engine could load (${all}); repeated-word and overused-word are off`,
+    `gongwen：没有可用的分词引擎（${all}），repeated-word 和 overused-word 规则不工作`,
+  );
   return undefined;
 }
 
@@ -90,7 +93,8 @@ function describe(engine: EngineName, failures: Array<{ engine: EngineName; reas
 function reasonOf(e: unknown): string {
   const err = e as { code?: string; message?: string };
   const message = String(err?.message ?? e).split('\n')[0];
-  if (err?.code === 'MODULE_NOT_FOUND' || err?.code === 'BINDING_NOT_FOUND') return `not installed or no binary for ${process.platform}-${process.arch} (${message})`;
+  if (err?.code === 'MODULE_NOT_FOUND' || err?.code === 'BINDING_NOT_FOUND')
+    return `not installed or no binary for ${process.platform}-${process.arch} (${message})`;
   return message;
 }
 

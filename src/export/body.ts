@@ -21,14 +21,15 @@ export function bodyBlocks(model: DocumentModel, plain: PlainText, lines: Line[]
     if (plain.markdown && raw.includes('|') && lines[i + 1]?.line === l.line + 1 && isDelimiterRow(plain.raw(l.line + 1))) {
       const rowLines = [l];
       let j = i + 2;
-      while (j < lines.length && lines[j].line === lines[j - 1].line + 1 && plain.raw(lines[j].line).includes('|') && !isDelimiterRow(plain.raw(lines[j].line))) rowLines.push(lines[j++]);
+      while (j < lines.length && lines[j].line === lines[j - 1].line + 1 && plain.raw(lines[j].line).includes('|') && !isDelimiterRow(plain.raw(lines[j].line)))
+        rowLines.push(lines[j++]);
       out.push({ kind: 'table', line: l.line, rows: rowLines.map((r) => cells(model, plain, r.line)), align: alignments(plain.raw(l.line + 1)) });
       i = j - 1;
       continue;
     }
     if (isDelimiterRow(raw) && !model.isProseLine(l.line)) continue;
     const h = headings.get(l.line);
-    if (h && !h.inToc && (h.level >= 1 && h.level <= 4 || h.level === 0)) {
+    if (h && !h.inToc && ((h.level >= 1 && h.level <= 4) || h.level === 0)) {
       out.push(headingBlock(model, plain, h, depthOf.get(h) ?? 1));
       continue;
     }
@@ -77,10 +78,14 @@ function cells(model: DocumentModel, plain: PlainText, line: number): string[] {
 }
 
 function alignments(raw: string): TableBlock['align'] {
-  return raw.trim().replace(/^\||\|$/g, '').split('|').map((c) => {
-    const t = c.trim();
-    const left = t.startsWith(':');
-    const right = t.endsWith(':');
-    return left && right ? 'center' : right ? 'right' : left ? 'left' : null;
-  });
+  return raw
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((c) => {
+      const t = c.trim();
+      const left = t.startsWith(':');
+      const right = t.endsWith(':');
+      return left && right ? 'center' : right ? 'right' : left ? 'left' : null;
+    });
 }

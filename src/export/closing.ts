@@ -41,7 +41,16 @@ export function takeSignature(lines: Line[], headings: Map<number, Heading>): Si
 
 function isOrganisation(l: Line, headings: Map<number, Heading>): boolean {
   const t = l.text;
-  return !headings.has(l.line) && t !== '' && [...t].length <= ORGANISATION_MAX_CHARS && !ENDS_LIKE_SENTENCE.test(t) && !NOTE_START.test(t) && !NOTE_ITEM.test(t) && issuingDate(t) === null && matchMarker(t) === null;
+  return (
+    !headings.has(l.line) &&
+    t !== '' &&
+    [...t].length <= ORGANISATION_MAX_CHARS &&
+    !ENDS_LIKE_SENTENCE.test(t) &&
+    !NOTE_START.test(t) &&
+    !NOTE_ITEM.test(t) &&
+    issuingDate(t) === null &&
+    matchMarker(t) === null
+  );
 }
 
 export function imprintOf(lines: Line[]): Imprint | null {

@@ -15,9 +15,28 @@
  * condensed character spacing that would fit LibreOffice's cells would narrow Word's lines too.
  */
 import {
-  AlignmentType, BorderStyle, Document, DocumentGridType, Footer, HeadingLevel, LineRuleType, Packer, PageNumber, Paragraph,
-  RelativeHorizontalPosition, RelativeVerticalPosition, Tab, Table, TableAnchorType, TableCell, TableRow, TabStopType, TextRun, WidthType,
-  type IParagraphStyleOptions, type IRunOptions,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  HeadingLevel,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  RelativeHorizontalPosition,
+  RelativeVerticalPosition,
+  Tab,
+  Table,
+  TableAnchorType,
+  TableCell,
+  TableRow,
+  TabStopType,
+  TextRun,
+  WidthType,
+  type IParagraphStyleOptions,
+  type IRunOptions,
 } from 'docx';
 import type { DocumentModel } from '../core';
 import * as L from './layout';
@@ -61,14 +80,28 @@ const HEADING_FONTS = [allSlots(L.HEITI.name), allSlots(L.KAITI.name), cjk(L.FAN
 function styles(): IParagraphStyleOptions[] {
   const body = { alignment: AlignmentType.BOTH, indent: { firstLineChars: L.INDENT_CHARS, firstLine: L.INDENT_TWIPS } };
   const list: IParagraphStyleOptions[] = [
-    { id: STYLE.normal, name: 'Normal', quickFormat: true, paragraph: body, run: { font: cjk(L.FANGSONG.name), size: L.BODY_SIZE, sizeComplexScript: L.BODY_SIZE } },
     {
-      id: STYLE.title, name: 'Title', basedOn: STYLE.normal, next: STYLE.normal, quickFormat: true,
+      id: STYLE.normal,
+      name: 'Normal',
+      quickFormat: true,
+      paragraph: body,
+      run: { font: cjk(L.FANGSONG.name), size: L.BODY_SIZE, sizeComplexScript: L.BODY_SIZE },
+    },
+    {
+      id: STYLE.title,
+      name: 'Title',
+      basedOn: STYLE.normal,
+      next: STYLE.normal,
+      quickFormat: true,
       paragraph: { alignment: AlignmentType.CENTER, indent: NO_INDENT, spacing: { after: ONE_LINE } },
       run: { ...PLAIN, font: allSlots(L.XIAOBIAOSONG.name), size: L.TITLE_SIZE, sizeComplexScript: L.TITLE_SIZE },
     },
     ...STYLE.heading.map((id, i): IParagraphStyleOptions => ({
-      id, name: `heading ${i + 1}`, basedOn: STYLE.normal, next: STYLE.normal, quickFormat: true,
+      id,
+      name: `heading ${i + 1}`,
+      basedOn: STYLE.normal,
+      next: STYLE.normal,
+      quickFormat: true,
       paragraph: { outlineLevel: i, keepNext: true },
       run: { ...PLAIN, font: HEADING_FONTS[i], size: L.BODY_SIZE, sizeComplexScript: L.BODY_SIZE },
     })),
@@ -82,24 +115,36 @@ function styles(): IParagraphStyleOptions[] {
     { id: STYLE.signature, name: '发文机关署名', basedOn: STYLE.normal, next: STYLE.normal, paragraph: { alignment: AlignmentType.RIGHT, indent: NO_INDENT } },
     { id: STYLE.date, name: '成文日期', basedOn: STYLE.normal, next: STYLE.normal, paragraph: { alignment: AlignmentType.RIGHT, indent: NO_INDENT } },
     {
-      id: STYLE.attachmentLabel, name: '附件标识', basedOn: STYLE.normal, next: STYLE.normal,
-      paragraph: { alignment: AlignmentType.LEFT, indent: NO_INDENT, keepNext: true }, run: { ...PLAIN, font: allSlots(L.HEITI.name) },
+      id: STYLE.attachmentLabel,
+      name: '附件标识',
+      basedOn: STYLE.normal,
+      next: STYLE.normal,
+      paragraph: { alignment: AlignmentType.LEFT, indent: NO_INDENT, keepNext: true },
+      run: { ...PLAIN, font: allSlots(L.HEITI.name) },
     },
     {
-      id: STYLE.tableText, name: '表格文字', basedOn: STYLE.normal,
+      id: STYLE.tableText,
+      name: '表格文字',
+      basedOn: STYLE.normal,
       paragraph: { alignment: AlignmentType.LEFT, indent: NO_INDENT, spacing: { line: 240, lineRule: LineRuleType.AUTO } },
       run: { size: L.SMALL_SIZE, sizeComplexScript: L.SMALL_SIZE },
     },
     {
       // §7.4: 4号仿宋, one character in from each side.
-      id: STYLE.imprint, name: '版记',
-      paragraph: { alignment: AlignmentType.LEFT, indent: { left: L.SMALL_CHAR, right: L.SMALL_CHAR }, spacing: { line: L.LINE_PITCH, lineRule: LineRuleType.EXACT } },
+      id: STYLE.imprint,
+      name: '版记',
+      paragraph: {
+        alignment: AlignmentType.LEFT,
+        indent: { left: L.SMALL_CHAR, right: L.SMALL_CHAR },
+        spacing: { line: L.LINE_PITCH, lineRule: LineRuleType.EXACT },
+      },
       run: { size: L.SMALL_SIZE, sizeComplexScript: L.SMALL_SIZE },
     },
     {
       // §7.5: the page number's paragraph stands alone: not based on Normal, so no body indent; an exact line, so no
       // line pitch from the grid; 4号半角宋体 on the style and on every run.
-      id: STYLE.pageNumber, name: '页码',
+      id: STYLE.pageNumber,
+      name: '页码',
       paragraph: { indent: NO_INDENT, spacing: { before: 0, after: 0, line: L.FOOTER_LINE, lineRule: LineRuleType.EXACT } },
       run: { ...PLAIN, font: allSlots(L.SONGTI.name), size: L.SMALL_SIZE, sizeComplexScript: L.SMALL_SIZE },
     },
@@ -111,13 +156,15 @@ function styles(): IParagraphStyleOptions[] {
 function pageNumberFooter(side: 'odd' | 'even'): Footer {
   const run: IRunOptions = { font: allSlots(L.SONGTI.name), size: L.SMALL_SIZE, sizeComplexScript: L.SMALL_SIZE };
   return new Footer({
-    children: [new Paragraph({
-      style: STYLE.pageNumber,
-      // §7.5: odd pages at the right, even pages at the left, one character (of the body, 16 pt) in.
-      alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-      indent: side === 'odd' ? { right: L.BODY_CHAR, left: 0, firstLine: 0 } : { left: L.BODY_CHAR, right: 0, firstLine: 0 },
-      children: [new TextRun({ ...run, children: ['— ', PageNumber.CURRENT, ' —'] })],
-    })],
+    children: [
+      new Paragraph({
+        style: STYLE.pageNumber,
+        // §7.5: odd pages at the right, even pages at the left, one character (of the body, 16 pt) in.
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: L.BODY_CHAR, left: 0, firstLine: 0 } : { left: L.BODY_CHAR, right: 0, firstLine: 0 },
+        children: [new TextRun({ ...run, children: ['— ', PageNumber.CURRENT, ' —'] })],
+      }),
+    ],
   });
 }
 
@@ -148,13 +195,20 @@ function tableOf(t: TableBlock): Table {
     width: { size: width * columns, type: WidthType.DXA },
     columnWidths: Array.from({ length: columns }, () => width),
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows: t.rows.map((row, r) => new TableRow({
-      tableHeader: r === 0,
-      children: Array.from({ length: columns }, (_, c) => new TableCell({
-        width: { size: width, type: WidthType.DXA },
-        children: [new Paragraph({ style: STYLE.tableText, alignment: align(c, r === 0), children: row[c] ? [text(row[c])] : [] })],
-      })),
-    })),
+    rows: t.rows.map(
+      (row, r) =>
+        new TableRow({
+          tableHeader: r === 0,
+          children: Array.from(
+            { length: columns },
+            (_, c) =>
+              new TableCell({
+                width: { size: width, type: WidthType.DXA },
+                children: [new Paragraph({ style: STYLE.tableText, alignment: align(c, r === 0), children: row[c] ? [text(row[c])] : [] })],
+              }),
+          ),
+        }),
+    ),
   });
 }
 
@@ -212,19 +266,24 @@ function signature(parts: DocumentParts): Paragraph[] {
     if (nameWidth >= dateWidth + 2) dateRight = nameWidth - dateWidth;
     else nameRight = 4 + dateWidth - nameWidth;
   }
-  const out = sig.organisations.map((o, i) => new Paragraph({
-    style: STYLE.signature,
-    spacing: i === 0 ? { before: ONE_LINE } : undefined,
-    // Several issuers' names share one left edge: each line is padded on the right to the longest.
-    indent: { right: chars(nameRight + nameWidth - textWidth(o)) },
-    children: [text(o)],
-  }));
-  out.push(new Paragraph({
-    style: STYLE.date,
-    spacing: sig.organisations.length ? undefined : { before: ONE_LINE },
-    indent: { right: chars(dateRight) },
-    children: [text(sig.date)],
-  }));
+  const out = sig.organisations.map(
+    (o, i) =>
+      new Paragraph({
+        style: STYLE.signature,
+        spacing: i === 0 ? { before: ONE_LINE } : undefined,
+        // Several issuers' names share one left edge: each line is padded on the right to the longest.
+        indent: { right: chars(nameRight + nameWidth - textWidth(o)) },
+        children: [text(o)],
+      }),
+  );
+  out.push(
+    new Paragraph({
+      style: STYLE.date,
+      spacing: sig.organisations.length ? undefined : { before: ONE_LINE },
+      indent: { right: chars(dateRight) },
+      children: [text(sig.date)],
+    }),
+  );
   return out;
 }
 
@@ -247,10 +306,11 @@ function imprint(parts: DocumentParts): Table[] {
   const thin = { style: BorderStyle.SINGLE, size: L.RULE_THIN, color: '000000' };
   const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
   const width = L.TEXT_WIDTH;
-  const row = (paragraph: Paragraph) => new TableRow({
-    cantSplit: true,
-    children: [new TableCell({ width: { size: width, type: WidthType.DXA }, margins: { left: 0, right: 0, top: 0, bottom: 0 }, children: [paragraph] })],
-  });
+  const row = (paragraph: Paragraph) =>
+    new TableRow({
+      cantSplit: true,
+      children: [new TableCell({ width: { size: width, type: WidthType.DXA }, margins: { left: 0, right: 0, top: 0, bottom: 0 }, children: [paragraph] })],
+    });
   const rows: TableRow[] = [];
   if (im.copyTo !== null) {
     // 抄送：… ends with 。; wrapped lines align under the first organisation, after the colon.
@@ -260,32 +320,47 @@ function imprint(parts: DocumentParts): Table[] {
   }
   if (im.issuer) {
     // 印发机关 one character in from the left, 印发日期 (with 印发) one character in from the right.
-    rows.push(row(new Paragraph({
-      style: STYLE.imprint,
-      tabStops: [{ type: TabStopType.RIGHT, position: width - L.SMALL_CHAR }],
-      children: [text(im.issuer.organisation), new TextRun({ children: [new Tab(), `${im.issuer.date}印发`] })],
-    })));
+    rows.push(
+      row(
+        new Paragraph({
+          style: STYLE.imprint,
+          tabStops: [{ type: TabStopType.RIGHT, position: width - L.SMALL_CHAR }],
+          children: [text(im.issuer.organisation), new TextRun({ children: [new Tab(), `${im.issuer.date}印发`] })],
+        }),
+      ),
+    );
   }
   if (!rows.length) return [];
-  return [new Table({
-    width: { size: width, type: WidthType.DXA },
-    columnWidths: [width],
-    borders: { top: thick, bottom: thick, insideHorizontal: thin, left: none, right: none, insideVertical: none },
-    float: {
-      horizontalAnchor: TableAnchorType.MARGIN, relativeHorizontalPosition: RelativeHorizontalPosition.LEFT,
-      verticalAnchor: TableAnchorType.MARGIN, relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
-    },
-    rows,
-  })];
+  return [
+    new Table({
+      width: { size: width, type: WidthType.DXA },
+      columnWidths: [width],
+      borders: { top: thick, bottom: thick, insideHorizontal: thin, left: none, right: none, insideVertical: none },
+      float: {
+        horizontalAnchor: TableAnchorType.MARGIN,
+        relativeHorizontalPosition: RelativeHorizontalPosition.LEFT,
+        verticalAnchor: TableAnchorType.MARGIN,
+        relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+      },
+      rows,
+    }),
+  ];
 }
 
 /** The font table: each font the export names, with its fallback (`w:altName`) and character set (86: GB 2312). */
 function fontTable(): string {
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  const fonts = L.ALL_FONTS.map((f) => `<w:font w:name="${esc(f.name)}">${f.fallback ? `<w:altName w:val="${esc(f.fallback)}"/>` : ''}<w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`);
+  const fonts = L.ALL_FONTS.map(
+    (f) =>
+      `<w:font w:name="${esc(f.name)}">${f.fallback ? `<w:altName w:val="${esc(f.fallback)}"/>` : ''}<w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`,
+  );
   fonts.push(`<w:font w:name="${L.LATIN}"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`);
-  return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    + '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' + fonts.join('') + '</w:fonts>';
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    fonts.join('') +
+    '</w:fonts>'
+  );
 }
 
 /** Builds the Word document of `model.documents[docIndex]` (its attachments included). */
@@ -308,20 +383,32 @@ export function buildDocument(model: DocumentModel, docIndex: number, options: E
     title: parts.title ?? undefined,
     evenAndOddHeaderAndFooters: true,
     styles: {
-      default: { document: { run: { font: cjk(L.FANGSONG.name), size: L.BODY_SIZE, sizeComplexScript: L.BODY_SIZE, language: { value: 'en-US', eastAsia: 'zh-CN' } } } },
+      default: {
+        document: { run: { font: cjk(L.FANGSONG.name), size: L.BODY_SIZE, sizeComplexScript: L.BODY_SIZE, language: { value: 'en-US', eastAsia: 'zh-CN' } } },
+      },
       paragraphStyles: styles(),
     },
-    sections: [{
-      properties: {
-        page: {
-          size: { width: L.PAGE_WIDTH, height: L.PAGE_HEIGHT },
-          margin: { top: L.MARGIN_TOP, bottom: L.MARGIN_BOTTOM, left: L.MARGIN_LEFT, right: L.MARGIN_RIGHT, header: L.HEADER_DISTANCE, footer: L.FOOTER_DISTANCE, gutter: 0 },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: L.PAGE_WIDTH, height: L.PAGE_HEIGHT },
+            margin: {
+              top: L.MARGIN_TOP,
+              bottom: L.MARGIN_BOTTOM,
+              left: L.MARGIN_LEFT,
+              right: L.MARGIN_RIGHT,
+              header: L.HEADER_DISTANCE,
+              footer: L.FOOTER_DISTANCE,
+              gutter: 0,
+            },
+          },
+          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: L.LINE_PITCH, charSpace: L.CHAR_SPACE },
         },
-        grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: L.LINE_PITCH, charSpace: L.CHAR_SPACE },
+        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+        children,
       },
-      footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-      children,
-    }],
+    ],
   });
 }
 

@@ -16,7 +16,17 @@ export const ptToTwips = (pt: number): number => Math.round(pt * 20);
 
 /** Chinese font sizes (字号) in points. */
 export const HAO_PT = {
-  '初号': 42, '小初': 36, '一号': 26, '小一': 24, '二号': 22, '小二': 18, '三号': 16, '小三': 15, '四号': 14, '小四': 12, '五号': 10.5,
+  初号: 42,
+  小初: 36,
+  一号: 26,
+  小一: 24,
+  二号: 22,
+  小二: 18,
+  三号: 16,
+  小三: 15,
+  四号: 14,
+  小四: 12,
+  五号: 10.5,
 } as const;
 
 /** A 号 size in Word's half-points (`w:sz`). */
@@ -110,7 +120,7 @@ export const LINE_PITCH = Math.floor(TEXT_HEIGHT / LINES_PER_PAGE);
 export const CHAR_PITCH_PT = TEXT_WIDTH / 20 / CHARS_PER_LINE;
 export const CHAR_SPACE = Math.floor((CHAR_PITCH_PT - HAO_PT['三号']) * 4096);
 /** The grid's character pitch in twips (315.9), for indents counted in characters. */
-export const CHAR_PITCH = (TEXT_WIDTH / CHARS_PER_LINE);
+export const CHAR_PITCH = TEXT_WIDTH / CHARS_PER_LINE;
 
 /** First-line indent of two characters (§7.3.3): 200 hundredths of a character; 640 twips for readers without character units. */
 export const INDENT_CHARS = 200;

@@ -17,7 +17,10 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
-  constructor(private readonly store: ReportStore, private readonly log?: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly store: ReportStore,
+    private readonly log?: vscode.LogOutputChannel,
+  ) {}
 
   async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     if (!this.store.isReport(doc)) return [];
@@ -49,7 +52,10 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
     }
     // Fix all of this rule: the rule's safe fixes combined as fix-all combines them (shared edits once, a fix that
     // overlaps one taken waits for the next run); a WorkspaceEdit with overlapping ranges would fail as a whole.
-    const sameRule = combineFixes(text, all.filter((q) => q.ruleId === p.ruleId && q.fix?.safe));
+    const sameRule = combineFixes(
+      text,
+      all.filter((q) => q.ruleId === p.ruleId && q.fix?.safe),
+    );
     sameRule.invalid.filter((q) => q !== p).forEach((q) => this.reportInvalid(q));
     if (sameRule.fixed.length > 1) {
       const a = new vscode.CodeAction(vscode.l10n.t('Fix all safe {0} problems in this document', p.ruleId), vscode.CodeActionKind.QuickFix);
@@ -86,11 +92,17 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
       const a = new vscode.CodeAction(vscode.l10n.t('Disable {0} for this line', p.ruleId), vscode.CodeActionKind.QuickFix);
       a.edit = new vscode.WorkspaceEdit();
       const indent = /^\s*/.exec(doc.lineAt(line).text)![0];
-      a.edit.insert(doc.uri, new vscode.Position(line, 0), `${indent}<!-- gongwen-disable-next-line ${p.ruleId} -->${doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'}`);
+      a.edit.insert(
+        doc.uri,
+        new vscode.Position(line, 0),
+        `${indent}<!-- gongwen-disable-next-line ${p.ruleId} -->${doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'}`,
+      );
       a.diagnostics = [diagnostic];
       actions.push(a);
     }
-    actions.push(make(vscode.l10n.t('Ignore this problem (.gongwenrc.json ignore entry)'), [doc.uri, { kind: 'ignore-text', rule: p.ruleId, text: anchorText(doc, p) }]));
+    actions.push(
+      make(vscode.l10n.t('Ignore this problem (.gongwenrc.json ignore entry)'), [doc.uri, { kind: 'ignore-text', rule: p.ruleId, text: anchorText(doc, p) }]),
+    );
     actions.push(make(vscode.l10n.t('Ignore {0} in this file (.gongwenrc.json)', p.ruleId), [doc.uri, { kind: 'rule-in-file', rule: p.ruleId }]));
     actions.push(make(vscode.l10n.t('Ignore {0} in this workspace (.gongwenrc.json)', p.ruleId), [doc.uri, { kind: 'rule-in-workspace', rule: p.ruleId }]));
     return actions;

@@ -63,7 +63,10 @@ export class ConfigFiles implements vscode.Disposable {
 
   private async lookIn(dir: vscode.Uri, root: vscode.Uri): Promise<ConfigFile | undefined> {
     const candidate = vscode.Uri.joinPath(dir, CONFIG_FILE_NAME);
-    const bytes = await vscode.workspace.fs.readFile(candidate).then((b) => b, () => undefined);
+    const bytes = await vscode.workspace.fs.readFile(candidate).then(
+      (b) => b,
+      () => undefined,
+    );
     if (bytes) return this.load(candidate, new TextDecoder().decode(bytes));
     if (dir.path === root.path || dir.path.length <= root.path.length) return undefined;
     return this.forDir(vscode.Uri.joinPath(dir, '..'), root);
@@ -74,8 +77,16 @@ export class ConfigFiles implements vscode.Disposable {
     const tree = parseTree(text.replace(/^\uFEFF/, ''));
     const has = (...path: string[]) => tree !== undefined && findNodeAtLocation(tree, path) !== undefined;
     const errors = parsed.ok ? [] : parsed.errors;
-    this.problems.set(uri, errors.map((e) => configDiagnostic(text, e)));
-    return { uri, config: parsed.ok ? parsed.config : undefined, sets: { style: has('numbering', 'style'), mode: has('numbering', 'mode'), segmenter: has('segmenter') }, errors };
+    this.problems.set(
+      uri,
+      errors.map((e) => configDiagnostic(text, e)),
+    );
+    return {
+      uri,
+      config: parsed.ok ? parsed.config : undefined,
+      sets: { style: has('numbering', 'style'), mode: has('numbering', 'mode'), segmenter: has('segmenter') },
+      errors,
+    };
   }
 
   dispose(): void {

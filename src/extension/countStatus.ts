@@ -50,7 +50,9 @@ export class CountStatus implements vscode.Disposable {
     }
     const label = vscode.l10n.t('{0} characters · about {1} pages', thousands(zishu), pages);
     this.item.text = selected.length ? `$(selection) ${label}` : label;
-    this.item.tooltip = selected.length ? vscode.l10n.t('Count of the selection (字数 as Word and WPS count it; pages at 22 lines × 28 characters)') : vscode.l10n.t('Count of the document (字数 as Word and WPS count it; pages at 22 lines × 28 characters)');
+    this.item.tooltip = selected.length
+      ? vscode.l10n.t('Count of the selection (字数 as Word and WPS count it; pages at 22 lines × 28 characters)')
+      : vscode.l10n.t('Count of the document (字数 as Word and WPS count it; pages at 22 lines × 28 characters)');
     this.item.show();
   }
 

@@ -44,7 +44,7 @@ export class DiagnosticsManager implements vscode.Disposable {
       await this.lintNow(doc);
     } catch (e) {
       this.errors++;
-      this.log.error(`lint ${doc.uri.toString()} failed: ${(e as Error).stack ?? e}`);
+      this.log.error(`lint ${doc.uri.toString()} failed: ${(e as Error).stack ?? String(e)}`);
     }
   }
 
@@ -59,7 +59,10 @@ export class DiagnosticsManager implements vscode.Disposable {
     const problems = await this.store.problems(doc);
     if (!problems || doc.isClosed || doc.version !== version) return; // stale: a newer run is scheduled
     const pick = pickerFor(doc);
-    this.collection.set(doc.uri, problems.map((p) => toDiagnostic(doc, p, this.docsBase, pick)));
+    this.collection.set(
+      doc.uri,
+      problems.map((p) => toDiagnostic(doc, p, this.docsBase, pick)),
+    );
     const run = { uri: doc.uri.toString(), version, ms: performance.now() - started, chars: doc.getText().length, problems: problems.length };
     this.runs.push(run);
     if (this.runs.length > KEPT_RUNS) this.runs.shift();
@@ -71,10 +74,16 @@ export class DiagnosticsManager implements vscode.Disposable {
   schedule(doc: vscode.TextDocument): void {
     this.cancel(doc);
     const key = doc.uri.toString();
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.refresh(doc);
-    }, debounceMs() + sizeDelay(doc)));
+    this.timers.set(
+      key,
+      setTimeout(
+        () => {
+          this.timers.delete(key);
+          void this.refresh(doc);
+        },
+        debounceMs() + sizeDelay(doc),
+      ),
+    );
   }
 
   clear(doc: vscode.TextDocument): void {

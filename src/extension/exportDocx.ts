@@ -27,8 +27,16 @@ export async function exportDocxCommand(store: ReportStore): Promise<vscode.Uri[
   const options = { config: view.config, filePath: view.filePath, format: view.format };
   const placeholders = indexes.flatMap((i) => exporter.exportBlockers(view.model, i, options).placeholders);
   const numbering = indexes.flatMap((i) => exporter.exportBlockers(view.model, i, options).numbering);
-  if (placeholders.length && !(await confirmDespitePlaceholders(doc, placeholders.map((p) => ({ start: p.start, end: p.end }))))) return [];
-  if (numbering.length) void vscode.window.showWarningMessage(vscode.l10n.t('{0} numbering problems remain in this report; the export keeps them as they are.', numbering.length));
+  if (
+    placeholders.length &&
+    !(await confirmDespitePlaceholders(
+      doc,
+      placeholders.map((p) => ({ start: p.start, end: p.end })),
+    ))
+  )
+    return [];
+  if (numbering.length)
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} numbering problems remain in this report; the export keeps them as they are.', numbering.length));
   const written: vscode.Uri[] = [];
   for (const i of indexes) {
     const target = targetUri(doc.uri, indexes.length > 1 ? i + 1 : undefined);
@@ -37,23 +45,32 @@ export async function exportDocxCommand(store: ReportStore): Promise<vscode.Uri[
     written.push(target);
   }
   const open = vscode.l10n.t('Reveal in Explorer');
-  void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', written.map((u) => vscode.workspace.asRelativePath(u)).join(', ')), open).then((choice) => {
-    if (choice === open) void vscode.commands.executeCommand('revealInExplorer', written[0]);
-  });
+  void vscode.window
+    .showInformationMessage(vscode.l10n.t('Exported {0}', written.map((u) => vscode.workspace.asRelativePath(u)).join(', ')), open)
+    .then((choice) => {
+      if (choice === open) void vscode.commands.executeCommand('revealInExplorer', written[0]);
+    });
   return written;
 }
 
 /** Lists the placeholders; the writer picks one to fix it, or says explicitly to export anyway. */
 async function confirmDespitePlaceholders(doc: vscode.TextDocument, found: Array<{ start: number; end: number }>): Promise<boolean> {
-  const anyway = { label: `$(export) ${vscode.l10n.t('Export anyway')}`, description: vscode.l10n.t('the placeholders stay in the Word document'), alwaysShow: true };
+  const anyway = {
+    label: `$(export) ${vscode.l10n.t('Export anyway')}`,
+    description: vscode.l10n.t('the placeholders stay in the Word document'),
+    alwaysShow: true,
+  };
   const items = found.map((p) => {
     const range = rangeOf(doc, p.start, p.end);
     return { label: doc.getText(range), description: vscode.l10n.t('line {0}', range.start.line + 1), range };
   });
-  const picked = await vscode.window.showQuickPick<vscode.QuickPickItem & { range?: vscode.Range }>([...items, { label: '', kind: vscode.QuickPickItemKind.Separator }, anyway], {
-    title: vscode.l10n.t('{0} placeholders left: not exported', found.length),
-    placeHolder: vscode.l10n.t('Pick a placeholder to fill it in first, or export anyway'),
-  });
+  const picked = await vscode.window.showQuickPick<vscode.QuickPickItem & { range?: vscode.Range }>(
+    [...items, { label: '', kind: vscode.QuickPickItemKind.Separator }, anyway],
+    {
+      title: vscode.l10n.t('{0} placeholders left: not exported', found.length),
+      placeHolder: vscode.l10n.t('Pick a placeholder to fill it in first, or export anyway'),
+    },
+  );
   if (picked === anyway) return true;
   if (picked?.range) {
     const editor = await vscode.window.showTextDocument(doc);

@@ -50,7 +50,12 @@ export function activate(context: vscode.ExtensionContext): GongwenApi {
   };
 
   context.subscriptions.push(
-    log, configFiles, client, diagnostics, status, counts,
+    log,
+    configFiles,
+    client,
+    diagnostics,
+    status,
+    counts,
     vscode.window.onDidChangeTextEditorSelection((e) => e.textEditor === vscode.window.activeTextEditor && counts.update()),
     vscode.workspace.onDidOpenTextDocument((doc) => void diagnostics.refresh(doc)),
     vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && diagnostics.schedule(e.document)),
@@ -59,8 +64,14 @@ export function activate(context: vscode.ExtensionContext): GongwenApi {
     vscode.workspace.onDidGrantWorkspaceTrust(refreshAll),
     configFiles.onDidChange(refreshAll),
     tree,
-    vscode.window.createTreeView('gongwen.reportOutline', { treeDataProvider: tree, showCollapseAll: true, dragAndDropController: new ReportTreeDragAndDrop(store, tree) }),
-    ...(['moveUp', 'moveDown', 'promote', 'demote'] as const).map((op) => vscode.commands.registerCommand(`gongwen.section.${op}`, restructureCommand(store, tree, op))),
+    vscode.window.createTreeView('gongwen.reportOutline', {
+      treeDataProvider: tree,
+      showCollapseAll: true,
+      dragAndDropController: new ReportTreeDragAndDrop(store, tree),
+    }),
+    ...(['moveUp', 'moveDown', 'promote', 'demote'] as const).map((op) =>
+      vscode.commands.registerCommand(`gongwen.section.${op}`, restructureCommand(store, tree, op)),
+    ),
     diagnostics.onDidUpdate((doc) => doc === vscode.window.activeTextEditor?.document && refreshViews()),
     vscode.window.onDidChangeActiveTextEditor(refreshViews),
     vscode.commands.registerCommand('gongwen.revealRange', async (uri: vscode.Uri, range: vscode.Range) => {
@@ -80,7 +91,9 @@ export function activate(context: vscode.ExtensionContext): GongwenApi {
     vscode.commands.registerCommand('gongwen.previousPlaceholder', () => goToPlaceholder(store, -1)),
     vscode.commands.registerCommand('gongwen.toggleLinting', () => {
       store.paused = !store.paused;
-      void vscode.window.showInformationMessage(store.paused ? vscode.l10n.t('Gongwen checks are off for this session.') : vscode.l10n.t('Gongwen checks are on.'));
+      void vscode.window.showInformationMessage(
+        store.paused ? vscode.l10n.t('Gongwen checks are off for this session.') : vscode.l10n.t('Gongwen checks are on.'),
+      );
       refreshAll();
       return !store.paused;
     }),

@@ -43,7 +43,10 @@ export async function writeIgnore(configFiles: ConfigFiles, doc: vscode.Uri, tar
     void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder to keep a .gongwenrc.json for it.'));
     return;
   }
-  const existing = await vscode.workspace.fs.readFile(file).then((b) => new TextDecoder().decode(b), () => '{}\n');
+  const existing = await vscode.workspace.fs.readFile(file).then(
+    (b) => new TextDecoder().decode(b),
+    () => '{}\n',
+  );
   // `overrides` globs are relative to the config file's folder.
   const folder = vscode.Uri.joinPath(file, '..').path;
   const relative = doc.path.startsWith(folder + '/') ? doc.path.slice(folder.length + 1) : doc.path;

@@ -28,7 +28,10 @@ export class LintClient implements vscode.Disposable {
   /** What the lint process said (which word segmenter it loaded, and why): kept for the tests and the log. */
   readonly messages: string[] = [];
 
-  constructor(private readonly script: string, private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly script: string,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   /** Problems for a document version, or undefined when a newer request for the same key superseded it. */
   lint(key: string, text: string, format: SourceFormat, config: GongwenConfig, filePath: string | undefined): Promise<Problem[] | undefined> {
@@ -66,7 +69,11 @@ export class LintClient implements vscode.Disposable {
   private ensureChild(): ChildProcess {
     if (this.child) return this.child;
     // ELECTRON_RUN_AS_NODE makes desktop VS Code's Electron binary behave as Node for the child.
-    const child = fork(this.script, [], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = fork(this.script, [], {
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
     child.stderr?.on('data', (d: Buffer) => this.log.warn(`lint process: ${d.toString().trimEnd()}`));
     child.on('message', (m: LintResponse) => this.onMessage(m));
     child.on('exit', (code, signal) => this.onExit(child, code, signal));
@@ -95,7 +102,9 @@ export class LintClient implements vscode.Disposable {
     this.child = undefined;
     if (this.disposed) return;
     this.crashes++;
-    this.log.error(`lint process ended (code ${code}, signal ${signal}); ${this.crashes < MAX_CRASHES ? 'restarting on the next request' : 'linting in the editor without native word segmentation from now on'}`);
+    this.log.error(
+      `lint process ended (code ${code}, signal ${signal}); ${this.crashes < MAX_CRASHES ? 'restarting on the next request' : 'linting in the editor without native word segmentation from now on'}`,
+    );
     const job = this.running;
     this.running = undefined;
     if (job) this.queue.set(job.key, this.queue.get(job.key) ?? job);

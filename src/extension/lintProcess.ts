@@ -16,10 +16,7 @@ export interface LintRequest {
 }
 
 export type LintResponse =
-  | { id: number; problems: Problem[]; ms: number }
-  | { id: number; output: string; ms: number }
-  | { id: number; error: string }
-  | { log: string };
+  { id: number; problems: Problem[]; ms: number } | { id: number; output: string; ms: number } | { id: number; error: string } | { log: string };
 
 const send = (m: LintResponse) => process.send?.(m);
 

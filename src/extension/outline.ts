@@ -54,7 +54,10 @@ function sectionSymbol(doc: vscode.TextDocument, s: OutlineSection, pick: PickTe
 export class SymbolRegistration implements vscode.Disposable {
   private registration: vscode.Disposable;
 
-  constructor(private readonly selector: vscode.DocumentSelector, private readonly provider: SymbolProvider) {
+  constructor(
+    private readonly selector: vscode.DocumentSelector,
+    private readonly provider: SymbolProvider,
+  ) {
     this.registration = this.register();
   }
 

@@ -51,7 +51,11 @@ export async function checkPlaceholders(store: ReportStore): Promise<number> {
     return {
       label: doc.getText(range),
       description: vscode.l10n.t('line {0}', range.start.line + 1),
-      detail: contextOf(doc.lineAt(range.start.line).text, range.start.character, range.start.line === range.end.line ? range.end.character : doc.lineAt(range.start.line).text.length),
+      detail: contextOf(
+        doc.lineAt(range.start.line).text,
+        range.start.character,
+        range.start.line === range.end.line ? range.end.character : doc.lineAt(range.start.line).text.length,
+      ),
       uri: doc.uri,
       range,
     };
@@ -91,7 +95,11 @@ export async function checkWorkspacePlaceholders(store: ReportStore): Promise<nu
     void vscode.window.showInformationMessage(vscode.l10n.t('No placeholders left in the workspace.'));
     return 0;
   }
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('{0} placeholders in the workspace', count), matchOnDescription: true, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('{0} placeholders in the workspace', count),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
   if (picked?.uri && picked.range) await reveal(picked.uri, picked.range);
   return count;
 }
@@ -102,10 +110,18 @@ async function placeholdersInFile(store: ReportStore, uri: vscode.Uri): Promise<
   if (open) {
     return (await placeholdersOf(store, open)).map((p) => {
       const range = rangeOf(open, p.start, p.end);
-      return { label: open.getText(range), description: vscode.l10n.t('line {0}', range.start.line + 1), detail: contextOf(open.lineAt(range.start.line).text, range.start.character, range.end.character), range };
+      return {
+        label: open.getText(range),
+        description: vscode.l10n.t('line {0}', range.start.line + 1),
+        detail: contextOf(open.lineAt(range.start.line).text, range.start.character, range.end.character),
+        range,
+      };
     });
   }
-  const bytes = await vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined);
+  const bytes = await vscode.workspace.fs.readFile(uri).then(
+    (b) => b,
+    () => undefined,
+  );
   const text = bytes && decodeReport(bytes);
   if (text === undefined || enableMode(uri) === 'never') return [];
   if (!uri.path.endsWith('.gw') && enableMode(uri) === 'auto' && !looksLikeReport(text)) return [];
@@ -117,7 +133,12 @@ async function placeholdersInFile(store: ReportStore, uri: vscode.Uri): Promise<
   };
   return lint(text, { format: uri.path.endsWith('.md') ? 'markdown' : 'text', config, filePath, only: ['placeholder'] }).map((p) => {
     const range = new vscode.Range(position(p.start), position(p.end));
-    return { label: text.slice(p.start, p.end), description: vscode.l10n.t('line {0}', range.start.line + 1), detail: contextOf(lines.lineText(range.start.line), range.start.character, range.end.character), range };
+    return {
+      label: text.slice(p.start, p.end),
+      description: vscode.l10n.t('line {0}', range.start.line + 1),
+      detail: contextOf(lines.lineText(range.start.line), range.start.character, range.end.character),
+      range,
+    };
   });
 }
 
@@ -132,7 +153,8 @@ export async function goToPlaceholder(store: ReportStore, direction: 1 | -1): Pr
     return;
   }
   const here = doc.offsetAt(direction === 1 ? editor.selection.end : editor.selection.start);
-  const next = direction === 1 ? found.find((p) => p.start >= here) ?? found[0] : [...found].reverse().find((p) => p.end <= here) ?? found[found.length - 1];
+  const next =
+    direction === 1 ? (found.find((p) => p.start >= here) ?? found[0]) : ([...found].reverse().find((p) => p.end <= here) ?? found[found.length - 1]);
   const range = rangeOf(doc, next.start, next.end);
   editor.selection = new vscode.Selection(range.start, range.end);
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

@@ -5,9 +5,7 @@ import { pickerFor, rangeOf } from './convert';
 import type { ReportStore } from './reports';
 
 /** A node of the 公文大纲 tree: a document of the file, or a section identified by its marker's offset. */
-export type ReportNode =
-  | { kind: 'document'; doc: OutlineDocument }
-  | { kind: 'section'; section: OutlineSection };
+export type ReportNode = { kind: 'document'; doc: OutlineDocument } | { kind: 'section'; section: OutlineSection };
 
 export const REPORT_TREE_MIME = 'application/vnd.code.tree.gongwen.reportoutline';
 
@@ -51,7 +49,10 @@ export class ReportTreeProvider implements vscode.TreeDataProvider<ReportNode>, 
     const doc = this.editorDoc!;
     if (node.kind === 'document') {
       const d = node.doc;
-      const item = new vscode.TreeItem(d.title || (d.kind === 'toc' ? vscode.l10n.t('Table of contents') : vscode.l10n.t('Document {0}', d.index + 1)), vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(
+        d.title || (d.kind === 'toc' ? vscode.l10n.t('Table of contents') : vscode.l10n.t('Document {0}', d.index + 1)),
+        vscode.TreeItemCollapsibleState.Expanded,
+      );
       item.description = countsLabel(pickerFor(doc), d.placeholders, d.chars);
       item.iconPath = new vscode.ThemeIcon(d.kind === 'toc' ? 'list-unordered' : 'file-text');
       item.command = revealCommand(doc, d.start, d.start);

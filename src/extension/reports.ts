@@ -1,5 +1,15 @@
 import * as vscode from 'vscode';
-import { lintModel, looksLikeReport, outline, parse, type DocumentModel, type GongwenConfig, type OutlineDocument, type Problem, type SourceFormat } from '../core';
+import {
+  lintModel,
+  looksLikeReport,
+  outline,
+  parse,
+  type DocumentModel,
+  type GongwenConfig,
+  type OutlineDocument,
+  type Problem,
+  type SourceFormat,
+} from '../core';
 import { enableMode, mergeConfigs, settingsConfig } from './settings';
 import type { ConfigFiles } from './configFiles';
 import type { LintClient } from './lintClient';
@@ -38,7 +48,10 @@ export class ReportStore {
   /** Set by the toggle command: linting off for this session. */
   paused = false;
 
-  constructor(private readonly configFiles: ConfigFiles, private readonly client: LintClient) {
+  constructor(
+    private readonly configFiles: ConfigFiles,
+    private readonly client: LintClient,
+  ) {
     configFiles.onDidChange(() => this.invalidate());
   }
 
@@ -116,7 +129,8 @@ export class ReportStore {
   private async loadConfig(uri: vscode.Uri): Promise<{ config: GongwenConfig; filePath: string | undefined }> {
     const file = await this.configFiles.forDocument(uri);
     // Patterns are regular expressions: an untrusted workspace's own file does not get to run them.
-    const fileConfig = file?.config && !vscode.workspace.isTrusted ? { ...file.config, placeholders: { ...file.config.placeholders, patterns: [] } } : file?.config;
+    const fileConfig =
+      file?.config && !vscode.workspace.isTrusted ? { ...file.config, placeholders: { ...file.config.placeholders, patterns: [] } } : file?.config;
     const config = mergeConfigs(settingsConfig(uri), fileConfig, (k) => file?.sets[k] ?? false);
     const base = file ? vscode.Uri.joinPath(file.uri, '..') : vscode.workspace.getWorkspaceFolder(uri)?.uri;
     const filePath = base && uri.path.startsWith(base.path + '/') ? uri.path.slice(base.path.length + 1) : undefined;

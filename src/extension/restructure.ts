@@ -31,7 +31,8 @@ export function restructureCommand(store: ReportStore, tree: ReportTreeProvider,
   return async (node?: ReportNode): Promise<boolean> => {
     const doc = node ? tree.document : vscode.window.activeTextEditor?.document;
     if (!doc || !store.isReport(doc)) return false;
-    const start = node?.kind === 'section' ? node.section.start : vscode.window.activeTextEditor && (await sectionAtCursor(store, vscode.window.activeTextEditor));
+    const start =
+      node?.kind === 'section' ? node.section.start : vscode.window.activeTextEditor && (await sectionAtCursor(store, vscode.window.activeTextEditor));
     if (start === undefined) return false;
     const view = await store.view(doc);
     return apply(doc, OPERATIONS[op](view.model, start, view.config.numbering.mode));
@@ -43,7 +44,10 @@ export class ReportTreeDragAndDrop implements vscode.TreeDragAndDropController<R
   readonly dragMimeTypes = [REPORT_TREE_MIME];
   readonly dropMimeTypes = [REPORT_TREE_MIME];
 
-  constructor(private readonly store: ReportStore, private readonly tree: ReportTreeProvider) {}
+  constructor(
+    private readonly store: ReportStore,
+    private readonly tree: ReportTreeProvider,
+  ) {}
 
   handleDrag(source: readonly ReportNode[], data: vscode.DataTransfer): void {
     const section = source.find((n) => n.kind === 'section');
@@ -55,7 +59,12 @@ export class ReportTreeDragAndDrop implements vscode.TreeDragAndDropController<R
     const doc = this.tree.document;
     if (!doc || !Number.isInteger(start) || !target) return;
     const view = await this.store.view(doc);
-    const to: SectionTarget | undefined = target.kind === 'section' ? { before: target.section.start } : target.doc.sections.length ? { after: target.doc.sections[target.doc.sections.length - 1].start } : undefined;
+    const to: SectionTarget | undefined =
+      target.kind === 'section'
+        ? { before: target.section.start }
+        : target.doc.sections.length
+          ? { after: target.doc.sections[target.doc.sections.length - 1].start }
+          : undefined;
     if (to) await apply(doc, moveSection(view.model, start, to, view.config.numbering.mode));
   }
 }

@@ -13,7 +13,7 @@ export function settingsConfig(scope: vscode.Uri | undefined): GongwenConfig {
     rules: checkedRules(s.get<unknown>('rules', {})),
     placeholders: {
       // User patterns are regular expressions: in an untrusted workspace only the user's own settings count.
-      patterns: trusted ? s.get<string[]>('placeholders.patterns', []) : userLevel<string[]>(s, 'placeholders.patterns') ?? [],
+      patterns: trusted ? s.get<string[]>('placeholders.patterns', []) : (userLevel<string[]>(s, 'placeholders.patterns') ?? []),
       allow: [...DEFAULT_CONFIG.placeholders.allow, ...s.get<string[]>('placeholders.allow', [])],
     },
     numbering: {
@@ -81,7 +81,11 @@ export function debounceMs(): number {
  * Settings first, then the project's `.gongwenrc.json` on top: the file is shared with the team and the CLI,
  * so where both set a key the file wins; the allow-lists add up.
  */
-export function mergeConfigs(settings: GongwenConfig, file: GongwenConfig | undefined, fileSets: (key: 'style' | 'mode' | 'segmenter') => boolean = () => true): GongwenConfig {
+export function mergeConfigs(
+  settings: GongwenConfig,
+  file: GongwenConfig | undefined,
+  fileSets: (key: 'style' | 'mode' | 'segmenter') => boolean = () => true,
+): GongwenConfig {
   if (!file) return settings;
   return {
     ...file,

@@ -6,11 +6,15 @@ import { api, EXTENSION_ID, open, rangeText, waitFor } from './helpers';
 async function runAndAcceptFirst<T>(command: string): Promise<T> {
   let done = false;
   const result = Promise.resolve(vscode.commands.executeCommand<T>(command)).finally(() => (done = true));
-  await waitFor('the quick pick to be accepted', async () => {
-    if (done) return true;
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    return done || undefined;
-  }, 20000);
+  await waitFor(
+    'the quick pick to be accepted',
+    async () => {
+      if (done) return true;
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return done || undefined;
+    },
+    20000,
+  );
   return result;
 }
 
@@ -20,7 +24,9 @@ describe('the command palette in an English VS Code', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     // VS Code hands the extension its manifest with the display language's titles filled in.
     const commands = ext.packageJSON.contributes.commands as Array<{ command: string; title: string; category: string }>;
-    const zh = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'package.nls.zh-cn.json')))) as Record<string, string>;
+    const zh = JSON.parse(
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'package.nls.zh-cn.json'))),
+    ) as Record<string, string>;
     assert.equal(commands.length, 10);
     for (const c of commands) {
       assert.equal(c.category, '公文', c.command);

@@ -21,7 +21,7 @@ describe('completion', () => {
     assert.ok(labels.includes('3.'), labels.join(' '));
   });
 
-  it('offers the next ordinal of an inline enumeration, and today\'s date', async () => {
+  it("offers the next ordinal of an inline enumeration, and today's date", async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'gongwen', content: '一、总体要求\n（一）加强领导。一是健全机制；二是压实责任；' });
     await vscode.window.showTextDocument(doc);
     const labels = await labelsAt(doc.uri, new vscode.Position(1, doc.lineAt(1).text.length));

@@ -17,7 +17,10 @@ describe('live diagnostics', () => {
     assert.equal(rangeText(placeholders[0].range), '11:2-11:4');
     assert.equal(placeholders[0].severity, vscode.DiagnosticSeverity.Error);
     const style = diags.filter((d) => ruleOf(d) === 'numbering-style');
-    assert.deepEqual(style.map((d) => [rangeText(d.range), d.severity]), [['29:0-29:3', vscode.DiagnosticSeverity.Information]]);
+    assert.deepEqual(
+      style.map((d) => [rangeText(d.range), d.severity]),
+      [['29:0-29:3', vscode.DiagnosticSeverity.Information]],
+    );
     const code = placeholders[0].code as { value: string; target: vscode.Uri };
     assert.equal(code.value, 'placeholder');
     assert.match(code.target.path, /docs\/rules\/placeholder\.md$/);
@@ -30,21 +33,27 @@ describe('live diagnostics', () => {
     const editor = await open('report-004.txt');
     const diags = await gongwenDiagnostics(editor.document.uri);
     const structure = diags.filter((d) => /^(numbering|inline|heading)-|^placeholder$/.test(ruleOf(d)));
-    assert.deepEqual(structure.map((d) => `${ruleOf(d)} ${rangeText(d.range)}`), ['heading-title-stop 38:0-38:3']);
+    assert.deepEqual(
+      structure.map((d) => `${ruleOf(d)} ${rangeText(d.range)}`),
+      ['heading-title-stop 38:0-38:3'],
+    );
   });
 
   it('checks a .gw file in the gongwen language mode', async () => {
     const editor = await open('draft.gw');
     assert.equal(editor.document.languageId, 'gongwen');
     const diags = await gongwenDiagnostics(editor.document.uri, (d) => d.length >= 6);
-    assert.deepEqual(diags.map((d) => `${ruleOf(d)} ${rangeText(d.range)}`), [
-      'placeholder 0:2-0:4',
-      'inline-sequence 3:22-3:24',
-      'numbering-sequence 4:0-4:3',
-      'numbering-style 6:0-6:2',
-      'numbering-hierarchy 6:0-6:2',
-      'numbering-style 7:0-7:2',
-    ]);
+    assert.deepEqual(
+      diags.map((d) => `${ruleOf(d)} ${rangeText(d.range)}`),
+      [
+        'placeholder 0:2-0:4',
+        'inline-sequence 3:22-3:24',
+        'numbering-sequence 4:0-4:3',
+        'numbering-style 6:0-6:2',
+        'numbering-hierarchy 6:0-6:2',
+        'numbering-style 7:0-7:2',
+      ],
+    );
   });
 
   it('updates as the writer types, and clears when the document closes', async () => {
@@ -56,7 +65,10 @@ describe('live diagnostics', () => {
     await gongwenDiagnostics(doc.uri, (d) => d.length === 0);
     assert.ok(await editor.edit((b) => b.insert(new vscode.Position(2, 3), 'XX')));
     const typed = await gongwenDiagnostics(doc.uri, (d) => d.length === 1);
-    assert.deepEqual(typed.map((d) => `${ruleOf(d)} ${rangeText(d.range)}`), ['placeholder 2:3-2:5']);
+    assert.deepEqual(
+      typed.map((d) => `${ruleOf(d)} ${rangeText(d.range)}`),
+      ['placeholder 2:3-2:5'],
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await gongwenDiagnostics(doc.uri, (d) => d.length === 0);
   });
@@ -64,14 +76,20 @@ describe('live diagnostics', () => {
   it('takes severities from the nearest .gongwenrc.json', async () => {
     const editor = await open('configured/draft.txt');
     const diags = await gongwenDiagnostics(editor.document.uri);
-    assert.deepEqual(diags.map((d) => `${ruleOf(d)} ${d.severity}`), [`placeholder ${vscode.DiagnosticSeverity.Warning}`]);
+    assert.deepEqual(
+      diags.map((d) => `${ruleOf(d)} ${d.severity}`),
+      [`placeholder ${vscode.DiagnosticSeverity.Warning}`],
+    );
   });
 
   it('leaves a plain text file that is not a report alone (gongwen.enable: auto)', async () => {
     const editor = await open('notes/readme.txt');
     const { diagnostics } = await api();
     await diagnostics.refresh(editor.document);
-    assert.deepEqual(vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'gongwen'), []);
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'gongwen'),
+      [],
+    );
   });
 
   it('reports a broken .gongwenrc.json on the file itself, at the key', async () => {

@@ -60,6 +60,9 @@ describe('quick fixes', () => {
     const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('allow', '.gongwenrc.json')));
     // The term around the placeholder (at most four Han characters each side, as allowTermAt takes it), never the bare XX.
     assert.deepEqual(JSON.parse(written), { placeholders: { allow: ['测试XX系统上线'] } });
-    await waitFor('the placeholder to be silenced', () => vscode.languages.getDiagnostics(file).filter((x) => x.source === 'gongwen').length === 0 || undefined);
+    await waitFor(
+      'the placeholder to be silenced',
+      () => vscode.languages.getDiagnostics(file).filter((x) => x.source === 'gongwen').length === 0 || undefined,
+    );
   });
 });

@@ -22,7 +22,11 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
 }
 
 /** gongwen's diagnostics of a document, once `accept` holds for them (driven by onDidChangeDiagnostics). */
-export function gongwenDiagnostics(uri: vscode.Uri, accept: (d: vscode.Diagnostic[]) => boolean = (d) => d.length > 0, timeoutMs = 15000): Promise<vscode.Diagnostic[]> {
+export function gongwenDiagnostics(
+  uri: vscode.Uri,
+  accept: (d: vscode.Diagnostic[]) => boolean = (d) => d.length > 0,
+  timeoutMs = 15000,
+): Promise<vscode.Diagnostic[]> {
   const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'gongwen');
   return new Promise((resolve, reject) => {
     const check = () => {

@@ -45,12 +45,15 @@ describe('message language (gongwen.messageLanguage: auto)', () => {
     assert.equal(expected.length, 4);
     const diags = await gongwenDiagnostics(editor.document.uri, (d) => d.filter((x) => ruleOf(x) === 'placeholder').length === 4);
     const placeholders = diags.filter((d) => ruleOf(d) === 'placeholder');
-    assert.deepEqual(placeholders.map((d) => [rangeText(d.range), d.message]), expected.map((p) => [cliRange(p), p.message]));
+    assert.deepEqual(
+      placeholders.map((d) => [rangeText(d.range), d.message]),
+      expected.map((p) => [cliRange(p), p.message]),
+    );
     assert.equal(placeholders[0].message, '未填写的占位符“【待补充：上级文件名称】”：提交前请填写实际内容（写作惯例）');
     for (const p of expected) assert.notEqual(p.message, p.messageEn);
   });
 
-  it('titles a Chinese report\'s quick fixes in Chinese too', async () => {
+  it("titles a Chinese report's quick fixes in Chinese too", async () => {
     const editor = await open('draft.gw');
     const diags = await gongwenDiagnostics(editor.document.uri, (d) => d.some((x) => ruleOf(x) === 'numbering-sequence'));
     const d = diags.find((x) => ruleOf(x) === 'numbering-sequence')!;
@@ -61,7 +64,7 @@ describe('message language (gongwen.messageLanguage: auto)', () => {
     assert.equal(fix.title, '重新编号此后的同级标题');
   });
 
-  it('gives a document that is not Chinese the display language\'s messages', async () => {
+  it("gives a document that is not Chinese the display language's messages", async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'gongwen', content: 'Quarterly report\nThe figures for 【待填】 are due on Friday.\n' });
     await vscode.window.showTextDocument(doc);
     const [d] = await gongwenDiagnostics(doc.uri, (list) => list.some((x) => ruleOf(x) === 'placeholder'));

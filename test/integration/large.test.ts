@@ -21,10 +21,14 @@ describe('a 5 MB report in the editor', () => {
     assert.ok(chars > 1_500_000, `${chars} characters`);
     const diags = await gongwenDiagnostics(uri, (d) => d.length > 1000, 60000);
     assert.ok(diags.some((d) => d.code && typeof d.code === 'object' && d.code.value === 'placeholder'));
-    const symbols = await waitFor('an outline', async () => {
-      const list = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
-      return list && list.length > 10 ? list : undefined;
-    }, 60000);
+    const symbols = await waitFor(
+      'an outline',
+      async () => {
+        const list = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+        return list && list.length > 10 ? list : undefined;
+      },
+      60000,
+    );
     assert.equal(symbols[0].name, '2024年西安市新城区卫生健康工作计划');
 
     // Five quick keystrokes: the debounce lets one lint run (maybe two) through, not five.
@@ -46,7 +50,11 @@ describe('a 5 MB report in the editor', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     // Whichever comes first: VS Code disposes the document, or the pending lint runs on what is left of it.
-    await waitFor('the pending lint to settle', () => doc.isClosed || gongwen.diagnostics.runs.some((r) => r.uri === uri.toString() && r.version >= closedAt) || undefined, 60000);
+    await waitFor(
+      'the pending lint to settle',
+      () => doc.isClosed || gongwen.diagnostics.runs.some((r) => r.uri === uri.toString() && r.version >= closedAt) || undefined,
+      60000,
+    );
     assert.equal(gongwen.diagnostics.errors, errorsBefore);
   });
 });

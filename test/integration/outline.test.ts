@@ -31,8 +31,22 @@ describe('outline, breadcrumbs and folding', () => {
     const editor = await open('report-004.txt');
     const [doc] = await symbols(editor.document.uri);
     assert.equal(doc.name, '2024年西安市新城区卫生健康工作计划');
-    assert.deepEqual(doc.children.map((s) => s.name), ['一、建强公共卫生体系', '二、深化医药卫生体制改革', '三、强化基层服务体系', '四、推进健康西安建设', '五、促进中医药传承创新发展', '六、做好重点人群健康服务', '七、强化卫生健康事业支撑保障']);
-    assert.deepEqual(doc.children.map((s) => s.children.length), [2, 4, 3, 3, 1, 4, 4]);
+    assert.deepEqual(
+      doc.children.map((s) => s.name),
+      [
+        '一、建强公共卫生体系',
+        '二、深化医药卫生体制改革',
+        '三、强化基层服务体系',
+        '四、推进健康西安建设',
+        '五、促进中医药传承创新发展',
+        '六、做好重点人群健康服务',
+        '七、强化卫生健康事业支撑保障',
+      ],
+    );
+    assert.deepEqual(
+      doc.children.map((s) => s.children.length),
+      [2, 4, 3, 3, 1, 4, 4],
+    );
     const first = doc.children[0];
     assert.equal(first.children[0].name, '1.提升重大疫情应对能力');
     assert.match(first.detail, /^(0处占位符 · [\d,]+字|0 placeholders · [\d,]+ chars)$/);
@@ -50,19 +64,22 @@ describe('outline, breadcrumbs and folding', () => {
     assert.match(docs[1].detail, /^(26处占位符|26 placeholders)/);
   });
 
-  it('gives a .md report its numbered sections nested as the core\'s outline, beside the built-in # headings', async () => {
+  it("gives a .md report its numbered sections nested as the core's outline, beside the built-in # headings", async () => {
     const editor = await open('work-plan.md');
     assert.equal(editor.document.languageId, 'markdown');
     const uri = editor.document.uri;
     // Both providers answer: gongwen's (told apart by its counts) and the built-in markdown one.
-    const all = await waitFor('gongwen\'s and the built-in symbols of the markdown report', async () => {
+    const all = await waitFor("gongwen's and the built-in symbols of the markdown report", async () => {
       const list = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
       return list?.some((s) => OURS.test(s.detail)) && list.some((s) => !OURS.test(s.detail)) ? list : undefined;
     });
     const ours = all.filter((s) => OURS.test(s.detail));
     // A Chinese document: its counts are Chinese in an English VS Code too; its 字数 is the one `gongwen stats` gives
     // (the prose: the markdown's link targets and markup do not count).
-    assert.deepEqual(ours.map((s) => s.detail), ['4处占位符 · 181字']);
+    assert.deepEqual(
+      ours.map((s) => s.detail),
+      ['4处占位符 · 181字'],
+    );
     assert.deepEqual(treeLines(ours), [
       '2025年度部门工作计划 0:0-22:18 0:0-0:14',
       '  一、总体要求 4:0-6:46 4:3-4:9',
@@ -76,22 +93,26 @@ describe('outline, breadcrumbs and folding', () => {
     ]);
     // The built-in markdown outline knows the # headings only: the numbered list items (1. 2. 3.) are ours alone.
     const builtInNames = treeLines(all.filter((s) => !OURS.test(s.detail)));
-    assert.ok(builtInNames.some((line) => line.includes('一、总体要求')), builtInNames.join('\n'));
+    assert.ok(
+      builtInNames.some((line) => line.includes('一、总体要求')),
+      builtInNames.join('\n'),
+    );
     assert.ok(!builtInNames.some((line) => line.includes('建立台账管理制度')), builtInNames.join('\n'));
   });
 
-  it('leaves a .md report\'s outline to the built-in one with gongwen.enable: never', async () => {
+  it("leaves a .md report's outline to the built-in one with gongwen.enable: never", async () => {
     const editor = await open('work-plan.md');
     const uri = editor.document.uri;
-    const oursOf = async () => ((await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? []).filter((s) => OURS.test(s.detail));
-    await waitFor('gongwen\'s symbols', async () => (await oursOf()).length === 1 || undefined);
+    const oursOf = async () =>
+      ((await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? []).filter((s) => OURS.test(s.detail));
+    await waitFor("gongwen's symbols", async () => (await oursOf()).length === 1 || undefined);
     try {
       await setEnable('never');
-      await waitFor('gongwen\'s symbols to go', async () => (await oursOf()).length === 0 || undefined);
+      await waitFor("gongwen's symbols to go", async () => (await oursOf()).length === 0 || undefined);
     } finally {
       await setEnable(undefined);
     }
-    await waitFor('gongwen\'s symbols to come back', async () => (await oursOf()).length === 1 || undefined);
+    await waitFor("gongwen's symbols to come back", async () => (await oursOf()).length === 1 || undefined);
   });
 
   it('folds a section', async () => {

@@ -9,6 +9,9 @@ async function untitledReport(content: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc);
 }
 
+/** A tree item's label as shown: a string, or the label of a TreeItemLabel. */
+const labelOf = (item: vscode.TreeItem): string => (typeof item.label === 'object' ? item.label.label : (item.label ?? ''));
+
 describe('sections you can move (公文大纲)', () => {
   before(async () => {
     await api();
@@ -22,16 +25,25 @@ describe('sections you can move (公文大纲)', () => {
     const [root] = tree.getChildren();
     assert.equal(root.kind, 'document');
     const sections = tree.getChildren(root);
-    assert.deepEqual(sections.map((n) => String(tree.getTreeItem(n).label)), ['一、总体要求', '二、重点任务']);
+    assert.deepEqual(
+      sections.map((n) => labelOf(tree.getTreeItem(n))),
+      ['一、总体要求', '二、重点任务'],
+    );
     assert.match(String(tree.getTreeItem(sections[0]).description), /^(0处占位符|0 placeholders)/);
-    assert.deepEqual(tree.getChildren(sections[0]).map((n) => String(tree.getTreeItem(n).label)), ['（一）指导思想', '（二）工作目标']);
+    assert.deepEqual(
+      tree.getChildren(sections[0]).map((n) => labelOf(tree.getTreeItem(n))),
+      ['（一）指导思想', '（二）工作目标'],
+    );
   });
 
   it('moves a section down from the editor, renumbering, as one undoable edit', async () => {
     const editor = await untitledReport(REPORT);
     editor.selection = new vscode.Selection(3, 0, 3, 0);
     assert.equal(await vscode.commands.executeCommand('gongwen.section.moveDown'), true);
-    assert.equal(editor.document.getText(), '工作计划\n\n一、总体要求\n（一）工作目标\n正文乙。\n（二）指导思想\n正文甲。\n二、重点任务\n（一）加强领导\n正文丙。\n');
+    assert.equal(
+      editor.document.getText(),
+      '工作计划\n\n一、总体要求\n（一）工作目标\n正文乙。\n（二）指导思想\n正文甲。\n二、重点任务\n（一）加强领导\n正文丙。\n',
+    );
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), REPORT);
   });
@@ -43,6 +55,9 @@ describe('sections you can move (公文大纲)', () => {
     const first = tree.getChildren(tree.getChildren()[0])[0];
     const node = tree.getChildren(first)[1]; // （二）工作目标
     assert.equal(await vscode.commands.executeCommand('gongwen.section.promote', node), true);
-    assert.equal(editor.document.getText(), '工作计划\n\n一、总体要求\n（一）指导思想\n正文甲。\n二、工作目标\n正文乙。\n三、重点任务\n（一）加强领导\n正文丙。\n');
+    assert.equal(
+      editor.document.getText(),
+      '工作计划\n\n一、总体要求\n（一）指导思想\n正文甲。\n二、工作目标\n正文乙。\n三、重点任务\n（一）加强领导\n正文丙。\n',
+    );
   });
 });

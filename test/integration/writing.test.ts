@@ -17,7 +17,10 @@ describe('writing checks, word segmentation and counts', () => {
     const { client } = await api();
     const editor = await open('report-002.txt');
     const diags = await gongwenDiagnostics(editor.document.uri, (d) => d.some((x) => ruleOf(x) === 'repeated-word'), 90000);
-    assert.deepEqual(diags.filter((d) => ruleOf(d) === 'repeated-word').map((d) => rangeText(d.range)), ['33:380-33:384']);
+    assert.deepEqual(
+      diags.filter((d) => ruleOf(d) === 'repeated-word').map((d) => rangeText(d.range)),
+      ['33:380-33:384'],
+    );
     assert.ok(diags.some((d) => ruleOf(d) === 'punctuation-width'));
     if (process.platform === 'linux' && process.arch === 'x64') {
       const line = await waitFor('the lint process to say which segmenter it loaded', () => client.messages.find((m) => /segment|分词/i.test(m)), 30000);
@@ -30,7 +33,12 @@ describe('writing checks, word segmentation and counts', () => {
     const editor = await open('report-004.txt');
     await waitFor('the count', () => /\d/.test(counts.text) || undefined);
     const cli = path.join(EXTENSION_ROOT, 'dist', 'cli.js');
-    const out = JSON.parse(execFileSync(process.execPath, [cli, 'stats', '--format', 'json', editor.document.uri.fsPath], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }));
+    const out = JSON.parse(
+      execFileSync(process.execPath, [cli, 'stats', '--format', 'json', editor.document.uri.fsPath], {
+        encoding: 'utf8',
+        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      }),
+    );
     const [doc] = out.documents;
     const zishu = doc.zishu.toLocaleString('en-US');
     assert.ok(counts.text.includes(zishu) && counts.text.includes(String(doc.pages)), `${counts.text} vs ${zishu}, ${doc.pages} pages`);

@@ -18,7 +18,11 @@ const args = new Set(process.argv.slice(2));
 const segmenter = loadSegmenter('auto', DEFAULT_CONFIG.dictionary, () => {});
 const set = loadRealSet(path.join(ROOT, 'test/real'));
 const started = Date.now();
-const result: Evaluation = evaluate(set, (text: RealText): Problem[] => lint(text.text, { config: DEFAULT_CONFIG, segmenter: () => segmenter }), (t) => parse(t.text));
+const result: Evaluation = evaluate(
+  set,
+  (text: RealText): Problem[] => lint(text.text, { config: DEFAULT_CONFIG, segmenter: () => segmenter }),
+  (t) => parse(t.text),
+);
 const seconds = (Date.now() - started) / 1000;
 
 process.stdout.write(renderConsole(result));

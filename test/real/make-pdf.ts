@@ -35,8 +35,7 @@ const BODY_HEIGHT_MM = 297 - 37 - 35;
 /** Slightly under 225/22 mm, so that rounding to device pixels never pushes the 22nd line onto the next page. */
 const LINE_PITCH_MM = Math.floor((BODY_HEIGHT_MM / LINES_PER_PAGE) * 100) / 100 - 0.02;
 
-const FOOTER =
-  '<div style="font-size:14pt;width:100%;text-align:center;font-family:serif">— <span class="pageNumber"></span> —</div>';
+const FOOTER = '<div style="font-size:14pt;width:100%;text-align:center;font-family:serif">— <span class="pageNumber"></span> —</div>';
 
 type Role = 'title' | 'centre' | 'para' | 'sign';
 
@@ -104,9 +103,7 @@ function layout(source: string): { text: string; role: Role }[] {
 }
 
 function html(lines: { text: string; role: Role }[]): string {
-  const body = lines
-    .map(({ text, role }) => (role === 'title' ? `<h1>${escape(text)}</h1>` : `<p class="${role}">${escape(text)}</p>`))
-    .join('\n');
+  const body = lines.map(({ text, role }) => (role === 'title' ? `<h1>${escape(text)}</h1>` : `<p class="${role}">${escape(text)}</p>`)).join('\n');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><style>
   html, body { margin: 0; padding: 0; }

@@ -37,7 +37,10 @@ function assertSameAsReference(file: string, text: string, problems: Problem[]):
   const lines = new LineIndex(text);
   const want = problems.map((p) => reference(file, p, lines));
   assert.equal(json(file, text, problems), want.length ? `[\n${want.map((p) => JSON.stringify(p)).join(',\n')}\n]` : '[]');
-  assert.deepEqual(textLines(file, text, problems), want.map((p) => `${p.file}:${p.line}:${p.column}  ${p.severity}  ${p.messageEn}  ${p.ruleId}`));
+  assert.deepEqual(
+    textLines(file, text, problems),
+    want.map((p) => `${p.file}:${p.line}:${p.column}  ${p.severity}  ${p.messageEn}  ${p.ruleId}`),
+  );
 }
 
 describe('CLI problem output (problemsJson, formatProblemLines)', () => {
@@ -56,8 +59,28 @@ describe('CLI problem output (problemsJson, formatProblemLines)', () => {
     const text = '一、总体要求\r\n（一）目标\r\n（三）措施\r\nXX市,推进';
     const problems = lint(text);
     assert.ok(problems.some((p) => p.fix));
-    const crlf: Problem = { ruleId: 'x', severity: 'info', start: 6, end: 7, message: '“\\"”', messageEn: 'tab\there', fix: { safe: false, edits: [{ start: 7, end: 8, text: '\n' }, { start: 0, end: 2, text: '' }], title: '', titleEn: '' } };
-    assertSameAsReference('a "quoted" path\\x.txt', text, [...problems, crlf].sort((a, b) => a.start - b.start));
+    const crlf: Problem = {
+      ruleId: 'x',
+      severity: 'info',
+      start: 6,
+      end: 7,
+      message: '“\\"”',
+      messageEn: 'tab\there',
+      fix: {
+        safe: false,
+        edits: [
+          { start: 7, end: 8, text: '\n' },
+          { start: 0, end: 2, text: '' },
+        ],
+        title: '',
+        titleEn: '',
+      },
+    };
+    assertSameAsReference(
+      'a "quoted" path\\x.txt',
+      text,
+      [...problems, crlf].sort((a, b) => a.start - b.start),
+    );
     assert.deepEqual(JSON.parse(json('f', text, [crlf]))[0].fix.edits[0], { line: 1, column: 7, endLine: 2, endColumn: 1, text: '\n' });
   });
 
@@ -76,11 +99,16 @@ describe('CLI problem output (problemsJson, formatProblemLines)', () => {
 describe('LineIndex.lineAtFrom', () => {
   it('agrees with lineAt for any offset and hint', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 300 }).map((s) => s.replace(/[a-c]/g, '\n').replace(/[d-e]/g, '\r\n')), fc.nat(), fc.integer({ min: -2, max: 400 }), (text, o, hint) => {
-        const lines = new LineIndex(text);
-        const offset = o % (text.length + 1);
-        assert.equal(lines.lineAtFrom(offset, hint), lines.lineAt(offset));
-      }),
+      fc.property(
+        fc.string({ maxLength: 300 }).map((s) => s.replace(/[a-c]/g, '\n').replace(/[d-e]/g, '\r\n')),
+        fc.nat(),
+        fc.integer({ min: -2, max: 400 }),
+        (text, o, hint) => {
+          const lines = new LineIndex(text);
+          const offset = o % (text.length + 1);
+          assert.equal(lines.lineAtFrom(offset, hint), lines.lineAt(offset));
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -91,7 +119,13 @@ describe('JSON of several files', () => {
     const a = { file: 'a.txt', lines: new LineIndex('XX'), problems: lint('XX') };
     const b = { file: 'b.txt', lines: new LineIndex('某某'), problems: lint('某某') };
     const parsed = JSON.parse(problemsJson([a, b]).toString('utf8')) as CliProblem[];
-    assert.deepEqual(parsed.map((p) => [p.file, p.line, p.column, p.endColumn, p.ruleId]), [['a.txt', 1, 1, 3, 'placeholder'], ['b.txt', 1, 1, 3, 'placeholder']]);
+    assert.deepEqual(
+      parsed.map((p) => [p.file, p.line, p.column, p.endColumn, p.ruleId]),
+      [
+        ['a.txt', 1, 1, 3, 'placeholder'],
+        ['b.txt', 1, 1, 3, 'placeholder'],
+      ],
+    );
     assert.equal(problemsJson([{ ...a, problems: [] }]).toString(), '[]');
   });
 });

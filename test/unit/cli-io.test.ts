@@ -201,10 +201,10 @@ describe('cli/io files on disk', () => {
     fs.writeFileSync(p, 'original');
     const realRename = fs.renameSync;
     let tempSeen = '';
-    fs.renameSync = ((from: fs.PathLike) => {
+    fs.renameSync = (from: fs.PathLike) => {
       tempSeen = String(from);
       throw Object.assign(new Error('EXDEV: simulated rename failure'), { code: 'EXDEV' });
-    }) as typeof fs.renameSync;
+    };
     try {
       assert.throws(() => writeFileAtomic(p, Buffer.from('replacement')), /simulated rename failure/);
     } finally {
@@ -235,11 +235,20 @@ describe('cli/files collectFiles', () => {
       fs.writeFileSync(p, content);
     };
     for (const rel of [
-      'tree/a.txt', 'tree/b.MD', 'tree/c.gw', 'tree/d.js',
-      'tree/sub/e.md', 'tree/sub/f.txt', 'tree/sub/deeper/g.gw',
-      'tree/node_modules/x.md', 'tree/.git/y.md', 'tree/.hidden/z.txt',
-      'other.md', 'other.js',
-    ]) write(rel);
+      'tree/a.txt',
+      'tree/b.MD',
+      'tree/c.gw',
+      'tree/d.js',
+      'tree/sub/e.md',
+      'tree/sub/f.txt',
+      'tree/sub/deeper/g.gw',
+      'tree/node_modules/x.md',
+      'tree/.git/y.md',
+      'tree/.hidden/z.txt',
+      'other.md',
+      'other.js',
+    ])
+      write(rel);
     fs.symlinkSync(tree, path.join(tree, 'sub', 'loop'));
   });
   afterEach(() => {
@@ -285,7 +294,10 @@ describe('cli/files collectFiles', () => {
       path.join('tree', 'sub', 'loop', 'b.MD'),
       path.join('tree', 'sub', 'loop', 'c.gw'),
     ]);
-    assert.deepEqual(r.warnings.map((w) => w.path), [path.join('tree', 'sub', 'loop', 'sub')]);
+    assert.deepEqual(
+      r.warnings.map((w) => w.path),
+      [path.join('tree', 'sub', 'loop', 'sub')],
+    );
   });
 
   it('includes a named file whatever its extension, exactly as given, in argument order', () => {
@@ -323,7 +335,10 @@ describe('cli/files collectFiles', () => {
 
   it('expands an absolute glob', () => {
     const r = collectFiles([`${root.split(path.sep).join('/')}/tree/sub/*.txt`], root);
-    assert.deepEqual(r.files.map((f) => path.resolve(root, f)), [path.join(root, 'tree', 'sub', 'f.txt')]);
+    assert.deepEqual(
+      r.files.map((f) => path.resolve(root, f)),
+      [path.join(root, 'tree', 'sub', 'f.txt')],
+    );
   });
 
   it('reports a glob with no match as missing', () => {

@@ -184,7 +184,7 @@ describe('CLI reliability', () => {
       assert.deepEqual(cli(['check', '--lang', 'zh', bin]).err, [`${bin}：二进制文件，已跳过`]);
     });
 
-    it('skips a binary file beside a readable one: exit 0 or 1 by the readable one\'s findings', () => {
+    it("skips a binary file beside a readable one: exit 0 or 1 by the readable one's findings", () => {
       const bin = write('scan.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0x00]));
       const clean = write('clean.txt', '一、总体要求\n');
       const dirty = write('dirty.txt', 'XX市\n');
@@ -193,14 +193,21 @@ describe('CLI reliability', () => {
       const r1 = cli(['check', '--lang', 'en', '--format', 'json', bin, dirty]);
       assert.equal(r1.code, 1);
       assert.deepEqual(r1.err, [`${bin}: binary file, skipped`]);
-      assert.deepEqual(JSON.parse(r1.out).map((p: JsonProblem) => [p.file, p.ruleId, p.line, p.column]), [[dirty, 'placeholder', 1, 1]]);
+      assert.deepEqual(
+        JSON.parse(r1.out).map((p: JsonProblem) => [p.file, p.ruleId, p.line, p.column]),
+        [[dirty, 'placeholder', 1, 1]],
+      );
     });
 
     it('skips a binary file met in a folder with one line, and checks the rest', () => {
       write('d/a.txt', '一、总体要求\n');
       write('d/b.txt', Buffer.from([0x00, 0x01, 0x02, 0x03]));
       const d = path.join(tmp, 'd');
-      assert.deepEqual(cli(['check', '--lang', 'en', d]), { code: 0, out: `${summary(0, 0, 0, 0, 1)}\n`, err: [`${path.join(d, 'b.txt')}: binary file, skipped`] });
+      assert.deepEqual(cli(['check', '--lang', 'en', d]), {
+        code: 0,
+        out: `${summary(0, 0, 0, 0, 1)}\n`,
+        err: [`${path.join(d, 'b.txt')}: binary file, skipped`],
+      });
     });
 
     it('checks a 10 MB one-line file: exact placeholder count and first/last columns, exit 1', () => {
@@ -253,8 +260,16 @@ describe('CLI reliability', () => {
     it('reports a missing path, still checks the others, and exits 2', () => {
       const missing = path.join(tmp, 'nope.txt');
       const ok = write('ok.txt', '一、总体要求\n');
-      assert.deepEqual(cli(['check', '--lang', 'en', missing]), { code: 2, out: `${summary(0, 0, 0, 0, 0)}\n`, err: [`${missing}: no such file or directory`] });
-      assert.deepEqual(cli(['check', '--lang', 'en', missing, ok]), { code: 2, out: `${summary(0, 0, 0, 0, 1)}\n`, err: [`${missing}: no such file or directory`] });
+      assert.deepEqual(cli(['check', '--lang', 'en', missing]), {
+        code: 2,
+        out: `${summary(0, 0, 0, 0, 0)}\n`,
+        err: [`${missing}: no such file or directory`],
+      });
+      assert.deepEqual(cli(['check', '--lang', 'en', missing, ok]), {
+        code: 2,
+        out: `${summary(0, 0, 0, 0, 1)}\n`,
+        err: [`${missing}: no such file or directory`],
+      });
       assert.deepEqual(cli(['check', '--lang', 'zh', missing]).err, [`${missing}：文件或目录不存在`]);
     });
 
@@ -267,7 +282,10 @@ describe('CLI reliability', () => {
       const r = cli(['check', '--lang', 'en', '--format', 'json', d]);
       assert.equal(r.code, 1);
       assert.deepEqual(r.err, [loopLine]);
-      assert.deepEqual(JSON.parse(r.out).map((p: JsonProblem) => [p.file, p.ruleId, p.line, p.column]), [[path.join(d, 'a.txt'), 'placeholder', 2, 1]]);
+      assert.deepEqual(
+        JSON.parse(r.out).map((p: JsonProblem) => [p.file, p.ruleId, p.line, p.column]),
+        [[path.join(d, 'a.txt'), 'placeholder', 2, 1]],
+      );
       write('d/a.txt', '一、总体要求\n');
       assert.deepEqual(cli(['check', '--lang', 'en', d]), { code: 0, out: `${summary(0, 0, 0, 0, 2)}\n`, err: [loopLine] });
     });
@@ -351,7 +369,14 @@ describe('CLI reliability', () => {
           const file = path.join(tmp, `${e.name}-${l.name}.txt`);
           const original = encodeExpected(join(LINES, l.eols), e.encoding, e.bom);
           fs.writeFileSync(file, original);
-          cases.push({ name: `${e.name} ${l.name}`, file, encoding: e.encoding, bom: e.bom, original, expected: encodeExpected(join(FIXED, l.eols), e.encoding, e.bom) });
+          cases.push({
+            name: `${e.name} ${l.name}`,
+            file,
+            encoding: e.encoding,
+            bom: e.bom,
+            original,
+            expected: encodeExpected(join(FIXED, l.eols), e.encoding, e.bom),
+          });
         }
       }
       const files = cases.map((c) => c.file);
@@ -364,7 +389,10 @@ describe('CLI reliability', () => {
       assert.equal(unfixed.code, 1);
       assert.deepEqual(unfixed.err, []);
       assert.equal(fixedRun.code, 1);
-      assert.deepEqual(fixedRun.err, cases.map((c) => `${c.file}: fixed 1 problem`));
+      assert.deepEqual(
+        fixedRun.err,
+        cases.map((c) => `${c.file}: fixed 1 problem`),
+      );
     });
 
     for (const e of ENCODINGS) {
@@ -375,10 +403,10 @@ describe('CLI reliability', () => {
         it(`${name}: check reports the placeholder and the half-width markers at their exact positions`, () => {
           const c = get();
           const list = byFile(unfixed, c.file);
-          assert.deepEqual(list.map(({ line, column, endLine, endColumn, ruleId, severity }) => ({ line, column, endLine, endColumn, ruleId, severity })), [
-            { line: 2, column: 1, endLine: 2, endColumn: 4, ruleId: 'numbering-style', severity: 'info' },
-            placeholder,
-          ]);
+          assert.deepEqual(
+            list.map(({ line, column, endLine, endColumn, ruleId, severity }) => ({ line, column, endLine, endColumn, ruleId, severity })),
+            [{ line: 2, column: 1, endLine: 2, endColumn: 4, ruleId: 'numbering-style', severity: 'info' }, placeholder],
+          );
           assert.deepEqual(list[0].fix, {
             safe: true,
             edits: [
@@ -394,14 +422,21 @@ describe('CLI reliability', () => {
           assert.notDeepEqual(c.expected, c.original);
           assert.deepEqual(bytes, c.expected);
           const list = byFile(fixedRun, c.file);
-          assert.deepEqual(list.map(({ line, column, endLine, endColumn, ruleId, severity }) => ({ line, column, endLine, endColumn, ruleId, severity })), [placeholder]);
-          assert.deepEqual(fs.readdirSync(path.dirname(c.file)).filter((n) => n.startsWith('.')), [], 'no temp file left');
+          assert.deepEqual(
+            list.map(({ line, column, endLine, endColumn, ruleId, severity }) => ({ line, column, endLine, endColumn, ruleId, severity })),
+            [placeholder],
+          );
+          assert.deepEqual(
+            fs.readdirSync(path.dirname(c.file)).filter((n) => n.startsWith('.')),
+            [],
+            'no temp file left',
+          );
         });
       }
     }
   });
 
-  describe('kill during check --fix\'s atomic write', () => {
+  describe("kill during check --fix's atomic write", () => {
     let tmp: string;
     beforeEach(() => (tmp = mkTmp()));
     afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -451,7 +486,7 @@ describe('CLI reliability', () => {
           assert.equal(path.dirname(paused.from), dir, 'the temp file is in the same folder');
           assert.match(path.basename(paused.from), /^\.report\.txt\.gongwen-\d+-[0-9a-f]+\.tmp$/, 'a dot-file');
           assert.deepEqual(fs.readFileSync(paused.from), fixed, 'the temp file holds the fixed bytes');
-          assert.equal(fs.statSync(paused.from).mode & 0o777, 0o640, 'with the original\'s mode');
+          assert.equal(fs.statSync(paused.from).mode & 0o777, 0o640, "with the original's mode");
           assert.deepEqual(fs.readFileSync(file), original, 'the original is untouched while the write is paused');
 
           const exited = once(child, 'exit');

@@ -35,7 +35,10 @@ describe('CLI', () => {
       assert.equal(r.code, 1);
       const lines = r.out.split('\n');
       assert.equal(lines[0], `${f}:2:1  error  未填写的占位符“XX”：提交前请填写实际内容（写作惯例）  placeholder`);
-      assert.match(lines[1], new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:1  warning  编号跳号：（一）之后应为（二），此处为（三）.*  numbering-sequence$`));
+      assert.match(
+        lines[1],
+        new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:1  warning  编号跳号：（一）之后应为（二），此处为（三）.*  numbering-sequence$`),
+      );
       assert.equal(lines[2], '共 2 个问题（1 个错误，1 个警告，0 个提示），检查了 1 个文件');
     });
 
@@ -57,9 +60,22 @@ describe('CLI', () => {
       const a = write('a.txt', '𠀀XX');
       const r = run('check', '--format', 'json', b, a);
       const list = JSON.parse(r.out);
-      assert.deepEqual(list.map((p: { file: string }) => path.basename(p.file)), ['a.txt', 'b.txt']);
+      assert.deepEqual(
+        list.map((p: { file: string }) => path.basename(p.file)),
+        ['a.txt', 'b.txt'],
+      );
       // The astral 𠀀 is two UTF-16 code units, as VS Code counts.
-      assert.deepEqual(list[0], { file: a, line: 1, column: 3, endLine: 1, endColumn: 5, ruleId: 'placeholder', severity: 'error', message: list[0].message, messageEn: list[0].messageEn });
+      assert.deepEqual(list[0], {
+        file: a,
+        line: 1,
+        column: 3,
+        endLine: 1,
+        endColumn: 5,
+        ruleId: 'placeholder',
+        severity: 'error',
+        message: list[0].message,
+        messageEn: list[0].messageEn,
+      });
       assert.deepEqual(list[1].fix, { safe: true, edits: [{ line: 3, column: 2, endLine: 3, endColumn: 3, text: '二' }] });
       assert.equal(list[1].line, 3);
       assert.equal(list[1].endColumn, 4);
@@ -105,7 +121,10 @@ describe('CLI', () => {
       write('d/node_modules/e.txt', 'XX');
       write('d/.git/f.txt', 'XX');
       const list = JSON.parse(run('check', '--format', 'json', path.join(tmp, 'd')).out);
-      assert.deepEqual(list.map((p: { file: string }) => path.relative(tmp, p.file)), ['d/a.txt', 'd/b.md', 'd/c.gw']);
+      assert.deepEqual(
+        list.map((p: { file: string }) => path.relative(tmp, p.file)),
+        ['d/a.txt', 'd/b.md', 'd/c.gw'],
+      );
     });
 
     it('names the file and the key of a broken .gongwenrc.json, checks with the defaults, and exits 2', () => {
@@ -118,16 +137,29 @@ describe('CLI', () => {
     });
 
     it('takes severities, overrides and ignore entries from the nearest .gongwenrc.json', () => {
-      write('.gongwenrc.json', JSON.stringify({ rules: { placeholder: 'warning' }, overrides: [{ files: 'sub/**', rules: { placeholder: 'off' } }], ignore: [{ rule: 'numbering-sequence', text: '（三）乙' }] }));
+      write(
+        '.gongwenrc.json',
+        JSON.stringify({
+          rules: { placeholder: 'warning' },
+          overrides: [{ files: 'sub/**', rules: { placeholder: 'off' } }],
+          ignore: [{ rule: 'numbering-sequence', text: '（三）乙' }],
+        }),
+      );
       const f = write('a.txt', 'XX\n（一）甲\n（三）乙');
       const g = write('sub/b.txt', 'XX');
       const list = JSON.parse(run('check', '--format', 'json', f, g).out);
-      assert.deepEqual(list.map((p: { ruleId: string; severity: string }) => `${p.ruleId}/${p.severity}`), ['placeholder/warning']);
+      assert.deepEqual(
+        list.map((p: { ruleId: string; severity: string }) => `${p.ruleId}/${p.severity}`),
+        ['placeholder/warning'],
+      );
       const explicit = write('other.json', '{"rules": {"placeholder": "off"}}');
-      assert.deepEqual(JSON.parse(run('check', '--format', 'json', '--config', explicit, f).out).map((p: { ruleId: string }) => p.ruleId), ['numbering-sequence']);
+      assert.deepEqual(
+        JSON.parse(run('check', '--format', 'json', '--config', explicit, f).out).map((p: { ruleId: string }) => p.ruleId),
+        ['numbering-sequence'],
+      );
     });
 
-    it('--fix writes safe fixes back in the file\'s own encoding, BOM and line endings, changing only markers', () => {
+    it("--fix writes safe fixes back in the file's own encoding, BOM and line endings, changing only markers", () => {
       const original = '一、总体要求\r\n(一)加强领导\r\n(二)完善机制\r\n(四)强化保障\r\nXX市\r\n';
       const f = write('gbk.txt', iconv.encode(original, 'gb18030'));
       const r = run('check', '--fix', f);
@@ -154,7 +186,7 @@ describe('CLI', () => {
       assert.equal(fs.readFileSync(f, 'utf8'), '1、甲\n2、乙\n');
     });
 
-    it('--fix-dry-run shows the line endings --fix would write, the last line\'s too', () => {
+    it("--fix-dry-run shows the line endings --fix would write, the last line's too", () => {
       const f = write('a.txt', '1、甲\r\n2、乙\r\n');
       const r = run('check', '--fix-dry-run', f);
       assert.match(r.out, /^\+1\.甲\r$/m);
@@ -173,20 +205,49 @@ describe('CLI', () => {
   });
 
   describe('outline', () => {
-    it('prints the conventions\' JSON shape', () => {
+    it("prints the conventions' JSON shape", () => {
       const r = run('outline', '--format', 'json', C004);
       assert.equal(r.code, 0);
       const o = JSON.parse(r.out);
       assert.equal(o.file, C004);
       assert.equal(o.documents.length, 1);
       const [d] = o.documents;
-      assert.deepEqual([d.kind, d.title, d.line, d.endLine, d.numberingMode], ['document', '2024年西安市新城区卫生健康工作计划', 1, 59, { level3: 'continuous', level4: 'none' }]);
+      assert.deepEqual(
+        [d.kind, d.title, d.line, d.endLine, d.numberingMode],
+        ['document', '2024年西安市新城区卫生健康工作计划', 1, 59, { level3: 'continuous', level4: 'none' }],
+      );
       const first = d.sections[0];
       assert.deepEqual(
         { ...first, children: first.children.length },
-        { level: 1, depth: 1, marker: '一、', number: 1, title: '建强公共卫生体系', line: 3, column: 1, endLine: 7, endColumn: first.endColumn, placeholders: 0, chars: first.chars, children: 2 },
+        {
+          level: 1,
+          depth: 1,
+          marker: '一、',
+          number: 1,
+          title: '建强公共卫生体系',
+          line: 3,
+          column: 1,
+          endLine: 7,
+          endColumn: first.endColumn,
+          placeholders: 0,
+          chars: first.chars,
+          children: 2,
+        },
       );
-      assert.deepEqual(Object.keys(first.children[0]), ['level', 'depth', 'marker', 'number', 'title', 'line', 'column', 'endLine', 'endColumn', 'placeholders', 'chars', 'children']);
+      assert.deepEqual(Object.keys(first.children[0]), [
+        'level',
+        'depth',
+        'marker',
+        'number',
+        'title',
+        'line',
+        'column',
+        'endLine',
+        'endColumn',
+        'placeholders',
+        'chars',
+        'children',
+      ]);
     });
 
     it('prints an indented tree with counts', () => {
@@ -206,6 +267,9 @@ describe('the built bin (dist/cli.js) as a process', () => {
     assert.equal(r.status, 1, r.stderr);
     const list = JSON.parse(r.stdout);
     assert.equal(list.filter((p: { ruleId: string }) => p.ruleId === 'placeholder').length, 28);
-    assert.equal(spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).stdout.trim(), JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version);
+    assert.equal(
+      spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).stdout.trim(),
+      JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version,
+    );
   });
 });

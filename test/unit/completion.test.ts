@@ -25,15 +25,22 @@ describe('completions (core)', () => {
     assert.deepEqual(headings(at(text, 10, 1)), ['三、', '3.']);
   });
 
-  it('002: after (八), offers (九) in the document\'s own half-width style', () => {
-    const text = corpus('002_3cbf79e9d602b8eb.txt') ;
+  it("002: after (八), offers (九) in the document's own half-width style", () => {
+    const text = corpus('002_3cbf79e9d602b8eb.txt');
     assert.deepEqual(headings(at(text, 40, 1)), ['(九)', '二、', '1.']);
   });
 
   it('replaces a partly typed marker and offers nothing on a heading line', () => {
     const text = '一、总体要求\n（一）甲\n（二）乙\n（';
     const list = at(text, 4, 2).filter((s) => s.kind === 'heading');
-    assert.deepEqual(list.map((s) => [s.label, s.start, s.end]), [['（三）', 17, 18], ['二、', 17, 18], ['1.', 17, 18]]);
+    assert.deepEqual(
+      list.map((s) => [s.label, s.start, s.end]),
+      [
+        ['（三）', 17, 18],
+        ['二、', 17, 18],
+        ['1.', 17, 18],
+      ],
+    );
     assert.deepEqual(headings(at(text, 3, 1)), []);
     assert.deepEqual(headings(at('正文中间', 1, 3)), []);
   });
@@ -47,16 +54,28 @@ describe('completions (core)', () => {
 
   it('offers the next ordinal of an inline enumeration', () => {
     const list = at('主要做法：一是加强领导；二是完善机制；三是', 1, 22);
-    assert.deepEqual(list.filter((s) => s.kind === 'enumeration').map((s) => s.label), ['四是']);
+    assert.deepEqual(
+      list.filter((s) => s.kind === 'enumeration').map((s) => s.label),
+      ['四是'],
+    );
     const di = at('第一，加强领导；第二，完善机制；', 1, 17);
-    assert.deepEqual(di.filter((s) => s.kind === 'enumeration').map((s) => s.label), ['第三，']);
+    assert.deepEqual(
+      di.filter((s) => s.kind === 'enumeration').map((s) => s.label),
+      ['第三，'],
+    );
   });
 
   it('offers today in the issuing-date form and the organisation names of the title and 落款', () => {
     const text = 'XX市卫生健康委员会2024年工作总结\n\n一、总体情况\n\nXX市卫生健康委员会\n2024年12月5日\n';
     const list = at(text, 4, 1);
-    assert.deepEqual(list.filter((s) => s.kind === 'date').map((s) => s.label), ['2024年3月13日']);
-    assert.deepEqual(list.filter((s) => s.kind === 'name').map((s) => s.label), ['XX市卫生健康委员会']);
+    assert.deepEqual(
+      list.filter((s) => s.kind === 'date').map((s) => s.label),
+      ['2024年3月13日'],
+    );
+    assert.deepEqual(
+      list.filter((s) => s.kind === 'name').map((s) => s.label),
+      ['XX市卫生健康委员会'],
+    );
     assert.equal(reportDate(new Date(2025, 0, 5)), '2025年1月5日');
   });
 });

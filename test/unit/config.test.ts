@@ -1,14 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import {
-  DEFAULT_CONFIG,
-  KNOWN_RULE_IDS,
-  formatConfigError,
-  matchesGlobs,
-  parseConfig,
-  resolveRules,
-  type ConfigError,
-} from '../../src/core/config';
+import { DEFAULT_CONFIG, KNOWN_RULE_IDS, formatConfigError, matchesGlobs, parseConfig, resolveRules, type ConfigError } from '../../src/core/config';
 import type { GongwenConfig } from '../../src/core/config/settings';
 import type { Severity } from '../../src/core/types';
 
@@ -46,26 +38,44 @@ function errorAt(errs: ConfigError[], key: string): ConfigError {
 
 describe('config: parseConfig', () => {
   it('accepts a full configuration and merges it over the defaults', () => {
-    const config = ok(JSON.stringify({
-      $schema: './node_modules/gongwen/schemas/gongwenrc.schema.json',
-      rules: { placeholder: 'error', 'heading-title-stop': ['info', { minLength: 30 }], 'numbering-order': 'off' },
-      placeholders: { patterns: ['【[^】]*待定[^】]*】', '\\d+号文'], allow: ['X档案'] },
-      numbering: { style: 'document', mode: 'continuous' },
-      segmenter: 'intl',
-      dictionary: ['卫健委', '医共体'],
-      maxChars: 8000,
-      ignore: [{ rule: 'placeholder', text: 'XX路', files: ['reports/**'] }, { rule: 'placeholder', text: '××' }],
-      overrides: [{ files: 'drafts/**', rules: { placeholder: 'off' } }, { files: ['*.txt'], rules: { placeholder: 'hint' } }],
-    }), KNOWN);
+    const config = ok(
+      JSON.stringify({
+        $schema: './node_modules/gongwen/schemas/gongwenrc.schema.json',
+        rules: { placeholder: 'error', 'heading-title-stop': ['info', { minLength: 30 }], 'numbering-order': 'off' },
+        placeholders: { patterns: ['【[^】]*待定[^】]*】', '\\d+号文'], allow: ['X档案'] },
+        numbering: { style: 'document', mode: 'continuous' },
+        segmenter: 'intl',
+        dictionary: ['卫健委', '医共体'],
+        maxChars: 8000,
+        ignore: [
+          { rule: 'placeholder', text: 'XX路', files: ['reports/**'] },
+          { rule: 'placeholder', text: '××' },
+        ],
+        overrides: [
+          { files: 'drafts/**', rules: { placeholder: 'off' } },
+          { files: ['*.txt'], rules: { placeholder: 'hint' } },
+        ],
+      }),
+      KNOWN,
+    );
     assert.deepEqual(config, {
       rules: { placeholder: 'error', 'heading-title-stop': ['info', { minLength: 30 }], 'numbering-order': 'off' },
-      placeholders: { patterns: ['【[^】]*待定[^】]*】', '\\d+号文'], allow: ['X光', 'X线', 'X射线', 'X染色体', '1+X', '数据要素×', '人工智能+', '1+N+X', 'N+X', 'X档案'] },
+      placeholders: {
+        patterns: ['【[^】]*待定[^】]*】', '\\d+号文'],
+        allow: ['X光', 'X线', 'X射线', 'X染色体', '1+X', '数据要素×', '人工智能+', '1+N+X', 'N+X', 'X档案'],
+      },
       numbering: { style: 'document', mode: 'continuous' },
       segmenter: 'intl',
       dictionary: ['卫健委', '医共体'],
       maxChars: 8000,
-      ignore: [{ rule: 'placeholder', text: 'XX路', files: ['reports/**'] }, { rule: 'placeholder', text: '××' }],
-      overrides: [{ files: 'drafts/**', rules: { placeholder: 'off' } }, { files: ['*.txt'], rules: { placeholder: 'hint' } }],
+      ignore: [
+        { rule: 'placeholder', text: 'XX路', files: ['reports/**'] },
+        { rule: 'placeholder', text: '××' },
+      ],
+      overrides: [
+        { files: 'drafts/**', rules: { placeholder: 'off' } },
+        { files: ['*.txt'], rules: { placeholder: 'hint' } },
+      ],
     });
   });
 
@@ -81,7 +91,10 @@ describe('config: parseConfig', () => {
 
   it('adds placeholders.allow to the default list (without duplicates); other arrays replace; numbering merges per field', () => {
     const config = ok('{"placeholders": {"allow": ["X档案", "X光"]}, "numbering": {"mode": "restart"}, "dictionary": ["词"]}');
-    assert.deepEqual(config.placeholders, { patterns: [], allow: ['X光', 'X线', 'X射线', 'X染色体', '1+X', '数据要素×', '人工智能+', '1+N+X', 'N+X', 'X档案'] });
+    assert.deepEqual(config.placeholders, {
+      patterns: [],
+      allow: ['X光', 'X线', 'X射线', 'X染色体', '1+X', '数据要素×', '人工智能+', '1+N+X', 'N+X', 'X档案'],
+    });
     assert.deepEqual(config.numbering, { style: 'gbt9704', mode: 'restart' });
     assert.deepEqual(config.dictionary, ['词']);
     assert.deepEqual(ok('{"numbering": {"style": "document"}}').numbering, { style: 'document', mode: 'auto' });
@@ -203,7 +216,9 @@ describe('config: parseConfig', () => {
       assert.match(errorAt(errors(`{"maxChars": ${v}}`), 'maxChars').messageEn, /positive whole number/);
     }
     errorAt(errors('{"$schema": 1}'), '$schema');
-    const ignoreErrs = errors('{"ignore": [{"rule": "placeholder"}, {"rule": "placeholder", "text": ""}, {"rule": "placeholder", "text": "X", "files": [""]}]}');
+    const ignoreErrs = errors(
+      '{"ignore": [{"rule": "placeholder"}, {"rule": "placeholder", "text": ""}, {"rule": "placeholder", "text": "X", "files": [""]}]}',
+    );
     assert.match(errorAt(ignoreErrs, 'ignore[0].text').messageEn, /required/);
     errorAt(ignoreErrs, 'ignore[1].text');
     errorAt(ignoreErrs, 'ignore[2].files[0]');
@@ -222,12 +237,27 @@ describe('config: parseConfig', () => {
   });
 
   it('never throws, whatever the text', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ rules: v, overrides: [v], ignore: v }))), (text) => {
-      const r = parseConfig(text, FILE, KNOWN);
-      if (!r.ok) for (const e of r.errors) assert.equal(typeof formatConfigError(e, 'zh'), 'string');
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify({ rules: v, overrides: [v], ignore: v })),
+        ),
+        (text) => {
+          const r = parseConfig(text, FILE, KNOWN);
+          if (!r.ok) for (const e of r.errors) assert.equal(typeof formatConfigError(e, 'zh'), 'string');
+        },
+      ),
+      { numRuns: 300 },
+    );
     const deep = 100000;
-    for (const text of ['['.repeat(deep), '['.repeat(deep) + ']'.repeat(deep), `{"segmenter": ${'['.repeat(deep)}${']'.repeat(deep)}}`, '{"rules": {"__proto__": "off", "constructor": "off"}}']) {
+    for (const text of [
+      '['.repeat(deep),
+      '['.repeat(deep) + ']'.repeat(deep),
+      `{"segmenter": ${'['.repeat(deep)}${']'.repeat(deep)}}`,
+      '{"rules": {"__proto__": "off", "constructor": "off"}}',
+    ]) {
       assert.equal(parseConfig(text, FILE, KNOWN).ok, false);
     }
   });

@@ -24,15 +24,26 @@ describe('corpus: attachment on a real report given an attachment note', () => {
         ['；', 'warning', true],
       ],
     );
-    const fixed = applyEdits(text, problems.flatMap((p) => p.fix?.edits ?? [])).output;
+    const fixed = applyEdits(
+      text,
+      problems.flatMap((p) => p.fix?.edits ?? []),
+    ).output;
     assert.ok(fixed.endsWith('\n附件：1.2024年卫生健康重点工作任务分工表\n      2.2024年卫生健康重点项目清单\n'));
     // Only the info remains: the body still names only 附件1.
-    assert.deepEqual(lint(fixed, { only: ['attachment'] }).map((p) => p.severity), ['info']);
+    assert.deepEqual(
+      lint(fixed, { only: ['attachment'] }).map((p) => p.severity),
+      ['info'],
+    );
     const named = fixed.replace('（任务分工见附件1）', '（任务分工和重点项目分别见附件1、2）');
     assert.deepEqual(lint(named, { only: ['attachment'] }), []);
   });
 
   it('the attachment lines are not section headings (the numbering rules leave them alone)', () => {
-    assert.deepEqual(lint(text).filter((p) => p.ruleId.startsWith('numbering-')).map((p) => p.ruleId), []);
+    assert.deepEqual(
+      lint(text)
+        .filter((p) => p.ruleId.startsWith('numbering-'))
+        .map((p) => p.ruleId),
+      [],
+    );
   });
 });

@@ -5,7 +5,10 @@ import { DEFAULT_CONFIG, lint, LineIndex } from '../../src/core';
 
 /** max-chars (info, no fix) on the shared corpus: off by default; with a limit, on each document's title. */
 const CORPUS = path.join(__dirname, '..', 'fixtures', 'corpus');
-const reports = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
+const reports = fs
+  .readdirSync(CORPUS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const all = fs
   .readFileSync(path.join(CORPUS, 'expected-writing', 'max-chars.jsonl'), 'utf8')
   .split('\n')
@@ -15,7 +18,10 @@ const read = (f: string) => fs.readFileSync(path.join(CORPUS, f), 'utf8');
 
 describe('corpus: max-chars on real reports', () => {
   it('has an expectation summary for every report, and finds exactly what it says by default', () => {
-    assert.deepEqual(all.filter((r) => r.summary).map((r) => r.file), reports);
+    assert.deepEqual(
+      all.filter((r) => r.summary).map((r) => r.file),
+      reports,
+    );
     for (const file of reports) {
       const want = all.filter((r) => r.file === file && !r.summary);
       assert.equal(lint(read(file), { only: ['max-chars'] }).length, want.length);

@@ -5,7 +5,10 @@ import { DEFAULT_CONFIG, lint, LineIndex } from '../../src/core';
 
 /** sentence-length (info, no fix) on the shared corpus, against the reviewed expectations. */
 const CORPUS = path.join(__dirname, '..', 'fixtures', 'corpus');
-const reports = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
+const reports = fs
+  .readdirSync(CORPUS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const all = fs
   .readFileSync(path.join(CORPUS, 'expected-writing', 'sentence-length.jsonl'), 'utf8')
   .split('\n')
@@ -14,7 +17,10 @@ const all = fs
 
 describe('corpus: sentence-length on real reports', () => {
   it('has an expectation summary for every report', () => {
-    assert.deepEqual(all.filter((r) => r.summary).map((r) => r.file), reports);
+    assert.deepEqual(
+      all.filter((r) => r.summary).map((r) => r.file),
+      reports,
+    );
   });
 
   for (const file of reports) {
@@ -40,6 +46,9 @@ describe('corpus: sentence-length on real reports', () => {
     const text = fs.readFileSync(path.join(CORPUS, '002_3cbf79e9d602b8eb.txt'), 'utf8');
     const lines = new LineIndex(text);
     const problems = lint(text, { only: ['sentence-length'], config: { ...DEFAULT_CONFIG, rules: { 'sentence-length': ['info', { maxLength: 200 }] } } });
-    assert.deepEqual(problems.map((p) => lines.lineColumn(p.start).line), [28, 32]);
+    assert.deepEqual(
+      problems.map((p) => lines.lineColumn(p.start).line),
+      [28, 32],
+    );
   });
 });

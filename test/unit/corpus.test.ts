@@ -5,9 +5,18 @@ import { lint, outline, parse, LineIndex, DEFAULT_CONFIG, type OutlineSection } 
 
 /** The shared corpus of real reports with hand-checked expectations (copied into test/fixtures/corpus). */
 const CORPUS = path.join(__dirname, '..', 'fixtures', 'corpus');
-const reports = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
-const expected = (name: string): Array<Record<string, unknown>> =>
-  fs.readFileSync(path.join(CORPUS, 'expected', name), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const reports = fs
+  .readdirSync(CORPUS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
+/** One hand-checked expectation: fields such as file, line, col, text, rule, group (JSON lines of the corpus). */
+type Expectation = Record<string, string | number | boolean | null>;
+const expected = (name: string): Expectation[] =>
+  fs
+    .readFileSync(path.join(CORPUS, 'expected', name), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 
 function load(file: string) {
   const text = fs.readFileSync(path.join(CORPUS, file), 'utf8');
@@ -27,20 +36,28 @@ describe('corpus: real reports against hand-checked expectations', () => {
       const at = (offset: number) => lines.lineColumn(offset);
 
       it('finds every placeholder, and nothing else, at the exact position', () => {
-        const want = expected('placeholders.jsonl').filter((g) => g.file === file).map((g) => `${g.line}:${g.col} ${g.text}`);
+        const want = expected('placeholders.jsonl')
+          .filter((g) => g.file === file)
+          .map((g) => `${g.line}:${g.col} ${g.text}`);
         const got = problems.filter((p) => p.ruleId === 'placeholder').map((p) => `${at(p.start).line}:${at(p.start).column} ${text.slice(p.start, p.end)}`);
         assert.deepEqual(got, want);
       });
 
       it('splits the file into the expected documents', () => {
-        const want = expected('outline.jsonl').filter((g) => g.file === file && g.doc_start).map((g) => ({ line: g.line, kind: g.kind, title: g.title }));
+        const want = expected('outline.jsonl')
+          .filter((g) => g.file === file && g.doc_start)
+          .map((g) => ({ line: g.line, kind: g.kind, title: g.title }));
         const got = outline(model).map((d) => ({ line: d.startLine + 1, kind: d.kind, title: d.title }));
         assert.deepEqual(got, want);
       });
 
       it('gives every heading its level, depth, number and title', () => {
-        const want = expected('outline.jsonl').filter((g) => g.file === file && g.level).map((g) => ({ line: g.line, level: g.level, depth: g.depth, number: g.number, marker: g.marker, title: g.title }));
-        const got = outline(model).flatMap((d) => flatten(d.sections)).map((s) => ({ line: s.line + 1, level: s.level, depth: s.depth, number: s.number, marker: s.marker, title: s.title }));
+        const want = expected('outline.jsonl')
+          .filter((g) => g.file === file && g.level)
+          .map((g) => ({ line: g.line, level: g.level, depth: g.depth, number: g.number, marker: g.marker, title: g.title }));
+        const got = outline(model)
+          .flatMap((d) => flatten(d.sections))
+          .map((s) => ({ line: s.line + 1, level: s.level, depth: s.depth, number: s.number, marker: s.marker, title: s.title }));
         assert.deepEqual(got, want);
       });
 
@@ -49,11 +66,16 @@ describe('corpus: real reports against hand-checked expectations', () => {
         const bodies = outline(model).filter((d) => d.kind === 'document');
         // 002's "single-parent" is the whole file's view: only its table of contents has level 3, so its body has none.
         const want = summary.level3_numbering === 'single-parent' ? 'none' : summary.level3_numbering;
-        assert.deepEqual(bodies.map((d) => d.numberingMode.level3), [want]);
+        assert.deepEqual(
+          bodies.map((d) => d.numberingMode.level3),
+          [want],
+        );
       });
 
       it('flags exactly the numbering problems a careful editor would (warnings and errors)', () => {
-        const want = expected('numbering.jsonl').filter((g) => g.file === file && !g.summary).map((g) => `${g.line}:${g.col} ${g.rule} ${g.text}`);
+        const want = expected('numbering.jsonl')
+          .filter((g) => g.file === file && !g.summary)
+          .map((g) => `${g.line}:${g.col} ${g.rule} ${g.text}`);
         const got = problems
           .filter((p) => /^(numbering-|inline-sequence|heading-title-stop)/.test(p.ruleId) && (p.severity === 'warning' || p.severity === 'error'))
           .map((p) => `${at(p.start).line}:${at(p.start).column} ${p.ruleId} ${text.slice(p.start, p.end)}`);
@@ -72,7 +94,10 @@ describe('corpus: real reports against hand-checked expectations', () => {
   it('002: the half-width (一) of the web copy is one info per document level, with a fix for the whole level', () => {
     const { text, lines } = load('002_3cbf79e9d602b8eb.txt');
     const style = lint(text).filter((p) => p.ruleId === 'numbering-style');
-    assert.deepEqual(style.map((p) => [lines.lineColumn(p.start).line, p.severity, p.fix?.edits.length, p.fix?.safe]), [[30, 'info', 8, true]]);
+    assert.deepEqual(
+      style.map((p) => [lines.lineColumn(p.start).line, p.severity, p.fix?.edits.length, p.fix?.safe]),
+      [[30, 'info', 8, true]],
+    );
   });
 
   it('004: the 13. heading keeps its mechanical title in the outline and counts 字数', () => {
@@ -82,6 +107,9 @@ describe('corpus: real reports against hand-checked expectations', () => {
     assert.ok(s13.title.startsWith('提升基层中医药服务能力加强区中医医院'));
     assert.ok(s13.title.endsWith('康复诊疗人才需求'));
     assert.equal(doc.sections.length, 7);
-    assert.deepEqual(doc.sections.map((s) => s.children.length), [2, 4, 3, 3, 1, 4, 4]);
+    assert.deepEqual(
+      doc.sections.map((s) => s.children.length),
+      [2, 4, 3, 3, 1, 4, 4],
+    );
   });
 });

@@ -3,7 +3,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { DEFAULT_CONFIG, lint, outline, parse, stats, type DocumentModel, type OutlineDocument, type OutlineSection, type SectionStats, type SourceFormat } from '../../src/core';
+import {
+  DEFAULT_CONFIG,
+  lint,
+  outline,
+  parse,
+  stats,
+  type DocumentModel,
+  type OutlineDocument,
+  type OutlineSection,
+  type SectionStats,
+  type SourceFormat,
+} from '../../src/core';
 import { countsOf, zishuOf } from '../../src/core/structure/counts';
 import { main } from '../../src/cli/main';
 
@@ -17,7 +28,9 @@ const thousands = (n: number): string => n.toLocaleString('en-US');
 
 /** What max-chars reports for each document over `limit` (0 when it is not flagged). */
 function maxCharsCounts(text: string, format: SourceFormat, limit: number): number[] {
-  return lint(text, { format, only: ['max-chars'], config: { ...DEFAULT_CONFIG, maxChars: limit } }).map((p) => Number(/^全文([\d,]+)字/.exec(p.message)![1].replace(/,/g, '')));
+  return lint(text, { format, only: ['max-chars'], config: { ...DEFAULT_CONFIG, maxChars: limit } }).map((p) =>
+    Number(/^全文([\d,]+)字/.exec(p.message)![1].replace(/,/g, '')),
+  );
 }
 
 /** The status bar's count of the whole file. */
@@ -45,11 +58,19 @@ function assertAgreement(model: DocumentModel, label: string): void {
   let documents = 0;
   o.forEach((d, i) => {
     assert.equal(d.chars, s[i].zishu, `${label}: document ${i + 1}`);
-    assert.deepEqual(flatOutline(d.sections).map((x) => [x.line, x.chars]), flatStats(s[i].sections).map((x) => [x.line, x.zishu]), `${label}: sections of document ${i + 1}`);
+    assert.deepEqual(
+      flatOutline(d.sections).map((x) => [x.line, x.chars]),
+      flatStats(s[i].sections).map((x) => [x.line, x.zishu]),
+      `${label}: sections of document ${i + 1}`,
+    );
     // The unsectioned text plus the top sections make the document; a section's own text plus its children make it.
     assert.equal(ownZishu(model, d.start, d.end, d.sections) + d.sections.reduce((n, x) => n + x.chars, 0), d.chars, `${label}: document ${i + 1} adds up`);
     for (const x of flatOutline(d.sections)) {
-      assert.equal(ownZishu(model, x.start, x.end, x.children) + x.children.reduce((n, c) => n + c.chars, 0), x.chars, `${label}: section line ${x.line + 1} adds up`);
+      assert.equal(
+        ownZishu(model, x.start, x.end, x.children) + x.children.reduce((n, c) => n + c.chars, 0),
+        x.chars,
+        `${label}: section line ${x.line + 1} adds up`,
+      );
     }
     documents += d.chars;
   });
@@ -59,7 +80,18 @@ function assertAgreement(model: DocumentModel, label: string): void {
 
 describe('字数: one counting service, every surface agrees', () => {
   // The report of the issue: a `#` title, two `##` sections, a link, bold, a list item.
-  const REPORT = ['# 关于XX的报告', '', '## 一、工作进展', '', '按照[通知](https://example.gov.cn/a.html)要求，**全面**推进。', '', '## 二、下一步打算', '', '- 加强XX管理。', ''].join('\n');
+  const REPORT = [
+    '# 关于XX的报告',
+    '',
+    '## 一、工作进展',
+    '',
+    '按照[通知](https://example.gov.cn/a.html)要求，**全面**推进。',
+    '',
+    '## 二、下一步打算',
+    '',
+    '- 加强XX管理。',
+    '',
+  ].join('\n');
 
   it('counts the markdown report of the issue as worked by hand: 37 = 6 + 18 + 13, on every surface', () => {
     // Title `# 关于XX的报告`: `# ` is markup; 关于 2 + XX 1 (a run of letters) + 的报告 3 = 6.
@@ -91,7 +123,10 @@ describe('字数: one counting service, every surface agrees', () => {
       const st = run(['stats', '--format', 'json', file]).documents[0];
       const ol = run(['outline', '--format', 'json', file]).documents[0];
       assert.deepEqual([st.zishu, ...st.sections.map((x: { zishu: number }) => x.zishu)], [37, 18, 13]);
-      assert.deepEqual(ol.sections.map((x: { chars: number }) => x.chars), [18, 13]);
+      assert.deepEqual(
+        ol.sections.map((x: { chars: number }) => x.chars),
+        [18, 13],
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -101,7 +136,10 @@ describe('字数: one counting service, every surface agrees', () => {
     // 关于XX的报告 6; 一、总体情况 6; 全面推进。 5. The tool bar line and `— 2 —` are furniture: 0.
     const text = ['关于XX的报告', '打印 全屏 收藏 【字号：加大 还原 减小】', '一、总体情况', '全面推进。', '— 2 —', ''].join('\n');
     const model = parse(text, 'text');
-    assert.deepEqual(model.furniture.map((f) => f.line), [1, 4]);
+    assert.deepEqual(
+      model.furniture.map((f) => f.line),
+      [1, 4],
+    );
     const [o] = outline(model);
     assert.deepEqual([o.chars, o.sections[0].chars, stats(model)[0].zishu, statusBar(model)], [17, 11, 17, 17]);
     assert.deepEqual(maxCharsCounts(text, 'text', 16), [17]);
@@ -144,7 +182,12 @@ describe('字数: one counting service, every surface agrees', () => {
   });
 
   const files = [
-    ...['test/fixtures/corpus', 'test/real/texts'].flatMap((dir) => fs.readdirSync(path.join(ROOT, dir)).filter((f) => /\.(txt|md)$/.test(f)).map((f) => path.join(dir, f))),
+    ...['test/fixtures/corpus', 'test/real/texts'].flatMap((dir) =>
+      fs
+        .readdirSync(path.join(ROOT, dir))
+        .filter((f) => /\.(txt|md)$/.test(f))
+        .map((f) => path.join(dir, f)),
+    ),
     'test/fixtures/export/report.md',
     'test/fixtures/workspace/work-plan.md',
   ];
@@ -156,7 +199,9 @@ describe('字数: one counting service, every surface agrees', () => {
       for (const format of ['text', 'markdown'] as const) {
         const model = parse(text, format);
         assertAgreement(model, `${f} as ${format}`);
-        const expected = outline(model).filter((d) => d.kind !== 'toc' && d.chars > 1).map((d) => d.chars);
+        const expected = outline(model)
+          .filter((d) => d.kind !== 'toc' && d.chars > 1)
+          .map((d) => d.chars);
         assert.deepEqual(maxCharsCounts(text, format, 1), expected, `${f} as ${format}: max-chars`);
       }
     }

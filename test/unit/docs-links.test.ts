@@ -102,23 +102,33 @@ describe('documentation links', () => {
 
   it('finds a broken file, a broken anchor and ignores links in code', () => {
     const files: Record<string, string> = {
-      '/r/docs/a.md': '# Top\n[ok](b.md#part) [self](#top) [gone](c.md) [bad](b.md#nope) `[code](x.md)`\n```\n[fenced](y.md)\n```\n![img](../images/p.png) [web](https://x.org/a.md)\n',
+      '/r/docs/a.md':
+        '# Top\n[ok](b.md#part) [self](#top) [gone](c.md) [bad](b.md#nope) `[code](x.md)`\n```\n[fenced](y.md)\n```\n![img](../images/p.png) [web](https://x.org/a.md)\n',
       '/r/docs/b.md': '## Part\n',
       '/r/images/p.png': '',
     };
-    const problems = brokenLinks('docs/a.md', '/r', (abs) => files[abs], (abs) => abs in files);
+    const problems = brokenLinks(
+      'docs/a.md',
+      '/r',
+      (abs) => files[abs],
+      (abs) => abs in files,
+    );
     assert.deepEqual(problems, ['docs/a.md:2: c.md: no such file', 'docs/a.md:2: b.md#nope: no anchor #nope']);
   });
 
   for (const file of docFiles()) {
     it(`${file}: every relative link and anchor resolves`, () => {
-      assert.deepEqual(brokenLinks(file, ROOT, readDisk, (abs) => fs.existsSync(abs)), []);
+      assert.deepEqual(
+        brokenLinks(file, ROOT, readDisk, (abs) => fs.existsSync(abs)),
+        [],
+      );
     });
   }
 });
 
 describe('docs/rules/README.md rules table', () => {
-  const table = fs.readFileSync(path.join(ROOT, 'docs', 'rules', 'README.md'), 'utf8')
+  const table = fs
+    .readFileSync(path.join(ROOT, 'docs', 'rules', 'README.md'), 'utf8')
     .split('\n')
     .filter((l) => l.startsWith('| <a id='));
 

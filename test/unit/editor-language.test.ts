@@ -37,7 +37,10 @@ describe('messageLanguage (gongwen.messageLanguage)', () => {
 
   it('treats a missing or unknown setting as auto, and reads a lazy text once', () => {
     let reads = 0;
-    assert.equal(messageLanguage(undefined, 'en', () => (reads++, REPORT)), 'zh');
+    assert.equal(
+      messageLanguage(undefined, 'en', () => (reads++, REPORT)),
+      'zh',
+    );
     assert.equal(reads, 1);
     assert.equal(messageLanguage('ja', 'en', ENGLISH), 'en');
     assert.equal(messageLanguage('', 'zh-cn', ENGLISH), 'zh');

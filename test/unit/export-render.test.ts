@@ -86,7 +86,7 @@ describe('export: rendered by LibreOffice (PDF)', function () {
     fs.writeFileSync(docx, await exportDocx(model, 0));
     const started = Date.now();
     // A profile of its own: no clash with a running LibreOffice or another test, nothing left in $HOME.
-    sh(SOFFICE!, [`-env:UserInstallation=file://${tmp}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', tmp, docx], 150_000);
+    sh(SOFFICE, [`-env:UserInstallation=file://${tmp}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', tmp, docx], 150_000);
     seconds = (Date.now() - started) / 1000;
     pdf = path.join(tmp, '004.pdf');
     assert.ok(fs.existsSync(pdf), 'LibreOffice wrote the PDF');
@@ -99,7 +99,14 @@ describe('export: rendered by LibreOffice (PDF)', function () {
   it('keeps the text, the headings and the numbering', () => {
     // Layout mode keeps each line's characters together (LibreOffice spreads them over the grid cells), then lines join.
     const text = sh('pdftotext', ['-layout', pdf, '-']).replace(/\s+/g, '');
-    for (const s of ['2024年西安市新城区卫生健康工作计划', '一、建强公共卫生体系', '七、强化卫生健康事业支撑保障', '1.提升重大疫情应对能力。', '21.统筹做好其他工作', '全面加强基层医疗机构精细化管理。']) {
+    for (const s of [
+      '2024年西安市新城区卫生健康工作计划',
+      '一、建强公共卫生体系',
+      '七、强化卫生健康事业支撑保障',
+      '1.提升重大疫情应对能力。',
+      '21.统筹做好其他工作',
+      '全面加强基层医疗机构精细化管理。',
+    ]) {
       assert.ok(text.includes(s), `the PDF holds “${s}”`);
     }
   });
@@ -112,24 +119,45 @@ describe('export: rendered by LibreOffice (PDF)', function () {
     const n = charactersPerLine(layout);
     const joined = layout.split('\n').some((l) => /1\.提升重大疫情应对能力。.+/.test(l.replace(/\s+/g, '')));
     // Body lines per page, the page number's line left out: full pages hold 22.
-    const perPage = layout.split('\f').filter((p) => p.trim()).map((p) => p.split('\n').filter((l) => l.trim() && !/^[—–-]\s*\d+\s*[—–-]$/.test(l.trim())).length);
+    const perPage = layout
+      .split('\f')
+      .filter((p) => p.trim())
+      .map((p) => p.split('\n').filter((l) => l.trim() && !/^[—–-]\s*\d+\s*[—–-]$/.test(l.trim())).length);
     assert.equal(Math.max(...perPage), L.LINES_PER_PAGE, `lines per page: ${perPage.join(' ')}`);
     const parts = recogniseParts(parse(fs.readFileSync(C004, 'utf8'), 'text'), 0);
     const expected = expectedPages(parts, n, joined);
-    console.log(`      ${pages} pages in ${seconds.toFixed(1)} s; ${n} characters a line, run-in headings ${joined ? 'joined' : 'on lines of their own'}; ` +
-      `expected ${expected} (Word, 28 a line, joined: ${expectedPages(parts, 28, true)})`);
+    console.log(
+      `      ${pages} pages in ${seconds.toFixed(1)} s; ${n} characters a line, run-in headings ${joined ? 'joined' : 'on lines of their own'}; ` +
+        `expected ${expected} (Word, 28 a line, joined: ${expectedPages(parts, 28, true)})`,
+    );
     assert.ok(Math.abs(pages - expected) <= 1, `${pages} pages, expected ${expected} ± 1`);
     assert.ok(n === 28 || n === 14 || n === 27, `${n} characters a line: 28 (Word's grid), 14 (LibreOffice 7.4's cells) or 27 (no grid)`);
   });
 
   it('numbers every page — N — below the text block: odd pages right, even pages left, one character in', () => {
     const pages = Number(/Pages:\s+(\d+)/.exec(sh('pdfinfo', [pdf]))![1]);
-    const numbers = [...sh('pdftotext', ['-layout', pdf, '-']).replace(/[ \t]+/g, '').matchAll(/^[—–-](\d+)[—–-]$/gm)].map((m) => Number(m[1]));
-    assert.deepEqual(numbers, Array.from({ length: pages }, (_, i) => i + 1));
+    const numbers = [
+      ...sh('pdftotext', ['-layout', pdf, '-'])
+        .replace(/[ \t]+/g, '')
+        .matchAll(/^[—–-](\d+)[—–-]$/gm),
+    ].map((m) => Number(m[1]));
+    assert.deepEqual(
+      numbers,
+      Array.from({ length: pages }, (_, i) => i + 1),
+    );
     // Word boxes of pages 1 and 2, in points.
     const bbox = sh('pdftotext', ['-bbox', '-f', '1', '-l', '2', pdf, '-']);
-    const boxes = bbox.split('<page ').slice(1).map((page) => [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
-      .map((m) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), text: m[5] })));
+    const boxes = bbox
+      .split('<page ')
+      .slice(1)
+      .map((page) =>
+        [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+          x0: Number(m[1]),
+          y0: Number(m[2]),
+          x1: Number(m[3]),
+          text: m[5],
+        })),
+      );
     const blockLeft = L.MARGIN_LEFT / 20;
     const blockRight = (L.PAGE_WIDTH - L.MARGIN_RIGHT) / 20;
     const blockBottom = (L.PAGE_HEIGHT - L.MARGIN_BOTTOM) / 20;

@@ -105,7 +105,10 @@ describe('export: 004 (golden XML)', () => {
     assert.equal(attr(size, 'w:w'), '11906');
     assert.equal(attr(size, 'w:h'), '16838');
     const margins = element(sectPr, 'w:pgMar');
-    assert.deepEqual(['w:top', 'w:bottom', 'w:left', 'w:right', 'w:gutter'].map((a) => attr(margins, a)), ['2098', '1984', '1587', '1474', '0']);
+    assert.deepEqual(
+      ['w:top', 'w:bottom', 'w:left', 'w:right', 'w:gutter'].map((a) => attr(margins, a)),
+      ['2098', '1984', '1587', '1474', '0'],
+    );
     assert.equal(attr(margins, 'w:footer'), String(L.FOOTER_DISTANCE));
   });
 
@@ -134,7 +137,7 @@ describe('export: 004 (golden XML)', () => {
     assert.match(fontTable, /<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"\/>/);
   });
 
-  it('sets the title in 2号小标宋 (44 half-points), centred, not bold', async () => {
+  it('sets the title in 2号小标宋 (44 half-points), centred, not bold', () => {
     const title = style(styles, 'Title');
     assert.equal(attr(element(title, 'w:sz'), 'w:val'), '44');
     assert.equal(attr(element(title, 'w:jc'), 'w:val'), 'center');
@@ -160,7 +163,15 @@ describe('export: 004 (golden XML)', () => {
     }
     const ps = paragraphs(document);
     const h1 = ps.filter((p) => styleOf(p) === 'Heading1').map(textOf);
-    assert.deepEqual(h1, ['一、建强公共卫生体系', '二、深化医药卫生体制改革', '三、强化基层服务体系', '四、推进健康西安建设', '五、促进中医药传承创新发展', '六、做好重点人群健康服务', '七、强化卫生健康事业支撑保障']);
+    assert.deepEqual(h1, [
+      '一、建强公共卫生体系',
+      '二、深化医药卫生体制改革',
+      '三、强化基层服务体系',
+      '四、推进健康西安建设',
+      '五、促进中医药传承创新发展',
+      '六、做好重点人群健康服务',
+      '七、强化卫生健康事业支撑保障',
+    ]);
     const h3 = ps.filter((p) => styleOf(p) === 'Heading3').map(textOf);
     assert.equal(h3.length, 21);
     assert.equal(h3[0], '1.提升重大疫情应对能力。');
@@ -184,7 +195,7 @@ describe('export: 004 (golden XML)', () => {
     assert.doesNotMatch(body, /<w:rFonts/);
   });
 
-  it('numbers pages — 1 —: every run, the PAGE field\'s included, in 4号半角宋体; odd pages right, even left, one character in', () => {
+  it("numbers pages — 1 —: every run, the PAGE field's included, in 4号半角宋体; odd pages right, even left, one character in", () => {
     const settings = docx.part('word/settings.xml');
     assert.match(settings, /<w:evenAndOddHeaders\/>/);
     const sectPr = element(document, 'w:sectPr');
@@ -208,10 +219,17 @@ describe('export: 004 (golden XML)', () => {
       }
       const rs = runs(p);
       assert.ok(rs.length >= 5, 'dash, field begin, PAGE, separate, end, dash');
-      assert.ok(rs.some((r) => /<w:instrText[^>]*>PAGE<\/w:instrText>/.test(r)), 'a PAGE field');
+      assert.ok(
+        rs.some((r) => /<w:instrText[^>]*>PAGE<\/w:instrText>/.test(r)),
+        'a PAGE field',
+      );
       for (const r of rs) {
         const f = element(r, 'w:rFonts');
-        assert.deepEqual(['w:ascii', 'w:hAnsi', 'w:eastAsia'].map((a) => attr(f, a)), ['宋体', '宋体', '宋体'], r);
+        assert.deepEqual(
+          ['w:ascii', 'w:hAnsi', 'w:eastAsia'].map((a) => attr(f, a)),
+          ['宋体', '宋体', '宋体'],
+          r,
+        );
         assert.equal(attr(element(r, 'w:sz'), 'w:val'), '28', r);
       }
       assert.equal(textOf(p), '—  —');
@@ -224,7 +242,10 @@ describe('export: 004 (golden XML)', () => {
     const s = style(styles, 'GongwenPageNumber');
     assert.doesNotMatch(s, /<w:basedOn/);
     const ind = element(s, 'w:ind');
-    assert.deepEqual(['w:firstLine', 'w:firstLineChars', 'w:left', 'w:right'].map((a) => attr(ind, a)), ['0', '0', '0', '0']);
+    assert.deepEqual(
+      ['w:firstLine', 'w:firstLineChars', 'w:left', 'w:right'].map((a) => attr(ind, a)),
+      ['0', '0', '0', '0'],
+    );
     const spacing = element(s, 'w:spacing');
     assert.equal(attr(spacing, 'w:lineRule'), 'exact');
     assert.equal(attr(spacing, 'w:line'), String(L.FOOTER_LINE));
@@ -250,10 +271,20 @@ describe('export: the 公文 parts (a synthetic report)', () => {
     const parts = recogniseParts(parse(fs.readFileSync(REPORT, 'utf8'), 'markdown'), 0);
     assert.equal(parts.title, '关于2024年卫生健康工作的报告');
     assert.equal(parts.addressee, '市人民政府：');
-    assert.deepEqual(parts.attachmentNote?.items.map((i) => i.number), ['1', '2']);
+    assert.deepEqual(
+      parts.attachmentNote?.items.map((i) => i.number),
+      ['1', '2'],
+    );
     assert.deepEqual(parts.signature && { o: parts.signature.organisations, d: parts.signature.date }, { o: ['西安市卫生健康委员会'], d: '2024年12月5日' });
-    assert.deepEqual(parts.attachments.map((a) => [a.label, a.title]), [['附件1', '2024年卫生健康工作任务清单']]);
-    assert.deepEqual(parts.imprint, { line: 39, copyTo: '市委办公厅，市人大常委会办公厅，市政协办公厅。', issuer: { organisation: '西安市卫生健康委员会办公室', date: '2024年12月5日' } });
+    assert.deepEqual(
+      parts.attachments.map((a) => [a.label, a.title]),
+      [['附件1', '2024年卫生健康工作任务清单']],
+    );
+    assert.deepEqual(parts.imprint, {
+      line: 39,
+      copyTo: '市委办公厅，市人大常委会办公厅，市政协办公厅。',
+      issuer: { organisation: '西安市卫生健康委员会办公室', date: '2024年12月5日' },
+    });
   });
 
   it('sets the 主送机关 flush left, ending in ：', () => {
@@ -313,7 +344,10 @@ describe('export: the 公文 parts (a synthetic report)', () => {
     assert.equal(attr(element(borders, 'w:insideH'), 'w:sz'), '6');
     assert.equal(attr(element(borders, 'w:left'), 'w:val'), 'none');
     assert.match(imprint, /<w:tblpPr[^>]*w:tblpYSpec="bottom"/);
-    assert.deepEqual(paragraphs(imprint).map(textOf), ['抄送：市委办公厅，市人大常委会办公厅，市政协办公厅。', '西安市卫生健康委员会办公室\t2024年12月5日印发']);
+    assert.deepEqual(paragraphs(imprint).map(textOf), [
+      '抄送：市委办公厅，市人大常委会办公厅，市政协办公厅。',
+      '西安市卫生健康委员会办公室\t2024年12月5日印发',
+    ]);
     assert.equal(attr(element(style(styles, 'GongwenImprint'), 'w:sz'), 'w:val'), '28');
     // 抄送 one character in; wrapped lines under the first organisation, after the colon.
     const copy = element(paragraphs(imprint)[0], 'w:ind');
@@ -322,8 +356,17 @@ describe('export: the 公文 parts (a synthetic report)', () => {
   });
 
   it('heading levels 1–4 take Heading1–4; a run-in level-4 heading keeps its body', () => {
-    const levels = paragraphs(document).filter((p) => /Heading\d/.test(styleOf(p) ?? '')).map((p) => `${styleOf(p)} ${textOf(p)}`);
-    assert.deepEqual(levels, ['Heading1 一、总体情况', 'Heading2 （一）主要指标稳中有进', 'Heading3 1.强化组织领导。', 'Heading4 （1）健全工作机制。', 'Heading3 2.完善考核办法。', 'Heading1 二、下一步打算']);
+    const levels = paragraphs(document)
+      .filter((p) => /Heading\d/.test(styleOf(p) ?? ''))
+      .map((p) => `${styleOf(p)} ${textOf(p)}`);
+    assert.deepEqual(levels, [
+      'Heading1 一、总体情况',
+      'Heading2 （一）主要指标稳中有进',
+      'Heading3 1.强化组织领导。',
+      'Heading4 （1）健全工作机制。',
+      'Heading3 2.完善考核办法。',
+      'Heading1 二、下一步打算',
+    ]);
   });
 
   it('drops markdown emphasis, code and link syntax: plain text, no bold, italics or shading', () => {
@@ -335,12 +378,19 @@ describe('export: the 公文 parts (a synthetic report)', () => {
     assert.doesNotMatch(document, /<w:b\/>|<w:i\/>|<w:strike|<w:shd|<w:b w:val="(?:true|1)"/);
   });
 
-  it('makes a markdown table a Word table, the header row repeated, the delimiter row\'s alignment kept', () => {
+  it("makes a markdown table a Word table, the header row repeated, the delimiter row's alignment kept", () => {
     const tables = document.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
     const table = tables.find((t) => t.includes('医疗机构'))!;
     const rows = table.match(/<w:tr(?=[ >])[\s\S]*?<\/w:tr>/g)!;
     assert.equal(rows.length, 3);
-    assert.deepEqual(rows.map((r) => paragraphs(r).map(textOf)), [['项目', '2023年', '2024年'], ['医疗机构（家）', '120', '126'], ['床位（张）', '8,500', '8,900']]);
+    assert.deepEqual(
+      rows.map((r) => paragraphs(r).map(textOf)),
+      [
+        ['项目', '2023年', '2024年'],
+        ['医疗机构（家）', '120', '126'],
+        ['床位（张）', '8,500', '8,900'],
+      ],
+    );
     assert.match(rows[0], /<w:tblHeader\/>/);
     const aligns = paragraphs(rows[1]).map((p) => attr(element(p, 'w:jc'), 'w:val'));
     assert.deepEqual(aligns, ['left', 'center', 'right']);
@@ -375,7 +425,10 @@ describe('export: documents, attachments, dates', () => {
 
   it('exports no table of contents: 002 has one document to export', () => {
     const model = parse(fs.readFileSync(C002, 'utf8'), 'text');
-    assert.deepEqual(model.documents.map((d) => d.kind), ['toc', 'document']);
+    assert.deepEqual(
+      model.documents.map((d) => d.kind),
+      ['toc', 'document'],
+    );
     assert.deepEqual(exportableDocuments(model), [1]);
   });
 
@@ -383,8 +436,14 @@ describe('export: documents, attachments, dates', () => {
     const model = parse('甲报告\n一、总体\nXX市开展工作。\n三、保障\n乙报告\n一、要求\n内容。\n', 'text');
     assert.equal(model.documents.length, 2);
     const first = exportBlockers(model, 0);
-    assert.deepEqual(first.placeholders.map((p) => p.ruleId), ['placeholder']);
-    assert.deepEqual(first.numbering.map((p) => p.ruleId), ['numbering-sequence']);
+    assert.deepEqual(
+      first.placeholders.map((p) => p.ruleId),
+      ['placeholder'],
+    );
+    assert.deepEqual(
+      first.numbering.map((p) => p.ruleId),
+      ['numbering-sequence'],
+    );
     const second = exportBlockers(model, 1);
     assert.deepEqual([second.placeholders.length, second.numbering.length], [0, 0]);
   });
@@ -404,7 +463,11 @@ describe('export: CLI', () => {
     const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
-  const docxFiles = () => fs.readdirSync(tmp).filter((f) => f.endsWith('.docx')).sort();
+  const docxFiles = () =>
+    fs
+      .readdirSync(tmp)
+      .filter((f) => f.endsWith('.docx'))
+      .sort();
   const TWO = '甲报告\n一、总体\n内容。\n二、保障\n内容。\n乙报告\n一、要求\n内容。\n';
 
   beforeEach(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-export-'))));
@@ -489,13 +552,24 @@ describe('export: CLI', () => {
 describe('export: a web copy’s page furniture', () => {
   it('writes the report, not the page: no tool bar, metadata or share widget, the report’s title as the title', async () => {
     // The opening of the 2026 Yunnan report as its web page gives it (test/real/texts/web-32.txt, lines 1–17).
-    const text = fs.readFileSync(path.join(__dirname, '..', 'real', 'texts', 'web-32.txt'), 'utf8').split('\n').slice(0, 17).join('\n') + '\n';
+    const text =
+      fs
+        .readFileSync(path.join(__dirname, '..', 'real', 'texts', 'web-32.txt'), 'utf8')
+        .split('\n')
+        .slice(0, 17)
+        .join('\n') + '\n';
     const model = parse(text);
     const document = (await open(await exportDocx(model, 0))).part('word/document.xml');
     const texts = paragraphs(document).map((p) => `${styleOf(p) ?? ''}|${textOf(p)}`);
-    assert.equal(texts.find((t) => t.startsWith('Title|')), 'Title|2026年政府工作报告');
+    assert.equal(
+      texts.find((t) => t.startsWith('Title|')),
+      'Title|2026年政府工作报告',
+    );
     for (const furniture of ['您的位置', '首页', '云南要闻', '2026-02-03 09:02:33', '【字体：', '大', '中', '小', '】']) {
-      assert.ok(!texts.some((t) => t.split('|')[1] === furniture || t.includes(`|${furniture}`)), `"${furniture}" is exported: ${texts.join(' / ').slice(0, 300)}`);
+      assert.ok(
+        !texts.some((t) => t.split('|')[1] === furniture || t.includes(`|${furniture}`)),
+        `"${furniture}" is exported: ${texts.join(' / ').slice(0, 300)}`,
+      );
     }
     assert.ok(texts.some((t) => t.includes('各位代表：')));
   });

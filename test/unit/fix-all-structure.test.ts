@@ -15,7 +15,15 @@ const METADATA = [
   '【字号：大 中 小】',
   '打印 全屏 收藏',
 ];
-const TOC = ['目　录', '一、2025年工作总结 3', '（一）经济运行稳中有进 3', '（二）下一步工作计划 12', '二、2026年工作安排 15', '第一章 总则……1', '第一部分 总体要求 2'];
+const TOC = [
+  '目　录',
+  '一、2025年工作总结 3',
+  '（一）经济运行稳中有进 3',
+  '（二）下一步工作计划 12',
+  '二、2026年工作安排 15',
+  '第一章 总则……1',
+  '第一部分 总体要求 2',
+];
 const BYLINES = [
   '甘肃省人民政府工作报告',
   '——2025年1月14日在甘肃省第十四届人民代表大会第三次会议上',
@@ -27,11 +35,20 @@ const BYLINES = [
 ];
 
 describe('fix-all leaves structure alone', () => {
-  for (const [name, block] of [['web metadata', METADATA], ['a table of contents', TOC], ['bylines and signatures', BYLINES]] as const) {
+  for (const [name, block] of [
+    ['web metadata', METADATA],
+    ['a table of contents', TOC],
+    ['bylines and signatures', BYLINES],
+  ] as const) {
     it(`${name}: unchanged by every safe fix, repeated`, () => {
       const text = block.join('\n');
       assert.equal(fixAll(text).output, text);
-      assert.deepEqual(lint(text).filter((p) => p.fix?.safe).map((p) => `${p.ruleId} ${JSON.stringify(text.slice(p.start, p.end))}`), []);
+      assert.deepEqual(
+        lint(text)
+          .filter((p) => p.fix?.safe)
+          .map((p) => `${p.ruleId} ${JSON.stringify(text.slice(p.start, p.end))}`),
+        [],
+      );
     });
   }
 

@@ -9,7 +9,15 @@ let seq = 0;
 /** A problem of a made-up rule carrying these edits as its (safe) fix. */
 function problem(edits: TextEdit[], ruleId = 'test-rule'): Problem {
   seq++;
-  return { ruleId, severity: 'warning', start: edits[0]?.start ?? 0, end: edits[0]?.end ?? 0, message: `p${seq}`, messageEn: `p${seq}`, fix: { safe: true, edits, title: 't', titleEn: 't' } };
+  return {
+    ruleId,
+    severity: 'warning',
+    start: edits[0]?.start ?? 0,
+    end: edits[0]?.end ?? 0,
+    message: `p${seq}`,
+    messageEn: `p${seq}`,
+    fix: { safe: true, edits, title: 't', titleEn: 't' },
+  };
 }
 
 describe('applyEdits', () => {
@@ -26,7 +34,7 @@ describe('applyEdits', () => {
   });
 });
 
-describe('validEdits: one fix\'s own edits', () => {
+describe("validEdits: one fix's own edits", () => {
   it('accepts disjoint and touching edits, rejects overlaps, duplicates, two insertions at one point and ranges outside the text', () => {
     assert.equal(validEdits('abcdef', [edit(3, 4, 'x'), edit(0, 1, 'y'), edit(1, 1, 'z'), edit(1, 3, 'w')]), true);
     assert.equal(validEdits('abcdef', [edit(0, 2, 'x'), edit(1, 3, 'y')]), false);
@@ -48,7 +56,7 @@ describe('combineFixes', () => {
     assert.deepEqual(r.deferred, [b]);
     assert.deepEqual(r.invalid, []);
   });
-  it('shares an edit two fixes both make (a level rewrite and one marker\'s own fix) and lists it once', () => {
+  it("shares an edit two fixes both make (a level rewrite and one marker's own fix) and lists it once", () => {
     const level = problem([edit(0, 1, 'A'), edit(2, 3, 'C')]);
     const one = problem([edit(2, 3, 'C')]);
     const r = combineFixes('abcd', [one, level]);
@@ -65,8 +73,15 @@ describe('combineFixes', () => {
     assert.deepEqual(r.edits, [edit(4, 5, 'E')]);
   });
   it('places edits that land between and around taken ones in order, so the result stays sorted and disjoint', () => {
-    const r = combineFixes('0123456789', [problem([edit(4, 5, 'd')]), problem([edit(8, 9, 'h'), edit(0, 1, 'a'), edit(6, 7, 'f')]), problem([edit(5, 5, '+'), edit(2, 3, 'b')])]);
-    assert.deepEqual(r.edits.map((e) => e.start), [0, 2, 4, 5, 6, 8]);
+    const r = combineFixes('0123456789', [
+      problem([edit(4, 5, 'd')]),
+      problem([edit(8, 9, 'h'), edit(0, 1, 'a'), edit(6, 7, 'f')]),
+      problem([edit(5, 5, '+'), edit(2, 3, 'b')]),
+    ]);
+    assert.deepEqual(
+      r.edits.map((e) => e.start),
+      [0, 2, 4, 5, 6, 8],
+    );
     assert.equal(applyEdits('0123456789', r.edits).output, 'a1b3d+5f7h9');
   });
   it('ignores problems without a fix', () => {
@@ -86,7 +101,7 @@ describe('fixAll through combineFixes', () => {
     const r = fixAll('一、甲\n1.甲\n1、乙\n');
     assert.deepEqual(r, { output: '一、甲\n1.甲\n2.乙\n', fixed: 2, passes: 2, invalid: [] });
   });
-  it('counts each numbering-style problem once: the correct 1. no longer carries the others\' rewrites', () => {
+  it("counts each numbering-style problem once: the correct 1. no longer carries the others' rewrites", () => {
     assert.deepEqual(fixAll('一、甲\n（一）a\n1.x\n2、y\n3、z'), { output: '一、甲\n（一）a\n1.x\n2.y\n3.z', fixed: 2, passes: 1, invalid: [] });
   });
 });
@@ -110,6 +125,9 @@ describe('numbering-style: the fix on a correct marker', () => {
     const text = '一、甲\n（一）a\n1、x\n2、y\n3、z';
     const fixed = applyEdits(text, lint(text, { only: ['numbering-style'] }).find((p) => p.start === 9)!.fix!.edits).output;
     assert.equal(fixed, '一、甲\n（一）a\n1.x\n2、y\n3、z');
-    assert.deepEqual(style(fixed).map(([start]) => start), [13, 17]);
+    assert.deepEqual(
+      style(fixed).map(([start]) => start),
+      [13, 17],
+    );
   });
 });

@@ -23,9 +23,21 @@ const ALL = { config: DEFAULT_CONFIG, only: RULE_IDS, segmenter: () => segmenter
 
 /** Rules that offer fixes: each must have at least one fix checked here, or the meta-test proves nothing about it. */
 const FIXABLE = [
-  'numbering-sequence', 'numbering-start', 'numbering-style', 'numbering-mode', 'inline-sequence', 'heading-own-line',
-  'punctuation-width', 'spacing', 'lookalike-char', 'date-format', 'attachment', 'document-type', 'repeated-word',
-  'page-furniture', 'hard-wrap',
+  'numbering-sequence',
+  'numbering-start',
+  'numbering-style',
+  'numbering-mode',
+  'inline-sequence',
+  'heading-own-line',
+  'punctuation-width',
+  'spacing',
+  'lookalike-char',
+  'date-format',
+  'attachment',
+  'document-type',
+  'repeated-word',
+  'page-furniture',
+  'hard-wrap',
 ];
 
 /**
@@ -51,8 +63,20 @@ const SHORT_TEXTS: Array<{ text: string; format?: SourceFormat }> = [
   { text: '附件：工作方案。\n' },
   { text: '一、甲\n推进建设项目项目的实施。\n' },
   {
-    text: ['XX市卫生健康委员会关于开展2024年爱国卫生月活动的通知', '', '各区县卫生健康局，委机关各处室：', '现将有关事项通知如下：', '一、活动主题', '清洁家园，健康生活。', '二、工作要求',
-      '各单位要高度重视，于2024年4月30日前报送活动总结。', '', 'XX市卫生健康委员会', '2024年3月13日', ''].join('\n'),
+    text: [
+      'XX市卫生健康委员会关于开展2024年爱国卫生月活动的通知',
+      '',
+      '各区县卫生健康局，委机关各处室：',
+      '现将有关事项通知如下：',
+      '一、活动主题',
+      '清洁家园，健康生活。',
+      '二、工作要求',
+      '各单位要高度重视，于2024年4月30日前报送活动总结。',
+      '',
+      'XX市卫生健康委员会',
+      '2024年3月13日',
+      '',
+    ].join('\n'),
   },
   { text: '# 工作计划\n\n## 一、总体要求\n\n(一)目标\n(二)措施\n\n加强领导,完善机制.\n', format: 'markdown' },
 ];
@@ -74,12 +98,17 @@ function rulesTestLiterals(): string[] {
 
 function files(dir: string, ext: RegExp): string[] {
   const abs = path.join(ROOT, dir);
-  return fs.existsSync(abs) ? fs.readdirSync(abs).filter((n) => ext.test(n)).sort().map((n) => path.join(dir, n)) : [];
+  return fs.existsSync(abs)
+    ? fs
+        .readdirSync(abs)
+        .filter((n) => ext.test(n))
+        .sort()
+        .map((n) => path.join(dir, n))
+    : [];
 }
 
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8').replace(/^\uFEFF/, '');
 const formatOf = (file: string): SourceFormat => (file.endsWith('.md') ? 'markdown' : 'text');
-
 
 const checked = new Map<string, number>();
 const exceptionsMet = new Set<string>();
@@ -101,7 +130,10 @@ function checkText(text: string, format: SourceFormat): string[] {
       continue;
     }
     const { output, applied, skipped } = applyEdits(text, p.fix.edits);
-    expect(!skipped.length && applied.length === p.fix.edits.length, () => `${where(text, p)}: applyEdits applied ${applied.length} of ${p.fix!.edits.length} edits`);
+    expect(
+      !skipped.length && applied.length === p.fix.edits.length,
+      () => `${where(text, p)}: applyEdits applied ${applied.length} of ${p.fix!.edits.length} edits`,
+    );
     const key = `${p.ruleId}\u0000${output}`;
     let again = relinted.get(key);
     if (!again) relinted.set(key, (again = lint(output, { ...ALL, format, only: [p.ruleId] })));
@@ -122,7 +154,10 @@ function checkText(text: string, format: SourceFormat): string[] {
     }
   }
   // One pass of fix-all / --fix.
-  const all = combineFixes(text, fixable.filter((p) => p.fix!.safe));
+  const all = combineFixes(
+    text,
+    fixable.filter((p) => p.fix!.safe),
+  );
   expect(!all.invalid.length, () => `fix-all rejects ${all.invalid.map((p) => where(text, p)).join('; ')}`);
   expect(!applyEdits(text, all.edits).skipped.length, () => 'fix-all skips edits');
   return failures;
@@ -131,11 +166,7 @@ function checkText(text: string, format: SourceFormat): string[] {
 describe('meta-test: every offered fix applies cleanly and removes its problem', function () {
   this.timeout(120000);
 
-  const sources = [
-    ...files('test/fixtures/corpus', /\.txt$/),
-    ...files('examples', /\.(txt|md|gw)$/),
-    ...files('test/real/texts', /\.txt$/),
-  ];
+  const sources = [...files('test/fixtures/corpus', /\.txt$/), ...files('examples', /\.(txt|md|gw)$/), ...files('test/real/texts', /\.txt$/)];
   for (const file of sources) it(file, () => assert.deepEqual(checkText(read(file), formatOf(file)), []));
 
   it('every string literal of the rule tests (test/unit/rules/*.test.ts), as text and as markdown', () => {
@@ -146,12 +177,22 @@ describe('meta-test: every offered fix applies cleanly and removes its problem',
   });
 
   it('short texts that make each fixable rule offer its fix', () => {
-    assert.deepEqual(SHORT_TEXTS.flatMap(({ text, format }) => checkText(text, format ?? 'text').map((f) => `${JSON.stringify(text.slice(0, 40))}: ${f}`)), []);
+    assert.deepEqual(
+      SHORT_TEXTS.flatMap(({ text, format }) => checkText(text, format ?? 'text').map((f) => `${JSON.stringify(text.slice(0, 40))}: ${f}`)),
+      [],
+    );
   });
 
   it('checked a fix of every fixable rule, and needed every listed exception', function () {
     if (!sources.some((f) => f.startsWith('test/real'))) this.skip();
-    assert.deepEqual(FIXABLE.filter((id) => !checked.get(id)), [], `checked: ${JSON.stringify(Object.fromEntries(checked))}`);
-    assert.deepEqual(EXCEPTIONS.map((x) => x.reason).filter((r) => !exceptionsMet.has(r)), []);
+    assert.deepEqual(
+      FIXABLE.filter((id) => !checked.get(id)),
+      [],
+      `checked: ${JSON.stringify(Object.fromEntries(checked))}`,
+    );
+    assert.deepEqual(
+      EXCEPTIONS.map((x) => x.reason).filter((r) => !exceptionsMet.has(r)),
+      [],
+    );
   });
 });

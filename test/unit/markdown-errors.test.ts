@@ -11,8 +11,14 @@ describe('markdown analysis failures surface', () => {
       throw failure;
     };
     try {
-      assert.throws(() => analyzeMarkdown('# 标题\n\n正文`code`。\n'), (e) => e === failure);
-      assert.throws(() => lint('# 标题\n\n正文`code`。\n', { format: 'markdown' }), (e) => e === failure);
+      assert.throws(
+        () => analyzeMarkdown('# 标题\n\n正文`code`。\n'),
+        (e) => e === failure,
+      );
+      assert.throws(
+        () => lint('# 标题\n\n正文`code`。\n', { format: 'markdown' }),
+        (e) => e === failure,
+      );
     } finally {
       // The instance's own property shadowed the prototype's parse: removing it restores markdown-it.
       delete (md as { parse?: unknown }).parse;
@@ -25,8 +31,21 @@ describe('markdown analysis failures surface', () => {
     const first = analyzeMarkdown(text);
     analyzeMarkdown('![图](x.png "t") [未闭合\n\n```\ncode\n```\n');
     assert.deepEqual(analyzeMarkdown(text), first);
-    assert.deepEqual(first.excluded.map(([s, e]) => text.slice(s, e)), ['[', '](https://a.b/c)', '`x`', '**', '**', '~~', '~~', '<!-- 注 -->', '[r]: /u\n']);
-    assert.deepEqual(first.excluded, [[9, 10], [12, 28], [29, 32], [33, 35], [37, 39], [40, 42], [43, 45], [46, 56], [58, 66]]);
+    assert.deepEqual(
+      first.excluded.map(([s, e]) => text.slice(s, e)),
+      ['[', '](https://a.b/c)', '`x`', '**', '**', '~~', '~~', '<!-- 注 -->', '[r]: /u\n'],
+    );
+    assert.deepEqual(first.excluded, [
+      [9, 10],
+      [12, 28],
+      [29, 32],
+      [33, 35],
+      [37, 39],
+      [40, 42],
+      [43, 45],
+      [46, 56],
+      [58, 66],
+    ]);
     assert.deepEqual([...first.nonProseLines], [4]);
     assert.deepEqual(first.comments, [{ line: 2, endLine: 2, text: '注' }]);
   });

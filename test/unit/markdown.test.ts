@@ -64,9 +64,55 @@ function rng(seed: number): () => number {
 }
 
 const PIECES = [
-  '*', '**', '***', '_', '__', '~~', '`', '```', '#', '## ', '> ', '- ', '1. ', '[', ']', '(', ')', '![', '<', '>',
-  '<!--', '-->', '\\', '|', '---', '===', ' ', '  ', '\t', '    ', '\n', '\n', '\r\n', '\r', '\n\n', '"', ':',
-  'https://x.com', '<https://x.com>', '&amp;', '党的', '大精神', '新时代', '一、', '（一）', 'XX', '　', '😀', '\uD800',
+  '*',
+  '**',
+  '***',
+  '_',
+  '__',
+  '~~',
+  '`',
+  '```',
+  '#',
+  '## ',
+  '> ',
+  '- ',
+  '1. ',
+  '[',
+  ']',
+  '(',
+  ')',
+  '![',
+  '<',
+  '>',
+  '<!--',
+  '-->',
+  '\\',
+  '|',
+  '---',
+  '===',
+  ' ',
+  '  ',
+  '\t',
+  '    ',
+  '\n',
+  '\n',
+  '\r\n',
+  '\r',
+  '\n\n',
+  '"',
+  ':',
+  'https://x.com',
+  '<https://x.com>',
+  '&amp;',
+  '党的',
+  '大精神',
+  '新时代',
+  '一、',
+  '（一）',
+  'XX',
+  '　',
+  '😀',
+  '\uD800',
 ];
 
 function randomDoc(next: () => number, pieces: number): string {
@@ -79,7 +125,10 @@ describe('core/markdown analyzeMarkdown', () => {
   describe('emphasis delimiters', () => {
     it('excludes the ** of matched strong emphasis, not the text between', () => {
       const info = analyzeMarkdown('**加粗**');
-      assert.deepEqual(info.excluded, [[0, 2], [4, 6]]);
+      assert.deepEqual(info.excluded, [
+        [0, 2],
+        [4, 6],
+      ]);
       assert.equal(isExcluded(info, 2, 4), false);
       assert.deepEqual(lines(info), []);
     });
@@ -101,19 +150,33 @@ describe('core/markdown analyzeMarkdown', () => {
     });
 
     it('excludes __ delimiters, not the text', () => {
-      assert.deepEqual(excluded('__x__'), [[0, 2], [3, 5]]);
+      assert.deepEqual(excluded('__x__'), [
+        [0, 2],
+        [3, 5],
+      ]);
     });
 
     it('excludes single * and nested delimiters', () => {
-      assert.deepEqual(excluded('*a **b** c*'), [[0, 1], [3, 5], [6, 8], [10, 11]]);
+      assert.deepEqual(excluded('*a **b** c*'), [
+        [0, 1],
+        [3, 5],
+        [6, 8],
+        [10, 11],
+      ]);
     });
 
     it('excludes only the matched pair when another ** is unmatched', () => {
-      assert.deepEqual(excluded('**a** **b'), [[0, 2], [3, 5]]);
+      assert.deepEqual(excluded('**a** **b'), [
+        [0, 2],
+        [3, 5],
+      ]);
     });
 
     it('excludes ~~ strikethrough delimiters', () => {
-      assert.deepEqual(excluded('~~删除~~'), [[0, 2], [4, 6]]);
+      assert.deepEqual(excluded('~~删除~~'), [
+        [0, 2],
+        [4, 6],
+      ]);
       assert.deepEqual(excluded('~~删除'), []);
     });
   });
@@ -160,7 +223,10 @@ describe('core/markdown analyzeMarkdown', () => {
     it('excludes the brackets and the destination and title, not the link text', () => {
       const text = '[链接](https://x.com/xx "t")';
       const info = analyzeMarkdown(text);
-      assert.deepEqual(info.excluded, [[0, 1], [3, 26]]);
+      assert.deepEqual(info.excluded, [
+        [0, 1],
+        [3, 26],
+      ]);
       assert.equal(text.slice(3, 26), '](https://x.com/xx "t")');
       assert.equal(isExcluded(info, 1, 3), false);
     });
@@ -171,13 +237,21 @@ describe('core/markdown analyzeMarkdown', () => {
 
     it('excludes a reference definition line and the brackets of its use', () => {
       const info = analyzeMarkdown('[a]: https://x.com\n\n见[a]。');
-      assert.deepEqual(info.excluded, [[0, 19], [21, 22], [23, 24]]);
+      assert.deepEqual(info.excluded, [
+        [0, 19],
+        [21, 22],
+        [23, 24],
+      ]);
       assert.deepEqual(lines(info), [0]);
     });
 
     it('excludes the reference part of a full reference link', () => {
       const text = '见[文字][a]。\n\n[a]: u';
-      assert.deepEqual(excluded(text), [[1, 2], [4, 8], [11, 17]]);
+      assert.deepEqual(excluded(text), [
+        [1, 2],
+        [4, 8],
+        [11, 17],
+      ]);
       assert.equal(text.slice(4, 8), '][a]');
     });
 
@@ -186,18 +260,32 @@ describe('core/markdown analyzeMarkdown', () => {
     });
 
     it('excludes image markup but not the alt text, including emphasis inside it', () => {
-      assert.deepEqual(excluded('![图](a.png "t")'), [[0, 2], [3, 15]]);
-      assert.deepEqual(excluded('![图 **x**](a.png)'), [[0, 2], [4, 6], [7, 17]]);
+      assert.deepEqual(excluded('![图](a.png "t")'), [
+        [0, 2],
+        [3, 15],
+      ]);
+      assert.deepEqual(excluded('![图 **x**](a.png)'), [
+        [0, 2],
+        [4, 6],
+        [7, 17],
+      ]);
     });
 
     it('handles an image inside a link', () => {
-      assert.deepEqual(excluded('[![a *b*](i.png)](https://c)'), [[0, 3], [5, 6], [7, 28]]);
+      assert.deepEqual(excluded('[![a *b*](i.png)](https://c)'), [
+        [0, 3],
+        [5, 6],
+        [7, 28],
+      ]);
     });
   });
 
   describe('escapes and HTML', () => {
     it('excludes the backslash of an escape, not the escaped character', () => {
-      assert.deepEqual(excluded('\\*不是强调\\*'), [[0, 1], [6, 7]]);
+      assert.deepEqual(excluded('\\*不是强调\\*'), [
+        [0, 1],
+        [6, 7],
+      ]);
     });
 
     it('excludes a backslash hard break but not a literal backslash', () => {
@@ -205,7 +293,10 @@ describe('core/markdown analyzeMarkdown', () => {
     });
 
     it('excludes inline HTML', () => {
-      assert.deepEqual(excluded('x <span>**z**</span>'), [[2, 10], [11, 20]]);
+      assert.deepEqual(excluded('x <span>**z**</span>'), [
+        [2, 10],
+        [11, 20],
+      ]);
     });
 
     it('excludes HTML blocks as whole lines', () => {
@@ -225,14 +316,21 @@ describe('core/markdown analyzeMarkdown', () => {
     it('keeps closing hashes out of the content', () => {
       const info = analyzeMarkdown('# 标题 #');
       assert.deepEqual(info.headings, [{ line: 0, hashes: 1, contentStart: 2, contentEnd: 4 }]);
-      assert.deepEqual(info.excluded, [[0, 2], [4, 6]]);
+      assert.deepEqual(info.excluded, [
+        [0, 2],
+        [4, 6],
+      ]);
     });
 
     it('handles headings with emphasis, trailing spaces and a blockquote', () => {
       const text = '> ## 标题 **x** ##  ';
       const info = analyzeMarkdown(text);
       assert.deepEqual(info.headings, [{ line: 0, hashes: 2, contentStart: 5, contentEnd: 13 }]);
-      assert.deepEqual(info.excluded, [[0, 5], [8, 10], [11, 18]]);
+      assert.deepEqual(info.excluded, [
+        [0, 5],
+        [8, 10],
+        [11, 18],
+      ]);
     });
 
     it('handles an empty heading', () => {
@@ -241,7 +339,10 @@ describe('core/markdown analyzeMarkdown', () => {
         { line: 0, hashes: 1, contentStart: 1, contentEnd: 1 },
         { line: 1, hashes: 2, contentStart: 4, contentEnd: 4 },
       ]);
-      assert.deepEqual(info.excluded, [[0, 1], [2, 4]]);
+      assert.deepEqual(info.excluded, [
+        [0, 1],
+        [2, 4],
+      ]);
     });
 
     it('finds setext headings and excludes the underline', () => {
@@ -251,7 +352,11 @@ describe('core/markdown analyzeMarkdown', () => {
       assert.deepEqual(lines(h1), [1]);
       const h2 = analyzeMarkdown('前文\n\n多行\n**标题**\n---');
       assert.deepEqual(h2.headings, [{ line: 2, hashes: 2, contentStart: 4, contentEnd: 13 }]);
-      assert.deepEqual(h2.excluded, [[7, 9], [11, 13], [14, 17]]);
+      assert.deepEqual(h2.excluded, [
+        [7, 9],
+        [11, 13],
+        [14, 17],
+      ]);
       assert.deepEqual(lines(h2), [4]);
     });
 
@@ -293,18 +398,31 @@ describe('core/markdown analyzeMarkdown', () => {
 
   describe('line endings', () => {
     it('maps offsets through CRLF', () => {
-      assert.deepEqual(excluded('a\r\n**b**'), [[3, 5], [6, 8]]);
+      assert.deepEqual(excluded('a\r\n**b**'), [
+        [3, 5],
+        [6, 8],
+      ]);
     });
 
     it('maps offsets through lone CR and mixed line endings', () => {
-      assert.deepEqual(excluded('a\r**b**\r\nc\n~~d~~'), [[2, 4], [5, 7], [11, 13], [14, 16]]);
+      assert.deepEqual(excluded('a\r**b**\r\nc\n~~d~~'), [
+        [2, 4],
+        [5, 7],
+        [11, 13],
+        [14, 16],
+      ]);
     });
 
     it('keeps block offsets and lines right with CRLF', () => {
       const text = '# 标题\r\n\r\n```\r\nx\r\n```\r\n正文 **b**';
       const info = analyzeMarkdown(text);
       assert.deepEqual(info.headings, [{ line: 0, hashes: 1, contentStart: 2, contentEnd: 4 }]);
-      assert.deepEqual(info.excluded, [[0, 2], [8, 21], [24, 26], [27, 29]]);
+      assert.deepEqual(info.excluded, [
+        [0, 2],
+        [8, 21],
+        [24, 26],
+        [27, 29],
+      ]);
       assert.deepEqual(lines(info), [2, 3, 4]);
     });
 
@@ -315,18 +433,40 @@ describe('core/markdown analyzeMarkdown', () => {
 
   describe('containers', () => {
     it('maps delimiters inside a blockquote', () => {
-      assert.deepEqual(excluded('> **加粗**'), [[2, 4], [6, 8]]);
-      assert.deepEqual(excluded('> 第一行\n> **加粗**'), [[8, 10], [12, 14]]);
+      assert.deepEqual(excluded('> **加粗**'), [
+        [2, 4],
+        [6, 8],
+      ]);
+      assert.deepEqual(excluded('> 第一行\n> **加粗**'), [
+        [8, 10],
+        [12, 14],
+      ]);
     });
 
     it('maps delimiters inside list items and nested lists', () => {
-      assert.deepEqual(excluded('- **加粗**'), [[2, 4], [6, 8]]);
-      assert.deepEqual(excluded('- 一\n  - **二**\n    1. *三*'), [[8, 10], [11, 13], [21, 22], [23, 24]]);
+      assert.deepEqual(excluded('- **加粗**'), [
+        [2, 4],
+        [6, 8],
+      ]);
+      assert.deepEqual(excluded('- 一\n  - **二**\n    1. *三*'), [
+        [8, 10],
+        [11, 13],
+        [21, 22],
+        [23, 24],
+      ]);
     });
 
     it('maps a lazy continuation line and ideographic-space indentation', () => {
-      assert.deepEqual(excluded('> 引用\n**续**'), [[5, 7], [8, 10]]);
-      assert.deepEqual(excluded('　　第一段**加粗**　\n　　第二行 **b**　'), [[5, 7], [9, 11], [19, 21], [22, 24]]);
+      assert.deepEqual(excluded('> 引用\n**续**'), [
+        [5, 7],
+        [8, 10],
+      ]);
+      assert.deepEqual(excluded('　　第一段**加粗**　\n　　第二行 **b**　'), [
+        [5, 7],
+        [9, 11],
+        [19, 21],
+        [22, 24],
+      ]);
     });
   });
 
@@ -334,7 +474,14 @@ describe('core/markdown analyzeMarkdown', () => {
     it('excludes the delimiter row and pipes, not the cell text', () => {
       const text = '| 项目 | **数值** |\n|---|:--|\n| 甲 | 乙 |';
       const info = analyzeMarkdown(text);
-      assert.deepEqual(info.excluded, [[0, 2], [4, 9], [11, 15], [16, 28], [29, 32], [33, 35]]);
+      assert.deepEqual(info.excluded, [
+        [0, 2],
+        [4, 9],
+        [11, 15],
+        [16, 28],
+        [29, 32],
+        [33, 35],
+      ]);
       assert.deepEqual(lines(info), [1]);
       assert.equal(isExcluded(info, 2, 4), false); // 项目
       assert.equal(isExcluded(info, 9, 11), false); // 数值
@@ -346,8 +493,14 @@ describe('core/markdown analyzeMarkdown', () => {
       const text = '| a | b |\n|---|---|\n| c\\|**d** | e |';
       const info = analyzeMarkdown(text);
       // row 2 starts at 20: `| c\|**d** | e |`
-      assert.ok(info.excluded.some(([s, e]) => s <= 23 && e >= 24), 'the escaping backslash');
-      assert.ok(info.excluded.some(([s, e]) => s <= 25 && e >= 27), 'the opening **');
+      assert.ok(
+        info.excluded.some(([s, e]) => s <= 23 && e >= 24),
+        'the escaping backslash',
+      );
+      assert.ok(
+        info.excluded.some(([s, e]) => s <= 25 && e >= 27),
+        'the opening **',
+      );
       assert.equal(isExcluded(info, 22, 23), false); // c
       assert.equal(isExcluded(info, 24, 25), false); // |
       assert.equal(isExcluded(info, 27, 28), false); // d
@@ -413,7 +566,12 @@ describe('core/markdown analyzeMarkdown', () => {
       for (const text of ['>\t**x**\n\t- *y*', '-\t\t**a**\n\t\t**b**', '>\t\t\tcode\n> > \t*x*']) {
         checkInvariants(text, analyzeMarkdown(text));
       }
-      assert.deepEqual(excluded('>\t**x**\n\t- *y*'), [[2, 4], [5, 7], [11, 12], [13, 14]]);
+      assert.deepEqual(excluded('>\t**x**\n\t- *y*'), [
+        [2, 4],
+        [5, 7],
+        [11, 12],
+        [13, 14],
+      ]);
     });
   });
 
@@ -460,7 +618,9 @@ describe('core/markdown analyzeMarkdown', () => {
       const next = rng(5);
       for (let i = 0; i < 200; i++) {
         // One line, no code indentation, none of the markup but emphasis and strikethrough.
-        const text = randomDoc(next, 1 + Math.floor(next() * 40)).replace(/[`<\\[\]|#=>\r\n\t-]/g, ' ').trimStart();
+        const text = randomDoc(next, 1 + Math.floor(next() * 40))
+          .replace(/[`<\\[\]|#=>\r\n\t-]/g, ' ')
+          .trimStart();
         const info = analyzeMarkdown(text);
         if (info.nonProseLines.size > 0) continue; // a thematic break such as `* * *`
         for (const [s, e] of info.excluded) {
@@ -473,7 +633,10 @@ describe('core/markdown analyzeMarkdown', () => {
 
 describe('core/markdown isExcluded', () => {
   const info: MarkdownInfo = {
-    excluded: [[2, 4], [10, 12]],
+    excluded: [
+      [2, 4],
+      [10, 12],
+    ],
     nonProseLines: new Set(),
     headings: [],
     comments: [],
@@ -513,7 +676,8 @@ describe('rangeTester: overlapsRange remembered between questions', () => {
       fc.property(rangesArb, queries, fc.boolean(), (ranges, qs, sorted) => {
         const asked = sorted ? [...qs].sort((a, b) => a[0] - b[0]) : qs;
         const tester = rangeTester(ranges);
-        for (const [start, length] of asked) assert.equal(tester(start, start + length), overlapsRange(ranges, start, start + length), `${start}+${length} in ${JSON.stringify(ranges)}`);
+        for (const [start, length] of asked)
+          assert.equal(tester(start, start + length), overlapsRange(ranges, start, start + length), `${start}+${length} in ${JSON.stringify(ranges)}`);
       }),
       { numRuns: 1000 },
     );

@@ -30,7 +30,11 @@ function report(markdown: boolean): string {
     text += h(`${n}、总体要求`);
     for (const m of ['一', '二']) {
       text += h(`（${m}）加强组织领导`);
-      text += p(markdown ? `${PARAGRAPH}详见[细则](https://example.com/${n}${m})，全年考核\`12\`次，**重点**工作的的推进。` : `${PARAGRAPH}全年考核12次，重点工作的的推进。`);
+      text += p(
+        markdown
+          ? `${PARAGRAPH}详见[细则](https://example.com/${n}${m})，全年考核\`12\`次，**重点**工作的的推进。`
+          : `${PARAGRAPH}全年考核12次，重点工作的的推进。`,
+      );
     }
   }
   return text;

@@ -43,6 +43,11 @@ describe('no hidden state in the rules and the markdown layer', () => {
   });
 
   it("no use of markdown-it's private __rules__ anywhere in src", () => {
-    assert.deepEqual(files(SRC).filter((f) => fs.readFileSync(f, 'utf8').includes('__rules__')).map((f) => path.relative(SRC, f)), []);
+    assert.deepEqual(
+      files(SRC)
+        .filter((f) => fs.readFileSync(f, 'utf8').includes('__rules__'))
+        .map((f) => path.relative(SRC, f)),
+      [],
+    );
   });
 });

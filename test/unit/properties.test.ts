@@ -6,7 +6,29 @@ import { applyEdits, fixAll, lint, outline, parse, type OutlineSection } from '.
 const reportish = fc
   .array(
     fc.oneof(
-      fc.constantFrom('一、', '二、', '三、', '（一）', '(二)', '（三）、', '1.', '2、', '3．', '（1）', '①', '一是', '二是', '四是', '第一，', '第三，', '# ', '## 一、', '**', '`', '[a](http://x.com)'),
+      fc.constantFrom(
+        '一、',
+        '二、',
+        '三、',
+        '（一）',
+        '(二)',
+        '（三）、',
+        '1.',
+        '2、',
+        '3．',
+        '（1）',
+        '①',
+        '一是',
+        '二是',
+        '四是',
+        '第一，',
+        '第三，',
+        '# ',
+        '## 一、',
+        '**',
+        '`',
+        '[a](http://x.com)',
+      ),
       fc.constantFrom('XX', 'xx', 'x', '***', '××', '某某', '〇〇', '□□', '____', '【待补充】', '（此处填写）', 'Excel', '3x3', '二〇〇三年'),
       fc.constantFrom('\n', '\r\n', '\r', '\n\n', '　', ' ', '\t', '。', '；', '：', '，'),
       fc.constantFrom('加强组织领导', '完善工作机制', '𠀀', '\ud800', '\udc00', '\u0000', '\ufeff', '\u200b'),
@@ -53,7 +75,13 @@ describe('properties of the core (fast-check)', () => {
             shift += e.text.length - (e.end - e.start);
             return span;
           });
-          assert.equal(cut(output, after), cut(text, sorted.map((e) => [e.start, e.end])));
+          assert.equal(
+            cut(output, after),
+            cut(
+              text,
+              sorted.map((e) => [e.start, e.end]),
+            ),
+          );
           for (const e of p.fix!.edits) assert.match(text.slice(e.start, e.end), /^[（(]?[一二三四五六七八九十百0-9０-９\u2460-\u2473]*[）)]?[、.．,，]?$/);
         }
         const fixed = fixAll(text, { format }).output;

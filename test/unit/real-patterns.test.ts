@@ -20,7 +20,10 @@ const only = (text: string, rule: string): Problem[] => lint(text, { only: [rule
 describe('real texts: what a heading is', () => {
   it('official-04: the glossary after the report (政府工作报告名词、术语注释) heads its part; its 1.–N. entries are no sections', () => {
     const m = parse(read('official-04'));
-    assert.deepEqual(headingsOn(m, 74).map((h) => [h.level, h.title]), [[0, '政府工作报告名词、术语注释']]);
+    assert.deepEqual(
+      headingsOn(m, 74).map((h) => [h.level, h.title]),
+      [[0, '政府工作报告名词、术语注释']],
+    );
     for (let line = 75; line <= 110; line++) assert.deepEqual(headingsOn(m, line), [], `line ${line}`);
     assert.deepEqual(only(read('official-04'), 'heading-title-stop'), []);
   });
@@ -85,7 +88,10 @@ describe('real texts: what a heading is', () => {
   it('web-32: the Yunnan report’s title is its own, under the page’s breadcrumb and metadata', () => {
     const m = parse(read('web-32'));
     assert.equal(m.documents[0].title, '2026年政府工作报告');
-    assert.deepEqual(m.furniture.map((f) => f.line + 1).filter((l) => l <= 13), [1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13]);
+    assert.deepEqual(
+      m.furniture.map((f) => f.line + 1).filter((l) => l <= 13),
+      [1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13],
+    );
   });
 });
 
@@ -109,7 +115,9 @@ describe('real texts: placeholders', () => {
   it('template-18: 20__年 and 20__ 年 are blank years; a citation’s (20__) too', () => {
     const text = read('template-18');
     const m = parse(text);
-    const blanks = only(text, 'placeholder').filter((p) => text.slice(p.start, p.end) === '__').map((p) => at(m, p.start));
+    const blanks = only(text, 'placeholder')
+      .filter((p) => text.slice(p.start, p.end) === '__')
+      .map((p) => at(m, p.start));
     const line12 = m.lines.lineText(11);
     assert.ok(blanks.includes(`12:${line12.indexOf('20__年') + 3}`), blanks.join(' '));
   });
@@ -129,7 +137,10 @@ describe('real texts: hard wraps and pages', () => {
     const m = parse(text);
     const run = m.enumerations.find((r) => r.items.some((i) => i.text === '六\n是'))!;
     // 一是 … 十五是, the 2026 Jilin report's fifteen tasks, with none skipped.
-    assert.deepEqual(run.items.map((i) => i.number), Array.from({ length: 15 }, (_, k) => k + 1));
+    assert.deepEqual(
+      run.items.map((i) => i.number),
+      Array.from({ length: 15 }, (_, k) => k + 1),
+    );
     const six = run.items[5];
     assert.equal(at(m, six.start), `535:${m.lines.lineText(534).length}`);
     assert.deepEqual(only(text, 'inline-sequence'), []);

@@ -24,7 +24,6 @@ const REPLACING_RULES = new Set(['lookalike-char']);
 const HAN = /\p{Script=Han}/gu;
 const hanCount = (s: string) => s.match(HAN)?.length ?? 0;
 
-
 const touches = (edits: readonly TextEdit[], start: number, end: number) => edits.some((e) => e.start < end && start < e.end + (e.start === e.end ? 1 : 0));
 
 function numberingProblems(problems: Problem[]): number {
@@ -56,7 +55,10 @@ describe('safe fixes on the real-text set (test/real)', function () {
           }
         }
       }
-      const { applied, output } = applyEdits(t.text, problems.flatMap((p) => p.fix!.edits));
+      const { applied, output } = applyEdits(
+        t.text,
+        problems.flatMap((p) => p.fix!.edits),
+      );
       const to = offsetMapper(applied);
       for (const h of model.headings) {
         if (touches(applied, h.titleStart, h.titleEnd)) continue;

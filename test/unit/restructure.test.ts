@@ -49,144 +49,189 @@ describe('restructure: moving sections', () => {
   const run = (edits: TextEdit[]) => apply(report, edits);
 
   it('moves 二、 before 一、: both renumbered, the children follow', () => {
-    assert.equal(run(moveSection(model, at(model, '主要任务'), { before: at(model, '总体要求') })), lf([
-      '关于某项工作的报告',
-      '',
-      '一、主要任务',
-      '主要任务正文。',
-      '（一）深化改革',
-      '深化改革正文。',
-      '二、总体要求',
-      '总体要求正文。',
-      '（一）指导思想',
-      '指导思想正文。',
-      '（二）基本原则',
-      '基本原则正文。',
-      '1.坚持人民至上',
-      '人民至上正文。',
-      '2.坚持系统观念',
-      '系统观念正文。',
-      '（三）工作目标',
-      '工作目标正文。',
-      '',
-    ]));
+    assert.equal(
+      run(moveSection(model, at(model, '主要任务'), { before: at(model, '总体要求') })),
+      lf([
+        '关于某项工作的报告',
+        '',
+        '一、主要任务',
+        '主要任务正文。',
+        '（一）深化改革',
+        '深化改革正文。',
+        '二、总体要求',
+        '总体要求正文。',
+        '（一）指导思想',
+        '指导思想正文。',
+        '（二）基本原则',
+        '基本原则正文。',
+        '1.坚持人民至上',
+        '人民至上正文。',
+        '2.坚持系统观念',
+        '系统观念正文。',
+        '（三）工作目标',
+        '工作目标正文。',
+        '',
+      ]),
+    );
   });
 
   it('moves （三） to be the first child of 二、', () => {
-    assert.equal(run(moveSection(model, at(model, '工作目标'), { into: at(model, '主要任务'), position: 'first' })), lf([
-      '关于某项工作的报告',
-      '',
-      '一、总体要求',
-      '总体要求正文。',
-      '（一）指导思想',
-      '指导思想正文。',
-      '（二）基本原则',
-      '基本原则正文。',
-      '1.坚持人民至上',
-      '人民至上正文。',
-      '2.坚持系统观念',
-      '系统观念正文。',
-      '二、主要任务',
-      '主要任务正文。',
-      '（一）工作目标',
-      '工作目标正文。',
-      '（二）深化改革',
-      '深化改革正文。',
-      '',
-    ]));
+    assert.equal(
+      run(moveSection(model, at(model, '工作目标'), { into: at(model, '主要任务'), position: 'first' })),
+      lf([
+        '关于某项工作的报告',
+        '',
+        '一、总体要求',
+        '总体要求正文。',
+        '（一）指导思想',
+        '指导思想正文。',
+        '（二）基本原则',
+        '基本原则正文。',
+        '1.坚持人民至上',
+        '人民至上正文。',
+        '2.坚持系统观念',
+        '系统观念正文。',
+        '二、主要任务',
+        '主要任务正文。',
+        '（一）工作目标',
+        '工作目标正文。',
+        '（二）深化改革',
+        '深化改革正文。',
+        '',
+      ]),
+    );
   });
 
   it('moves 2. up, and does nothing at the edge', () => {
-    assert.equal(run(moveUp(model, at(model, '坚持系统观念'))), report.replace('1.坚持人民至上\n人民至上正文。\n2.坚持系统观念\n系统观念正文。', '1.坚持系统观念\n系统观念正文。\n2.坚持人民至上\n人民至上正文。'));
+    assert.equal(
+      run(moveUp(model, at(model, '坚持系统观念'))),
+      report.replace('1.坚持人民至上\n人民至上正文。\n2.坚持系统观念\n系统观念正文。', '1.坚持系统观念\n系统观念正文。\n2.坚持人民至上\n人民至上正文。'),
+    );
     assert.deepEqual(moveUp(model, at(model, '坚持人民至上')), []);
     assert.deepEqual(moveDown(model, at(model, '坚持系统观念')), []);
     assert.deepEqual(moveUp(model, at(model, '总体要求')), []);
   });
 
   it('moves （一） down past its sibling with children', () => {
-    assert.equal(run(moveDown(model, at(model, '指导思想'))), report.replace(
-      '（一）指导思想\n指导思想正文。\n（二）基本原则\n基本原则正文。\n1.坚持人民至上\n人民至上正文。\n2.坚持系统观念\n系统观念正文。\n',
-      '（一）基本原则\n基本原则正文。\n1.坚持人民至上\n人民至上正文。\n2.坚持系统观念\n系统观念正文。\n（二）指导思想\n指导思想正文。\n',
-    ));
+    assert.equal(
+      run(moveDown(model, at(model, '指导思想'))),
+      report.replace(
+        '（一）指导思想\n指导思想正文。\n（二）基本原则\n基本原则正文。\n1.坚持人民至上\n人民至上正文。\n2.坚持系统观念\n系统观念正文。\n',
+        '（一）基本原则\n基本原则正文。\n1.坚持人民至上\n人民至上正文。\n2.坚持系统观念\n系统观念正文。\n（二）指导思想\n指导思想正文。\n',
+      ),
+    );
   });
 
   it('promotes a 1. to level 2: it follows its parent, later siblings stay', () => {
-    assert.equal(run(promote(model, at(model, '坚持人民至上'))), lf([
-      '关于某项工作的报告',
-      '',
-      '一、总体要求',
-      '总体要求正文。',
-      '（一）指导思想',
-      '指导思想正文。',
-      '（二）基本原则',
-      '基本原则正文。',
-      '1.坚持系统观念',
-      '系统观念正文。',
-      '（三）坚持人民至上',
-      '人民至上正文。',
-      '（四）工作目标',
-      '工作目标正文。',
-      '二、主要任务',
-      '主要任务正文。',
-      '（一）深化改革',
-      '深化改革正文。',
-      '',
-    ]));
+    assert.equal(
+      run(promote(model, at(model, '坚持人民至上'))),
+      lf([
+        '关于某项工作的报告',
+        '',
+        '一、总体要求',
+        '总体要求正文。',
+        '（一）指导思想',
+        '指导思想正文。',
+        '（二）基本原则',
+        '基本原则正文。',
+        '1.坚持系统观念',
+        '系统观念正文。',
+        '（三）坚持人民至上',
+        '人民至上正文。',
+        '（四）工作目标',
+        '工作目标正文。',
+        '二、主要任务',
+        '主要任务正文。',
+        '（一）深化改革',
+        '深化改革正文。',
+        '',
+      ]),
+    );
   });
 
   it('demotes （二） under （一）: its children shift a level', () => {
-    assert.equal(run(demote(model, at(model, '基本原则'))), lf([
-      '关于某项工作的报告',
-      '',
-      '一、总体要求',
-      '总体要求正文。',
-      '（一）指导思想',
-      '指导思想正文。',
-      '1.基本原则',
-      '基本原则正文。',
-      '（1）坚持人民至上',
-      '人民至上正文。',
-      '（2）坚持系统观念',
-      '系统观念正文。',
-      '（二）工作目标',
-      '工作目标正文。',
-      '二、主要任务',
-      '主要任务正文。',
-      '（一）深化改革',
-      '深化改革正文。',
-      '',
-    ]));
+    assert.equal(
+      run(demote(model, at(model, '基本原则'))),
+      lf([
+        '关于某项工作的报告',
+        '',
+        '一、总体要求',
+        '总体要求正文。',
+        '（一）指导思想',
+        '指导思想正文。',
+        '1.基本原则',
+        '基本原则正文。',
+        '（1）坚持人民至上',
+        '人民至上正文。',
+        '（2）坚持系统观念',
+        '系统观念正文。',
+        '（二）工作目标',
+        '工作目标正文。',
+        '二、主要任务',
+        '主要任务正文。',
+        '（一）深化改革',
+        '深化改革正文。',
+        '',
+      ]),
+    );
     // The last child promoted stays in place: only markers change.
     const demoted = parse(run(demote(model, at(model, '基本原则'))));
     const edits = promote(demoted, at(demoted, '基本原则'));
-    assert.ok(edits.every((e) => e.end - e.start <= 3 && e.text.length <= 3), JSON.stringify(edits));
+    assert.ok(
+      edits.every((e) => e.end - e.start <= 3 && e.text.length <= 3),
+      JSON.stringify(edits),
+    );
     assert.equal(apply(demoted.text, edits), report);
   });
 
   it('gives a moved level its document style and keeps other markers as written', () => {
     const text = lf(['一、甲', '正文。', '(一)子甲', '正文。', '1、孙甲', '正文。', '二、乙', '正文。', '(一)子乙', '正文。']);
     const m = parse(text);
-    assert.equal(apply(text, promote(m, at(m, '孙甲'))), lf(['一、甲', '正文。', '(一)子甲', '正文。', '(二)孙甲', '正文。', '二、乙', '正文。', '(一)子乙', '正文。']));
-    assert.equal(apply(text, moveSection(m, at(m, '子乙'), { into: at(m, '子甲'), position: 'first' })), lf(['一、甲', '正文。', '(一)子甲', '正文。', '1、子乙', '正文。', '2、孙甲', '正文。', '二、乙', '正文。']));
+    assert.equal(
+      apply(text, promote(m, at(m, '孙甲'))),
+      lf(['一、甲', '正文。', '(一)子甲', '正文。', '(二)孙甲', '正文。', '二、乙', '正文。', '(一)子乙', '正文。']),
+    );
+    assert.equal(
+      apply(text, moveSection(m, at(m, '子乙'), { into: at(m, '子甲'), position: 'first' })),
+      lf(['一、甲', '正文。', '(一)子甲', '正文。', '1、子乙', '正文。', '2、孙甲', '正文。', '二、乙', '正文。']),
+    );
   });
 
   it('keeps continuous level-3 numbering 1…21 continuous (corpus 004)', () => {
     const text = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'corpus', '004_503d8dbb8d0f1449.txt'), 'utf8');
     const m = parse(text);
-    const level3 = (t: string) => parse(t).headings.filter((h) => h.level === 3).map((h) => h.number);
+    const level3 = (t: string) =>
+      parse(t)
+        .headings.filter((h) => h.level === 3)
+        .map((h) => h.number);
     const titleOf3 = m.headings.find((h) => h.level === 3 && h.number === 3)!.title;
     const yi = m.headings.find((h) => h.level === 1 && h.number === 1)!;
     // 3. (the first under 二、) to the front of 一、: 1. 2. 3. become 2. 3. 1.
     const out = apply(text, moveSection(m, at(m, titleOf3), { into: yi.markerStart, position: 'first' }));
-    assert.deepEqual(level3(out), Array.from({ length: 21 }, (_, i) => i + 1));
-    assert.match(out, /一、建强公共卫生体系\n\n1\.大力推广三明医改经验。.*\n\n2\.提升重大疫情应对能力。.*\n\n3\.完善疾病预防控制体系建设。.*\n\n二、深化医药卫生体制改革\n\n4\.深化医联/);
-    assert.deepEqual(lint(out).filter((p) => p.ruleId.startsWith('numbering-') && p.ruleId !== 'numbering-style'), []);
+    assert.deepEqual(
+      level3(out),
+      Array.from({ length: 21 }, (_, i) => i + 1),
+    );
+    assert.match(
+      out,
+      /一、建强公共卫生体系\n\n1\.大力推广三明医改经验。.*\n\n2\.提升重大疫情应对能力。.*\n\n3\.完善疾病预防控制体系建设。.*\n\n二、深化医药卫生体制改革\n\n4\.深化医联/,
+    );
+    assert.deepEqual(
+      lint(out).filter((p) => p.ruleId.startsWith('numbering-') && p.ruleId !== 'numbering-style'),
+      [],
+    );
     // 5. to the end of 一、: 3. 4. 5. 6. under 二、 become 4. 5. 3. 6.; nothing after changes.
     const m5 = moveSection(m, at(m, m.headings.find((h) => h.level === 3 && h.number === 5)!.title), { into: yi.markerStart, position: 'last' });
     const out5 = apply(text, m5);
-    assert.deepEqual(level3(out5), Array.from({ length: 21 }, (_, i) => i + 1));
+    assert.deepEqual(
+      level3(out5),
+      Array.from({ length: 21 }, (_, i) => i + 1),
+    );
     assert.match(out5, /3\.推动公立医院高质量发展。[^\n]*\n\n二、深化医药卫生体制改革\n\n4\.大力推广三明医改经验。/);
-    assert.ok(m5.every((e) => e.start < text.indexOf('7.筑牢')), 'headings after the moved range keep their numbers');
+    assert.ok(
+      m5.every((e) => e.start < text.indexOf('7.筑牢')),
+      'headings after the moved range keep their numbers',
+    );
   });
 
   it('keeps CRLF line endings', () => {
@@ -220,13 +265,19 @@ describe('restructure: moving sections', () => {
     const m = parse(text);
     const into = { into: at(m, '乙'), position: 'last' as const };
     assert.equal(apply(text, moveSection(m, at(m, '子二'), into)), lf(['一、甲', '正文。', '1.子一', '正文。', '二、乙', '正文。', '1.子二', '正文。', '']));
-    assert.equal(apply(text, moveSection(m, at(m, '子二'), into, 'continuous')), lf(['一、甲', '正文。', '1.子一', '正文。', '二、乙', '正文。', '2.子二', '正文。', '']));
+    assert.equal(
+      apply(text, moveSection(m, at(m, '子二'), into, 'continuous')),
+      lf(['一、甲', '正文。', '1.子一', '正文。', '二、乙', '正文。', '2.子二', '正文。', '']),
+    );
   });
 
   it('moves a numbered section into a markdown # section', () => {
     const md = lf(['# 报告', '', '一、甲', '', '正文。', '', '二、乙', '', '正文。', '', '# 附件', '', '附件正文。', '']);
     const m = parse(md, 'markdown');
-    assert.equal(apply(md, moveSection(m, at(m, '甲'), { into: at(m, '附件'), position: 'last' })), lf(['# 报告', '', '一、乙', '', '正文。', '', '# 附件', '', '附件正文。', '', '一、甲', '', '正文。', '']));
+    assert.equal(
+      apply(md, moveSection(m, at(m, '甲'), { into: at(m, '附件'), position: 'last' })),
+      lf(['# 报告', '', '一、乙', '', '正文。', '', '# 附件', '', '附件正文。', '', '一、甲', '', '正文。', '']),
+    );
   });
 
   it('refuses what it cannot do', () => {
@@ -250,11 +301,17 @@ describe('restructure: moving sections', () => {
     const md = lf(['# 报告', '', '## 一、甲', '', '正文。', '', '## 二、乙', '', '正文。', '', '# 附件', '', '正文。', '']);
     const mm = parse(md, 'markdown');
     assert.deepEqual(moveUp(mm, at(mm, '附件')), []);
-    assert.equal(apply(md, moveUp(mm, at(mm, '乙'))), lf(['# 报告', '', '## 一、乙', '', '正文。', '', '## 二、甲', '', '正文。', '', '# 附件', '', '正文。', '']));
+    assert.equal(
+      apply(md, moveUp(mm, at(mm, '乙'))),
+      lf(['# 报告', '', '## 一、乙', '', '正文。', '', '## 二、甲', '', '正文。', '', '# 附件', '', '正文。', '']),
+    );
     // A markdown heading that changes level takes the document's `#` count for it.
     const md2 = lf(['# 报告', '', '## 一、甲', '', '正文。', '', '### （一）子', '', '正文。', '', '## 二、乙', '', '正文。', '']);
     const m2 = parse(md2, 'markdown');
-    assert.equal(apply(md2, demote(m2, at(m2, '乙'))), lf(['# 报告', '', '## 一、甲', '', '正文。', '', '### （一）子', '', '正文。', '', '### （二）乙', '', '正文。', '']));
+    assert.equal(
+      apply(md2, demote(m2, at(m2, '乙'))),
+      lf(['# 报告', '', '## 一、甲', '', '正文。', '', '### （一）子', '', '正文。', '', '### （二）乙', '', '正文。', '']),
+    );
     const toc = lf(['目录', '一、甲', '二、乙', '三、丙', '四、丁', '五、戊', '', '一、甲', '正文。', '二、乙', '正文。']);
     const mt = parse(toc);
     assert.equal(mt.documents[0].kind, 'toc');
@@ -273,7 +330,13 @@ interface Shape {
 
 const shape = (level: number): fc.Arbitrary<Shape> =>
   fc.record({
-    children: level < 4 ? fc.array(fc.constant(null).chain(() => shape(level + 1)), { maxLength: level === 1 ? 3 : 2 }) : fc.constant([]),
+    children:
+      level < 4
+        ? fc.array(
+            fc.constant(null).chain(() => shape(level + 1)),
+            { maxLength: level === 1 ? 3 : 2 },
+          )
+        : fc.constant([]),
     runIn: fc.boolean(),
     body: fc.integer({ min: 0, max: 2 }),
     gap: fc.integer({ min: 0, max: 2 }),
@@ -318,12 +381,26 @@ function render(top: Shape[], o: Options): string {
 }
 
 const options = (variants: boolean) =>
-  fc.record({ eol: fc.constantFrom('\n' as const, '\r\n' as const), finalBreak: fc.boolean(), continuous: fc.boolean(), variants: fc.constant(variants), variant: fc.nat(5) });
-const report = (variants: boolean) => fc.tuple(fc.array(shape(1), { minLength: 1, maxLength: 4 }), options(variants)).map(([top, o]) => ({ text: render(top, o), o }));
+  fc.record({
+    eol: fc.constantFrom('\n' as const, '\r\n' as const),
+    finalBreak: fc.boolean(),
+    continuous: fc.boolean(),
+    variants: fc.constant(variants),
+    variant: fc.nat(5),
+  });
+const report = (variants: boolean) =>
+  fc.tuple(fc.array(shape(1), { minLength: 1, maxLength: 4 }), options(variants)).map(([top, o]) => ({ text: render(top, o), o }));
 
-type Op = { kind: 'move'; section: number; target: 'before' | 'after' | 'first' | 'last'; anchor: number } | { kind: 'promote' | 'demote' | 'up' | 'down'; section: number };
+type Op =
+  | { kind: 'move'; section: number; target: 'before' | 'after' | 'first' | 'last'; anchor: number }
+  | { kind: 'promote' | 'demote' | 'up' | 'down'; section: number };
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('move' as const), section: fc.nat(), target: fc.constantFrom('before' as const, 'after' as const, 'first' as const, 'last' as const), anchor: fc.nat() }),
+  fc.record({
+    kind: fc.constant('move' as const),
+    section: fc.nat(),
+    target: fc.constantFrom('before' as const, 'after' as const, 'first' as const, 'last' as const),
+    anchor: fc.nat(),
+  }),
   fc.record({ kind: fc.constantFrom('promote' as const, 'demote' as const, 'up' as const, 'down' as const), section: fc.nat() }),
 );
 
@@ -403,7 +480,10 @@ describe('restructure: properties (fast-check)', () => {
   it('after any move, promote or demote the numbering rules report nothing new', () => {
     fc.assert(
       fc.property(report(true), fc.array(op, { minLength: 1, maxLength: 3 }), ({ text }, ops) => {
-        const count = (t: string) => lint(t).filter((p) => NUMBERING.includes(p.ruleId)).map((p) => `${p.ruleId} ${t.slice(p.start, p.end)}`);
+        const count = (t: string) =>
+          lint(t)
+            .filter((p) => NUMBERING.includes(p.ruleId))
+            .map((p) => `${p.ruleId} ${t.slice(p.start, p.end)}`);
         assert.deepEqual(count(text), [], 'the generator makes clean reports');
         let current = text;
         for (const operation of ops) {

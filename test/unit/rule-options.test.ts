@@ -30,46 +30,68 @@ describe('rule options: declared once, validated', () => {
         assert.ok(typeof p.description === 'string' && typeof p.descriptionEn === 'string', `${rule.id}.${key} needs zh/en descriptions`);
       }
     }
-    assert.deepEqual(RULES.filter((r) => r.options !== NO_OPTIONS).map((r) => [r.id, Object.keys(r.options.properties)]), [
-      ['heading-title-stop', ['minLength', 'ratio']],
-      ['sentence-length', ['maxLength']],
-      ['max-chars', ['limit']],
-      ['repeated-word', ['allow']],
-      ['overused-word', ['minCount', 'charsPerUse', 'allow']],
-    ]);
+    assert.deepEqual(
+      RULES.filter((r) => r.options !== NO_OPTIONS).map((r) => [r.id, Object.keys(r.options.properties)]),
+      [
+        ['heading-title-stop', ['minLength', 'ratio']],
+        ['sentence-length', ['maxLength']],
+        ['max-chars', ['limit']],
+        ['repeated-word', ['allow']],
+        ['overused-word', ['minCount', 'charsPerUse', 'allow']],
+      ],
+    );
   });
 
   it('a misspelt option key is a configuration error at that key', () => {
-    assert.deepEqual(configErrors({ rules: { 'sentence-length': ['info', { maxxx: 20 }] } }), [{
-      key: 'rules.sentence-length[1].maxxx',
-      en: '.gongwenrc.json: "rules.sentence-length[1].maxxx": rule "sentence-length" has no option "maxxx" (options: maxLength)',
-      zh: '.gongwenrc.json: "rules.sentence-length[1].maxxx"：规则 "sentence-length" 没有选项 "maxxx"（可用选项："maxLength"）',
-    }]);
-    assert.deepEqual(configErrors({ rules: { 'heading-title-stop': ['warning', { minLenght: 30 }] } }).map((e) => e.en), [
-      '.gongwenrc.json: "rules.heading-title-stop[1].minLenght": rule "heading-title-stop" has no option "minLenght" (options: minLength, ratio). Did you mean "minLength"?',
+    assert.deepEqual(configErrors({ rules: { 'sentence-length': ['info', { maxxx: 20 }] } }), [
+      {
+        key: 'rules.sentence-length[1].maxxx',
+        en: '.gongwenrc.json: "rules.sentence-length[1].maxxx": rule "sentence-length" has no option "maxxx" (options: maxLength)',
+        zh: '.gongwenrc.json: "rules.sentence-length[1].maxxx"：规则 "sentence-length" 没有选项 "maxxx"（可用选项："maxLength"）',
+      },
     ]);
+    assert.deepEqual(
+      configErrors({ rules: { 'heading-title-stop': ['warning', { minLenght: 30 }] } }).map((e) => e.en),
+      [
+        '.gongwenrc.json: "rules.heading-title-stop[1].minLenght": rule "heading-title-stop" has no option "minLenght" (options: minLength, ratio). Did you mean "minLength"?',
+      ],
+    );
   });
 
   it('a value of the wrong type is a configuration error at that key', () => {
-    assert.deepEqual(configErrors({ rules: { 'sentence-length': ['info', { maxLength: 'twenty' }] } }), [{
-      key: 'rules.sentence-length[1].maxLength',
-      en: '.gongwenrc.json: "rules.sentence-length[1].maxLength" must be a whole number, not the text "twenty"',
-      zh: '.gongwenrc.json: "rules.sentence-length[1].maxLength" 应为整数，而不是文字 "twenty"',
-    }]);
-    assert.deepEqual(configErrors({ overrides: [{ files: '*.md', rules: { 'overused-word': ['info', { minCount: 1.5, allow: ['推进', 3] }] } }] }).map((e) => e.en), [
-      '.gongwenrc.json: "overrides[0].rules.overused-word[1].minCount" must be a whole number, not the number 1.5',
-      '.gongwenrc.json: "overrides[0].rules.overused-word[1].allow[1]" must be text in double quotes, not the number 3',
+    assert.deepEqual(configErrors({ rules: { 'sentence-length': ['info', { maxLength: 'twenty' }] } }), [
+      {
+        key: 'rules.sentence-length[1].maxLength',
+        en: '.gongwenrc.json: "rules.sentence-length[1].maxLength" must be a whole number, not the text "twenty"',
+        zh: '.gongwenrc.json: "rules.sentence-length[1].maxLength" 应为整数，而不是文字 "twenty"',
+      },
     ]);
-    assert.deepEqual(configErrors({ rules: { 'sentence-length': ['info', { maxLength: 0 }] } }).map((e) => e.en), [
-      '.gongwenrc.json: "rules.sentence-length[1].maxLength" must be at least 1 (got 0)',
-    ]);
+    assert.deepEqual(
+      configErrors({ overrides: [{ files: '*.md', rules: { 'overused-word': ['info', { minCount: 1.5, allow: ['推进', 3] }] } }] }).map((e) => e.en),
+      [
+        '.gongwenrc.json: "overrides[0].rules.overused-word[1].minCount" must be a whole number, not the number 1.5',
+        '.gongwenrc.json: "overrides[0].rules.overused-word[1].allow[1]" must be text in double quotes, not the number 3',
+      ],
+    );
+    assert.deepEqual(
+      configErrors({ rules: { 'sentence-length': ['info', { maxLength: 0 }] } }).map((e) => e.en),
+      ['.gongwenrc.json: "rules.sentence-length[1].maxLength" must be at least 1 (got 0)'],
+    );
   });
 
   it('a rule without options accepts only {}', () => {
-    assert.deepEqual(configErrors({ rules: { placeholder: ['error', { minLength: 2 }] } }).map((e) => e.en), [
-      '.gongwenrc.json: "rules.placeholder[1].minLength": rule "placeholder" takes no options; write {}',
-    ]);
-    assert.equal(parseConfig('{"rules": {"placeholder": ["error", {}], "sentence-length": ["info", {"maxLength": 150}], "max-chars": ["info", {"limit": 5000}]}}', FILE, KNOWN_RULE_IDS).ok, true);
+    assert.deepEqual(
+      configErrors({ rules: { placeholder: ['error', { minLength: 2 }] } }).map((e) => e.en),
+      ['.gongwenrc.json: "rules.placeholder[1].minLength": rule "placeholder" takes no options; write {}'],
+    );
+    assert.equal(
+      parseConfig(
+        '{"rules": {"placeholder": ["error", {}], "sentence-length": ["info", {"maxLength": 150}], "max-chars": ["info", {"limit": 5000}]}}',
+        FILE,
+        KNOWN_RULE_IDS,
+      ).ok,
+      true,
+    );
   });
 
   it('the CLI exits 2 naming the file and the key, and still checks with the defaults', () => {
@@ -93,10 +115,19 @@ describe('rule options: declared once, validated', () => {
   it('the settings (gongwen.rules) are checked the same way, as warnings that keep what can be kept', () => {
     const r = checkRuleSettings({ 'sentence-length': ['info', { maxxx: 20 }], placeholder: 'warn', 'overused-word': 'info' }, 'settings.json');
     assert.deepEqual(r.rules, { 'sentence-length': ['info', { maxxx: 20 }], 'overused-word': 'info' });
-    assert.deepEqual(r.errors.map((e) => [e.key, formatConfigError(e, 'en')]), [
-      ['gongwen.rules.sentence-length[1].maxxx', 'settings.json: "gongwen.rules.sentence-length[1].maxxx": rule "sentence-length" has no option "maxxx" (options: maxLength)'],
-      ['gongwen.rules.placeholder', 'settings.json: "gongwen.rules.placeholder" must be one of "off", "hint", "info", "warning" or "error", or [severity, { options }] (got "warn")'],
-    ]);
+    assert.deepEqual(
+      r.errors.map((e) => [e.key, formatConfigError(e, 'en')]),
+      [
+        [
+          'gongwen.rules.sentence-length[1].maxxx',
+          'settings.json: "gongwen.rules.sentence-length[1].maxxx": rule "sentence-length" has no option "maxxx" (options: maxLength)',
+        ],
+        [
+          'gongwen.rules.placeholder',
+          'settings.json: "gongwen.rules.placeholder" must be one of "off", "hint", "info", "warning" or "error", or [severity, { options }] (got "warn")',
+        ],
+      ],
+    );
     assert.deepEqual(checkRuleSettings({}, 'settings.json'), { rules: {}, errors: [] });
   });
 
@@ -115,7 +146,8 @@ describe('rule options: declared once, validated', () => {
 
     // A long sentence: reported at 30, and at the default (120) when the option is misspelt in unchecked settings.
     const text = `一、总体要求\n${'加强组织领导'.repeat(10)}。\n`;
-    const found = (options: Record<string, unknown>) => lint(text, { only: ['sentence-length'], config: { ...DEFAULT_CONFIG, rules: { 'sentence-length': ['info', options] } } }).length;
+    const found = (options: Record<string, unknown>) =>
+      lint(text, { only: ['sentence-length'], config: { ...DEFAULT_CONFIG, rules: { 'sentence-length': ['info', options] } } }).length;
     assert.equal(found({ maxLength: 30 }), 1);
     assert.equal(found({ maxLenght: 30 }), 0);
   });
@@ -133,7 +165,10 @@ describe('generated files (npm run gen:rules)', () => {
   it('the schema carries each rule, its severity or [severity, options], and its options schema', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas/gongwenrc.schema.json'), 'utf8'));
     const entries = schema.definitions.rules.properties;
-    assert.deepEqual(Object.keys(entries), RULES.map((r) => r.id));
+    assert.deepEqual(
+      Object.keys(entries),
+      RULES.map((r) => r.id),
+    );
     assert.deepEqual(entries['sentence-length'].anyOf[1].items[1], {
       title: 'Options of sentence-length (sentence-length 的选项)',
       description: 'Options left out take their defaults (未写的选项取默认值)',
@@ -145,13 +180,20 @@ describe('generated files (npm run gen:rules)', () => {
     });
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const settings = pkg.contributes.configuration.properties['gongwen.rules'].properties;
-    assert.deepEqual(Object.keys(settings), RULES.map((r) => r.id));
+    assert.deepEqual(
+      Object.keys(settings),
+      RULES.map((r) => r.id),
+    );
     assert.deepEqual(settings['sentence-length'].enum, ['off', 'hint', 'info', 'warning', 'error']);
   });
 
   it('every rule page holds a generated options block', () => {
     const page = fs.readFileSync(path.join(ROOT, 'docs/rules/sentence-length.md'), 'utf8');
-    assert.ok(page.includes('<!-- options -->\n| 选项 Option | 类型 Type | 默认 Default | 含义 Meaning |\n|---|---|---|---|\n| `maxLength` | 整数 integer, ≥ 1 | `120` | 句子超过这么多字才报告 / Report a sentence longer than this many characters |\n'));
+    assert.ok(
+      page.includes(
+        '<!-- options -->\n| 选项 Option | 类型 Type | 默认 Default | 含义 Meaning |\n|---|---|---|---|\n| `maxLength` | 整数 integer, ≥ 1 | `120` | 句子超过这么多字才报告 / Report a sentence longer than this many characters |\n',
+      ),
+    );
     const none = fs.readFileSync(path.join(ROOT, 'docs/rules/spacing.md'), 'utf8');
     assert.ok(none.includes('<!-- options -->\n本规则没有 `[级别, {选项}]` 形式的选项'));
   });
@@ -159,7 +201,10 @@ describe('generated files (npm run gen:rules)', () => {
 
 describe('gen-rules: marked blocks', () => {
   it('replaces only what lies between the markers, and says when there are none', () => {
-    assert.equal(replaceBlock('a\n<!-- rules-table -->\nold\n<!-- /rules-table -->\nb\n', 'rules-table', 'new'), 'a\n<!-- rules-table -->\nnew\n<!-- /rules-table -->\nb\n');
+    assert.equal(
+      replaceBlock('a\n<!-- rules-table -->\nold\n<!-- /rules-table -->\nb\n', 'rules-table', 'new'),
+      'a\n<!-- rules-table -->\nnew\n<!-- /rules-table -->\nb\n',
+    );
     assert.equal(replaceBlock('a\n', 'rules-table', 'new'), undefined);
   });
 });
@@ -171,16 +216,30 @@ describe('gen-rules: the rules table', () => {
     assert.equal(table.length, RULES.length + 2);
     assert.equal(table[0], '| 规则 Rule | 中文名 | 默认级别 Default | 检查什么 What it checks | 修复 Fix | 依据 Basis |');
     assert.equal(table[1], '|---|---|---|---|---|---|');
-    assert.equal(table[2], '| <a id="placeholder"></a>[`placeholder`](docs/rules/placeholder.md) | 未填写的占位符（XX、xxxx年、***、××、某某、〇〇、□□、____、【待补充】） | `error` | Unfilled placeholders (XX, xxxx年, ***, ××, 某某, 〇〇, □□, ____, 【待补充】) | — | 写作惯例 |');
-    assert.ok(table.includes('| <a id="sentence-length"></a>[`sentence-length`](docs/rules/sentence-length.md) | 句子过长（默认超过120字），建议拆分 | 关闭 off（`info`） | A sentence over 120 characters (by default): consider splitting it | — | 写作惯例 |'));
-    assert.ok(table.includes('| <a id="numbering-sequence"></a>[`numbering-sequence`](docs/rules/numbering-sequence.md) | 同级编号跳号、重号或顺序颠倒 | `warning` | Numbers at one level skip, repeat or go backwards | 重新编号；一处明显跳号或一个错号时安全，否则仅快速修复 / renumber: safe for one clear gap or one stray number, else quick fix only | GB/T 9704-2012 第7.3.3条 |'));
+    assert.equal(
+      table[2],
+      '| <a id="placeholder"></a>[`placeholder`](docs/rules/placeholder.md) | 未填写的占位符（XX、xxxx年、***、××、某某、〇〇、□□、____、【待补充】） | `error` | Unfilled placeholders (XX, xxxx年, ***, ××, 某某, 〇〇, □□, ____, 【待补充】) | — | 写作惯例 |',
+    );
+    assert.ok(
+      table.includes(
+        '| <a id="sentence-length"></a>[`sentence-length`](docs/rules/sentence-length.md) | 句子过长（默认超过120字），建议拆分 | 关闭 off（`info`） | A sentence over 120 characters (by default): consider splitting it | — | 写作惯例 |',
+      ),
+    );
+    assert.ok(
+      table.includes(
+        '| <a id="numbering-sequence"></a>[`numbering-sequence`](docs/rules/numbering-sequence.md) | 同级编号跳号、重号或顺序颠倒 | `warning` | Numbers at one level skip, repeat or go backwards | 重新编号；一处明显跳号或一个错号时安全，否则仅快速修复 / renumber: safe for one clear gap or one stray number, else quick fix only | GB/T 9704-2012 第7.3.3条 |',
+      ),
+    );
   });
 
   it('lists the rules grouped by category, in the order of RULE_CATEGORIES', () => {
     const ids = table.slice(2).map((row) => /id="([a-z-]+)"/.exec(row)![1]);
     const order = Object.keys(RULE_CATEGORIES);
     const categories = ids.map((id) => order.indexOf(RULES.find((r) => r.id === id)!.category));
-    assert.deepEqual(categories, [...categories].sort((a, b) => a - b));
+    assert.deepEqual(
+      categories,
+      [...categories].sort((a, b) => a - b),
+    );
     assert.deepEqual([...ids].sort(), RULES.map((r) => r.id).sort());
   });
 
@@ -189,7 +248,11 @@ describe('gen-rules: the rules table', () => {
     const saved = rule.basis;
     try {
       (rule as { basis: { zh: string; en: string } }).basis = { zh: 'a|b', en: 'a|b' };
-      assert.ok(rulesTable('').split('\n').some((row) => row.startsWith('| <a id="spacing">') && row.endsWith(' | a\\|b |')));
+      assert.ok(
+        rulesTable('')
+          .split('\n')
+          .some((row) => row.startsWith('| <a id="spacing">') && row.endsWith(' | a\\|b |')),
+      );
     } finally {
       (rule as { basis: { zh: string; en: string } }).basis = saved;
     }
@@ -221,9 +284,16 @@ describe('rule declarations: fix and basis', () => {
     ].join('\n');
     const without = RULES.filter((r) => r.fix === null).map((r) => r.id);
     assert.deepEqual(without, ['placeholder', 'numbering-hierarchy', 'heading-title-stop', 'quote-pairs', 'sentence-length', 'max-chars', 'overused-word']);
-    const config = { ...DEFAULT_CONFIG, maxChars: 10, rules: { 'sentence-length': 'info' as const, 'overused-word': ['info', { minCount: 3 }] as ['info', Record<string, unknown>] } };
+    const config = {
+      ...DEFAULT_CONFIG,
+      maxChars: 10,
+      rules: { 'sentence-length': 'info' as const, 'overused-word': ['info', { minCount: 3 }] as ['info', Record<string, unknown>] },
+    };
     const problems = lint(text, { config, only: without });
     assert.deepEqual([...new Set(problems.map((p) => p.ruleId))].sort(), [...without].sort(), 'each rule without a fix is exercised');
-    assert.deepEqual(problems.filter((p) => p.fix).map((p) => p.ruleId), []);
+    assert.deepEqual(
+      problems.filter((p) => p.fix).map((p) => p.ruleId),
+      [],
+    );
   });
 });

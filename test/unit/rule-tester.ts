@@ -45,13 +45,20 @@ export function testRule(ruleId: string, cases: { valid: Array<string | ValidCas
     cases.valid.forEach((c, i) => {
       const v = typeof c === 'string' ? { text: c } : c;
       it(`valid #${i + 1}: ${v.text.slice(0, 24).replace(/\n/g, '⏎')}`, () => {
-        assert.deepEqual(problemsOf(ruleId, v.text, v.format, v.config).map((p) => `${p.line}:${p.column} ${p.message}`), []);
+        assert.deepEqual(
+          problemsOf(ruleId, v.text, v.format, v.config).map((p) => `${p.line}:${p.column} ${p.message}`),
+          [],
+        );
       });
     });
     cases.invalid.forEach((c, i) => {
       it(`invalid #${i + 1}: ${c.text.slice(0, 24).replace(/\n/g, '⏎')}`, () => {
         const found = problemsOf(ruleId, c.text, c.format, c.config);
-        assert.equal(found.length, c.errors.length, `expected ${c.errors.length} problems, got: ${found.map((p) => `${p.line}:${p.column} ${p.message}`).join(' | ')}`);
+        assert.equal(
+          found.length,
+          c.errors.length,
+          `expected ${c.errors.length} problems, got: ${found.map((p) => `${p.line}:${p.column} ${p.message}`).join(' | ')}`,
+        );
         c.errors.forEach((want, j) => {
           const got = found[j];
           assert.equal(`${got.line}:${got.column}`, `${want.line}:${want.column}`, got.message);

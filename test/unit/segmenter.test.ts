@@ -13,12 +13,17 @@ const realRequire: RequireFn = (id) => require(id);
 
 const notFound = (id: string): Error => Object.assign(new Error(`Cannot find module '${id}'`), { code: 'MODULE_NOT_FOUND' });
 /** A require where these modules are not installed (as on a platform without their binary). */
-const without = (...ids: string[]): RequireFn => (id) => {
-  if (ids.some((m) => id === m || id.startsWith(`${m}/`))) throw notFound(id);
-  return realRequire(id);
-};
+const without =
+  (...ids: string[]): RequireFn =>
+  (id) => {
+    if (ids.some((m) => id === m || id.startsWith(`${m}/`))) throw notFound(id);
+    return realRequire(id);
+  };
 /** A require that serves this module object for `nodejieba`. */
-const withNodejieba = (mod: object): RequireFn => (id) => (id === 'nodejieba' ? mod : realRequire(id));
+const withNodejieba =
+  (mod: object): RequireFn =>
+  (id) =>
+    id === 'nodejieba' ? mod : realRequire(id);
 
 function collect() {
   const lines: string[] = [];
@@ -37,7 +42,24 @@ const onLinuxX64 = process.platform === 'linux' && process.arch === 'x64';
 describe('segmenter (core)', () => {
   it('REPORT_VOCABULARY holds the report terms the issue names, and at least 60', () => {
     assert.ok(REPORT_VOCABULARY.length >= 60, `${REPORT_VOCABULARY.length}`);
-    for (const w of ['医联体', '医共体', '卫生健康委', '卫健委', '优质服务基层行', '党建引领', '放管服', '高质量发展', '疫情防控', '医养结合', '一网通办', '河长制', '乡村振兴', '营商环境', '两个维护', '四个意识']) {
+    for (const w of [
+      '医联体',
+      '医共体',
+      '卫生健康委',
+      '卫健委',
+      '优质服务基层行',
+      '党建引领',
+      '放管服',
+      '高质量发展',
+      '疫情防控',
+      '医养结合',
+      '一网通办',
+      '河长制',
+      '乡村振兴',
+      '营商环境',
+      '两个维护',
+      '四个意识',
+    ]) {
       assert.ok(REPORT_VOCABULARY.includes(w), w);
     }
     assert.equal(new Set(REPORT_VOCABULARY).size, REPORT_VOCABULARY.length, 'no duplicates');
@@ -66,9 +88,22 @@ describe('segmenter (core)', () => {
       { text: '项目', start: 2, end: 4 },
       { text: '项目', start: 4, end: 6 },
     ]);
-    assert.deepEqual(tokensOf(['𠀋', '的', '的'], '𠀋的的').map((t) => [t.start, t.end]), [[0, 2], [2, 3], [3, 4]]);
+    assert.deepEqual(
+      tokensOf(['𠀋', '的', '的'], '𠀋的的').map((t) => [t.start, t.end]),
+      [
+        [0, 2],
+        [2, 3],
+        [3, 4],
+      ],
+    );
     // An engine that dropped a space or changed a word never shifts the others.
-    assert.deepEqual(tokensOf(['的', 'X', '的'], '的 的').map((t) => [t.text, t.start]), [['的', 0], ['的', 2]]);
+    assert.deepEqual(
+      tokensOf(['的', 'X', '的'], '的 的').map((t) => [t.text, t.start]),
+      [
+        ['的', 0],
+        ['的', 2],
+      ],
+    );
   });
 
   it('cachedSegmenter segments each paragraph once, evicts the least recently used beyond its bound', () => {
@@ -111,7 +146,10 @@ describe('segmenter provider in lint', () => {
     const text = '一、总体要求\n（一）加强组织领导。全面落实责任，推动工作开展。\n（二）强化保障。层层落实，人人参与，一个个项目落地。\n';
     assert.deepEqual(lint(text, { segmenter: () => (calls++, undefined), only: SEG_RULES }), []);
     // In markdown, code is not prose: a repetition there is no candidate.
-    assert.deepEqual(lint('# 标题\n\n代码 `的的` 和\n\n```\n建设建设\n```\n', { format: 'markdown', segmenter: () => (calls++, undefined), only: SEG_RULES }), []);
+    assert.deepEqual(
+      lint('# 标题\n\n代码 `的的` 和\n\n```\n建设建设\n```\n', { format: 'markdown', segmenter: () => (calls++, undefined), only: SEG_RULES }),
+      [],
+    );
     assert.equal(calls, 0);
   });
 
@@ -138,7 +176,10 @@ describe('segmenter provider in lint', () => {
   });
 
   it('without a provider the built-in Intl engine judges', () => {
-    assert.deepEqual(lint('的的工作。', { only: SEG_RULES }).map((p) => [p.ruleId, p.start, p.end]), [['repeated-word', 0, 2]]);
+    assert.deepEqual(
+      lint('的的工作。', { only: SEG_RULES }).map((p) => [p.ruleId, p.start, p.end]),
+      [['repeated-word', 0, 2]],
+    );
   });
 });
 
@@ -157,10 +198,10 @@ describe('loadSegmenter (engines)', function () {
     assert.equal(seg?.name, 'nodejieba', lines.join('\n'));
     assert.equal(lines.length, 1);
     assert.match(lines[0], /word segmentation by nodejieba with \d+ user dictionary words$/);
-    assert.deepEqual(seg!.cut('推进优质服务基层行活动'), ['推进', '优质服务基层行', '活动']);
-    assert.ok(seg!.cut('新城区卫健局召开会议').includes('新城区卫健局'));
+    assert.deepEqual(seg.cut('推进优质服务基层行活动'), ['推进', '优质服务基层行', '活动']);
+    assert.ok(seg.cut('新城区卫健局召开会议').includes('新城区卫健局'));
     // HMM on: an unknown name is still one word.
-    assert.equal(seg!.cut('组建区级中医医共体').join('/'), '组建/区级/中医/医共体');
+    assert.equal(seg.cut('组建区级中医医共体').join('/'), '组建/区级/中医/医共体');
   });
 
   (onLinuxX64 ? it : it.skip)('nodejieba loads once per process; later dictionaries add their words', () => {
@@ -176,10 +217,13 @@ describe('loadSegmenter (engines)', function () {
     const seg = loadSegmenter('auto', [], log, without('nodejieba'));
     assert.equal(seg?.name, 'rs-jieba');
     assert.equal(lines.length, 1);
-    assert.match(lines[0], /^gongwen: word segmentation by @node-rs\/jieba with \d+ user dictionary words \(fallback: nodejieba: not installed or no binary for .*Cannot find module 'nodejieba'.*\)$/);
+    assert.match(
+      lines[0],
+      /^gongwen: word segmentation by @node-rs\/jieba with \d+ user dictionary words \(fallback: nodejieba: not installed or no binary for .*Cannot find module 'nodejieba'.*\)$/,
+    );
     assert.match(zh[0], /^gongwen：分词引擎 @node-rs\/jieba，用户词典 \d+ 词（回退：nodejieba: /);
-    assert.deepEqual(seg!.cut('推进优质服务基层行活动'), ['推进', '优质服务基层行', '活动']);
-    assert.deepEqual(seg!.cut('人民医院建设项目项目土建'), ['人民', '医院', '建设项目', '项目', '土建']);
+    assert.deepEqual(seg.cut('推进优质服务基层行活动'), ['推进', '优质服务基层行', '活动']);
+    assert.deepEqual(seg.cut('人民医院建设项目项目土建'), ['人民', '医院', '建设项目', '项目', '土建']);
   });
 
   it('nodejieba installed but its native binding missing (load throws): @node-rs/jieba', () => {
@@ -202,7 +246,13 @@ describe('loadSegmenter (engines)', function () {
   it('nodejieba with a dictionary file missing: never calls load (it would abort the process)', () => {
     const { lines, log } = collect();
     const loads: unknown[] = [];
-    const fake = { DEFAULT_DICT: path.join(os.tmpdir(), 'gongwen-no-such-dir', 'jieba.dict.utf8'), DEFAULT_HMM_DICT: __filename, load: (p: unknown) => loads.push(p), cut: () => [], insertWord: () => true };
+    const fake = {
+      DEFAULT_DICT: path.join(os.tmpdir(), 'gongwen-no-such-dir', 'jieba.dict.utf8'),
+      DEFAULT_HMM_DICT: __filename,
+      load: (p: unknown) => loads.push(p),
+      cut: () => [],
+      insertWord: () => true,
+    };
     const seg = loadSegmenter('nodejieba', [], log, withNodejieba(fake));
     assert.equal(seg?.name, 'rs-jieba');
     assert.deepEqual(loads, []);
@@ -232,7 +282,7 @@ describe('loadSegmenter (engines)', function () {
     assert.ok(userDict.includes('医共体 1000 n\n') && userDict.includes('新城区卫健局 1000 n\n'));
     assert.ok(!userDict.includes('空格'), 'words with spaces are dropped');
     assert.equal(fs.existsSync(loads[0].userDict), false, 'temp files removed after load');
-    seg!.cut('甲乙');
+    seg.cut('甲乙');
     assert.deepEqual(cuts.at(-1), ['甲乙', true]);
   });
 
@@ -242,7 +292,7 @@ describe('loadSegmenter (engines)', function () {
     assert.equal(seg?.name, 'intl');
     assert.equal(lines.length, 1);
     assert.match(lines[0], /^gongwen: word segmentation by Intl\.Segmenter \(fallback: nodejieba: .*; @node-rs\/jieba: .*\)$/);
-    assert.ok(seg!.cut('新城区卫健局召开会议').includes('新城区卫健局'));
+    assert.ok(seg.cut('新城区卫健局召开会议').includes('新城区卫健局'));
   });
 
   it('rs-jieba and intl settings load those engines, with no fallback', () => {
@@ -330,9 +380,15 @@ describe('CLI segmentation', function () {
       };
       const on = run('check', '--lang', 'en', '--format', 'json', f);
       const found = JSON.parse(on.out).filter((p: { ruleId: string }) => p.ruleId === 'repeated-word');
-      assert.deepEqual(found.map((p: { line: number; column: number; endColumn: number }) => [p.line, p.column, p.endColumn]), [[2, 9, 13]]);
+      assert.deepEqual(
+        found.map((p: { line: number; column: number; endColumn: number }) => [p.line, p.column, p.endColumn]),
+        [[2, 9, 13]],
+      );
       const off = run('check', '--lang', 'en', '--format', 'json', '--segmenter', 'off', f);
-      assert.deepEqual(JSON.parse(off.out).filter((p: { ruleId: string }) => p.ruleId === 'repeated-word'), []);
+      assert.deepEqual(
+        JSON.parse(off.out).filter((p: { ruleId: string }) => p.ruleId === 'repeated-word'),
+        [],
+      );
       assert.equal(off.err, '');
       const bad = run('check', '--lang', 'en', '--segmenter', 'jieba', f);
       assert.equal(bad.code, 2);
@@ -366,7 +422,9 @@ describe('built CLI (dist/cli.js) with native engines hidden', function () {
       encoding: 'utf8',
       env: { ...process.env, GONGWEN_TEST_HIDE: hide },
     });
-    const repeated = (JSON.parse(r.stdout) as Array<{ ruleId: string; line: number; column: number }>).filter((p) => p.ruleId === 'repeated-word').map((p) => `${p.line}:${p.column}`);
+    const repeated = (JSON.parse(r.stdout) as Array<{ ruleId: string; line: number; column: number }>)
+      .filter((p) => p.ruleId === 'repeated-word')
+      .map((p) => `${p.line}:${p.column}`);
     return { code: r.status, err: r.stderr.trim(), repeated };
   }
 
@@ -377,7 +435,10 @@ describe('built CLI (dist/cli.js) with native engines hidden', function () {
   it('nodejieba hidden: @node-rs/jieba, one stderr line', () => {
     const r = cli('nodejieba');
     assert.deepEqual(r.repeated, ['2:9']);
-    assert.match(r.err, /^gongwen: word segmentation by @node-rs\/jieba with \d+ user dictionary words \(fallback: nodejieba: not installed or no binary for [^)]*Cannot find module 'nodejieba'\)\)$/);
+    assert.match(
+      r.err,
+      /^gongwen: word segmentation by @node-rs\/jieba with \d+ user dictionary words \(fallback: nodejieba: not installed or no binary for [^)]*Cannot find module 'nodejieba'\)\)$/,
+    );
   });
 
   it('both hidden: Intl.Segmenter, one stderr line', () => {

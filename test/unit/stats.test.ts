@@ -51,10 +51,13 @@ describe('stats: 字数, Han characters, paragraphs, pages', () => {
 
   it('002: the table of contents and the report, with the web copy’s half-width punctuation counting 0', () => {
     const docs = stats(load(F002));
-    assert.deepEqual(docs.map((d) => [d.kind, d.startLine + 1, d.title, ...counts(d)]), [
-      ['toc', 1, '', 363, 352, 26, 2],
-      ['document', 27, '市卫健委2022年度工作总结与 2023年度工作计划', 2361, 2120, 13, 5],
-    ]);
+    assert.deepEqual(
+      docs.map((d) => [d.kind, d.startLine + 1, d.title, ...counts(d)]),
+      [
+        ['toc', 1, '', 363, 352, 26, 2],
+        ['document', 27, '市卫健委2022年度工作总结与 2023年度工作计划', 2361, 2120, 13, 5],
+      ],
+    );
     // 二、存在问题: 二 、 存 在 问 题 = 6 字, 5 Han (、 is punctuation).
     const s = docs[0].sections.find((x) => x.line === 15)!;
     assert.deepEqual([s.marker + s.title, ...counts(s)], ['二、存在问题', 6, 5, 1, 1]);
@@ -66,9 +69,12 @@ describe('stats: 字数, Han characters, paragraphs, pages', () => {
       const o = outline(model);
       stats(model).forEach((d, i) => {
         assert.equal(d.zishu, o[i].chars);
-        assert.deepEqual(flatten(d.sections).map((s) => s.zishu), o[i].sections.flatMap(function walk(x): number[] {
-          return [x.chars, ...x.children.flatMap(walk)];
-        }));
+        assert.deepEqual(
+          flatten(d.sections).map((s) => s.zishu),
+          o[i].sections.flatMap(function walk(x): number[] {
+            return [x.chars, ...x.children.flatMap(walk)];
+          }),
+        );
       });
     }
   });
@@ -94,7 +100,8 @@ describe('stats: 字数, Han characters, paragraphs, pages', () => {
   });
 
   it('markdown: markup, code and comments do not count', () => {
-    const md = '# 工作计划\n\n<!-- 草稿 -->\n\n## 一、总体要求\n\n以**习近平新时代中国特色社会主义思想**为指导，见[办法](https://example.gov.cn/xx)。\n\n```\ncode 代码\n```\n';
+    const md =
+      '# 工作计划\n\n<!-- 草稿 -->\n\n## 一、总体要求\n\n以**习近平新时代中国特色社会主义思想**为指导，见[办法](https://example.gov.cn/xx)。\n\n```\ncode 代码\n```\n';
     const [doc] = stats(parse(md, 'markdown'));
     // 工作计划 4; 一、总体要求 6 (5 Han); 以 + 习近平新时代中国特色社会主义思想 16 + 为指导 3 + 见 + 办法 2 = 23 Han, with ， 。 25 字.
     assert.deepEqual(counts(doc), [4 + 6 + 25, 4 + 5 + 23, 3, 1]);
@@ -124,17 +131,29 @@ describe('gongwen stats (CLI)', () => {
     assert.equal(o.file, F004);
     const [d] = o.documents;
     assert.deepEqual([d.title, d.line, d.zishu, d.han, d.paragraphs, d.pages], ['2024年西安市新城区卫生健康工作计划', 1, 3531, 3286, 30, 7]);
-    assert.deepEqual(d.sections[1].sections[1], { marker: '4.', title: '深化医联(共)体建设', line: 13, zishu: 68, han: 63, paragraphs: 1, pages: 1, sections: [] });
+    assert.deepEqual(d.sections[1].sections[1], {
+      marker: '4.',
+      title: '深化医联(共)体建设',
+      line: 13,
+      zishu: 68,
+      han: 63,
+      paragraphs: 1,
+      pages: 1,
+      sections: [],
+    });
   });
 
   it('a folder gives an array, one object per file; the text form is an indented table', () => {
     const r = run(['stats', '--format', 'json', CORPUS]);
     assert.equal(r.code, 0);
     const list = JSON.parse(r.out);
-    assert.deepEqual(list.map((x: { file: string; documents: unknown[] }) => [path.basename(x.file), x.documents.length]), [
-      ['002_3cbf79e9d602b8eb.txt', 2],
-      ['004_503d8dbb8d0f1449.txt', 1],
-    ]);
+    assert.deepEqual(
+      list.map((x: { file: string; documents: unknown[] }) => [path.basename(x.file), x.documents.length]),
+      [
+        ['002_3cbf79e9d602b8eb.txt', 2],
+        ['004_503d8dbb8d0f1449.txt', 1],
+      ],
+    );
     const t = run(['stats', '--lang', 'zh', F004]);
     assert.equal(t.code, 0);
     const lines = t.out.split('\n');
@@ -166,7 +185,11 @@ describe('gongwen stats (CLI)', () => {
 describe('ProseCounts: 字数 of a range from per-line sums', () => {
   /** The count as the definition says, character by character, independent of the lookup table. */
   function zishuByDefinition(text: string): number {
-    return [...text.matchAll(/[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]+|[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\u3007]|[\ud840-\ud87f][\udc00-\udfff]|[\u3001-\u3006\u3008-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014\u2015\u00b7\u2027\ufe10-\ufe1f\ufe30-\ufe4f\u2460-\u24ff\u25a1\u25cb\u00d7]/g)].length;
+    return [
+      ...text.matchAll(
+        /[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]+|[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\u3007]|[\ud840-\ud87f][\udc00-\udfff]|[\u3001-\u3006\u3008-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014\u2015\u00b7\u2027\ufe10-\ufe1f\ufe30-\ufe4f\u2460-\u24ff\u25a1\u25cb\u00d7]/g,
+      ),
+    ].length;
   }
 
   it('agrees with countZishu on any range of plain text without furniture, and countZishu with the definition (fast-check)', () => {
@@ -198,9 +221,15 @@ describe('ProseCounts: 字数 of a range from per-line sums', () => {
 describe('codePointLength', () => {
   it('counts as the string iterator does, lone surrogates included (fast-check)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.array(fc.constantFrom('𠀀', '\ud840', '\udc00', '甲', 'a'), { maxLength: 30 }).map((a) => a.join(''))), (s) => {
-        assert.equal(codePointLength(s), [...s].length);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 60 }),
+          fc.array(fc.constantFrom('𠀀', '\ud840', '\udc00', '甲', 'a'), { maxLength: 30 }).map((a) => a.join('')),
+        ),
+        (s) => {
+          assert.equal(codePointLength(s), [...s].length);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -70,9 +70,9 @@ function redundantErrors(ajvErrors: ErrorObject[]): (e: ErrorObject) => boolean 
   // "must be one of …" says more than "must be text" when both are reported.
   const enumPaths = new Set(ajvErrors.filter((e) => e.keyword === 'enum').map((e) => e.instancePath));
   return (e) =>
-    e.keyword === 'propertyNames' // the nested error carries `propertyName`
-    || (e.keyword === 'type' && enumPaths.has(e.instancePath))
-    || (e.keyword !== 'anyOf' && insideAnyOf(e.instancePath) && e.propertyName === undefined);
+    e.keyword === 'propertyNames' || // the nested error carries `propertyName`
+    (e.keyword === 'type' && enumPaths.has(e.instancePath)) ||
+    (e.keyword !== 'anyOf' && insideAnyOf(e.instancePath) && e.propertyName === undefined);
 }
 
 function explain(e: ErrorObject, data: Record<string, unknown>, path: PathSegment[]): Explained[] {
@@ -173,11 +173,13 @@ function explainRuleSetting(value: unknown, path: PathSegment[]): Explained[] {
 
 function explainRulePair(value: unknown[], path: PathSegment[]): Explained[] {
   if (value.length !== 2) {
-    return [{
-      path,
-      zh: `${KEY} 应恰好有两项 [严重程度, { 选项 }]，如 ["warning", {}]（当前有 ${value.length} 项）`,
-      en: `${KEY} must have exactly two items [severity, { options }], e.g. ["warning", {}] (got ${value.length})`,
-    }];
+    return [
+      {
+        path,
+        zh: `${KEY} 应恰好有两项 [严重程度, { 选项 }]，如 ["warning", {}]（当前有 ${value.length} 项）`,
+        en: `${KEY} must have exactly two items [severity, { options }], e.g. ["warning", {}] (got ${value.length})`,
+      },
+    ];
   }
   const out: Explained[] = [];
   if (typeof value[0] !== 'string' || !SEVERITIES_OR_OFF.includes(value[0])) {
@@ -203,7 +205,10 @@ function explainRulePair(value: unknown[], path: PathSegment[]): Explained[] {
 
 /** `overrides[].files`: one glob or a non-empty list of them. */
 function explainGlobs(value: unknown, path: PathSegment[]): Explained[] {
-  const form = { zh: '应为通配模式（如 "drafts/**"）或其数组（如 ["*.txt", "*.md"]）', en: 'must be a glob pattern (e.g. "drafts/**") or a list of them (e.g. ["*.txt", "*.md"])' };
+  const form = {
+    zh: '应为通配模式（如 "drafts/**"）或其数组（如 ["*.txt", "*.md"]）',
+    en: 'must be a glob pattern (e.g. "drafts/**") or a list of them (e.g. ["*.txt", "*.md"])',
+  };
   if (value === '') return [{ path, zh: `${KEY} 不能为空`, en: `${KEY} must not be empty` }];
   if (Array.isArray(value)) {
     if (value.length === 0) {
@@ -212,7 +217,11 @@ function explainGlobs(value: unknown, path: PathSegment[]): Explained[] {
     const out: Explained[] = [];
     value.forEach((item, i) => {
       if (typeof item !== 'string') {
-        out.push({ path: [...path, i], zh: `${KEY} 应为通配模式文字，而不是${describeValue(item).zh}`, en: `${KEY} must be a glob pattern string, not ${describeValue(item).en}` });
+        out.push({
+          path: [...path, i],
+          zh: `${KEY} 应为通配模式文字，而不是${describeValue(item).zh}`,
+          en: `${KEY} must be a glob pattern string, not ${describeValue(item).en}`,
+        });
       } else if (item === '') {
         out.push({ path: [...path, i], zh: `${KEY} 不能为空`, en: `${KEY} must not be empty` });
       }
@@ -229,13 +238,15 @@ export function explainRuleOptions(ruleId: string, options: RuleOptionsSchema, v
   const errors = validate.errors ?? [];
   // "must be a whole number" already says what "must be at least 2" would add for 1.5.
   const typeWrong = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
-  return errors.filter((e) => e.keyword === 'type' || !typeWrong.has(e.instancePath)).map((e) => {
-    const at = [...path, ...toSegments(value, e.instancePath)];
-    if (e.keyword === 'additionalProperties' && e.instancePath === '') return unknownOption(ruleId, options, String(e.params.additionalProperty), at);
-    if (e.keyword === 'type') return optionType(e, at);
-    if (e.keyword === 'minimum' || e.keyword === 'maximum') return optionBound(e, at);
-    return explainAjvError(e, at);
-  });
+  return errors
+    .filter((e) => e.keyword === 'type' || !typeWrong.has(e.instancePath))
+    .map((e) => {
+      const at = [...path, ...toSegments(value, e.instancePath)];
+      if (e.keyword === 'additionalProperties' && e.instancePath === '') return unknownOption(ruleId, options, String(e.params.additionalProperty), at);
+      if (e.keyword === 'type') return optionType(e, at);
+      if (e.keyword === 'minimum' || e.keyword === 'maximum') return optionBound(e, at);
+      return explainAjvError(e, at);
+    });
 }
 
 function unknownOption(ruleId: string, options: RuleOptionsSchema, name: string, path: PathSegment[]): Explained {

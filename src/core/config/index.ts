@@ -68,7 +68,7 @@ function parseConfigUnchecked(jsonText: string, file: string, knownRuleIds: read
   }
   const errors = dedupe([...schemaErrors(data, file), ...semanticErrors(data, file, knownRuleIds)]);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, config: mergeWithDefaults(data as Partial<GongwenConfig>) };
+  return { ok: true, config: mergeWithDefaults(data) };
 }
 
 function mergeWithDefaults(user: Partial<GongwenConfig>): GongwenConfig {
@@ -85,10 +85,11 @@ function mergeWithDefaults(user: Partial<GongwenConfig>): GongwenConfig {
     },
     segmenter: user.segmenter ?? d.segmenter,
     dictionary: [...(user.dictionary ?? d.dictionary)],
-    ignore: (user.ignore ?? d.ignore).map((e): IgnoreEntry =>
-      (e.files ? { rule: e.rule, text: e.text, files: [...e.files] } : { rule: e.rule, text: e.text })),
-    overrides: (user.overrides ?? d.overrides).map((o): OverrideEntry =>
-      ({ files: typeof o.files === 'string' ? o.files : [...o.files], rules: copyRules(o.rules) })),
+    ignore: (user.ignore ?? d.ignore).map((e): IgnoreEntry => (e.files ? { rule: e.rule, text: e.text, files: [...e.files] } : { rule: e.rule, text: e.text })),
+    overrides: (user.overrides ?? d.overrides).map((o): OverrideEntry => ({
+      files: typeof o.files === 'string' ? o.files : [...o.files],
+      rules: copyRules(o.rules),
+    })),
   };
   if (user.maxChars !== undefined) config.maxChars = user.maxChars;
   return config;
@@ -121,14 +122,19 @@ export function checkRuleSettings(rules: unknown, source: string): { rules: Reco
     errors.push(...found.map(inSettings));
     const severityOk = (s: unknown) => typeof s === 'string' && ['off', 'hint', 'info', 'warning', 'error'].includes(s);
     if (found.length === 0) kept[id] = setting as RuleSetting;
-    else if (Array.isArray(setting) && setting.length === 2 && severityOk(setting[0]) && isPlainObject(setting[1])) kept[id] = [setting[0], { ...setting[1] }] as RuleSetting;
+    else if (Array.isArray(setting) && setting.length === 2 && severityOk(setting[0]) && isPlainObject(setting[1]))
+      kept[id] = [setting[0], { ...setting[1] }] as RuleSetting;
   }
   return { rules: kept, errors };
 }
 
 /** A settings error names the setting: `gongwen.rules.…` rather than the config file's `rules.…`. */
 function inSettings(e: ConfigError): ConfigError {
-  const rename = (s: string) => s.split(`"${e.key}"`).join(`"gongwen.${e.key}"`).replace(/"rules([.[])/g, '"gongwen.rules$1');
+  const rename = (s: string) =>
+    s
+      .split(`"${e.key}"`)
+      .join(`"gongwen.${e.key}"`)
+      .replace(/"rules([.[])/g, '"gongwen.rules$1');
   return { ...e, key: `gongwen.${e.key}`, message: rename(e.message), messageEn: rename(e.messageEn) };
 }
 

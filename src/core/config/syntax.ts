@@ -37,8 +37,12 @@ export function jsonSyntaxError(text: string, cause: unknown): Wording {
 
 /** Errors jsonc-parser's scanner finds in a token, before the parser decides where the token may go. */
 const TOKEN_ERRORS: ReadonlySet<ParseErrorCode> = new Set([
-  ParseErrorCode.InvalidNumberFormat, ParseErrorCode.UnexpectedEndOfNumber, ParseErrorCode.UnexpectedEndOfString,
-  ParseErrorCode.InvalidUnicode, ParseErrorCode.InvalidEscapeCharacter, ParseErrorCode.InvalidCharacter,
+  ParseErrorCode.InvalidNumberFormat,
+  ParseErrorCode.UnexpectedEndOfNumber,
+  ParseErrorCode.UnexpectedEndOfString,
+  ParseErrorCode.InvalidUnicode,
+  ParseErrorCode.InvalidEscapeCharacter,
+  ParseErrorCode.InvalidCharacter,
 ]);
 
 function firstIssue(text: string): SyntaxIssue | undefined {
@@ -78,14 +82,20 @@ const QUOTE_KEY: Wording = { zh: '设置项名称须用双引号括起来，如 
 const QUOTE_TEXT: Wording = { zh: '文字须用双引号括起来，如 "warning"', en: 'text must be in double quotes, e.g. "warning"' };
 const WORD_LIKE = /[\p{L}\p{N}_$]/u;
 
-const expectedKey = (ch: string): Wording => (WORD_LIKE.test(ch) ? QUOTE_KEY : {
-  zh: `此处应为用双引号括起来的设置项名称，而不是 ${quoteChar(ch)}`,
-  en: `expected a property name in double quotes, not ${quoteChar(ch)}`,
-});
-const expectedValue = (ch: string): Wording => (',}]'.includes(ch) ? VALUE_MISSING : {
-  zh: `此处应为值，而不是 ${quoteChar(ch)}`,
-  en: `expected a value, not ${quoteChar(ch)}`,
-});
+const expectedKey = (ch: string): Wording =>
+  WORD_LIKE.test(ch)
+    ? QUOTE_KEY
+    : {
+        zh: `此处应为用双引号括起来的设置项名称，而不是 ${quoteChar(ch)}`,
+        en: `expected a property name in double quotes, not ${quoteChar(ch)}`,
+      };
+const expectedValue = (ch: string): Wording =>
+  ',}]'.includes(ch)
+    ? VALUE_MISSING
+    : {
+        zh: `此处应为值，而不是 ${quoteChar(ch)}`,
+        en: `expected a value, not ${quoteChar(ch)}`,
+      };
 const expectedColon = (ch: string): Wording => ({
   zh: `设置项名称后面应为冒号 ":"，而不是 ${quoteChar(ch)}`,
   en: `expected ":" after the property name, not ${quoteChar(ch)}`,
@@ -170,14 +180,26 @@ function leadingZero(s: Site): SyntaxIssue | undefined {
 // Characters that are not JSON: full-width punctuation, single quotes, unquoted words
 
 const FULL_WIDTH: Record<string, string> = {
-  '，': ',', '：': ':', '“': '"', '”': '"', '‘': '"', '’': '"', '｛': '{', '｝': '}',
-  '［': '[', '］': ']', '【': '[', '】': ']', '\u3000': ' ',
+  '，': ',',
+  '：': ':',
+  '“': '"',
+  '”': '"',
+  '‘': '"',
+  '’': '"',
+  '｛': '{',
+  '｝': '}',
+  '［': '[',
+  '］': ']',
+  '【': '[',
+  '】': ']',
+  '\u3000': ' ',
 };
 
 function invalidSymbol(s: Site): SyntaxIssue {
   const ascii = Object.hasOwn(FULL_WIDTH, s.ch) ? FULL_WIDTH[s.ch] : undefined;
   if (ascii === ' ') return here(s, { zh: '使用了全角空格，应改为半角空格', en: 'a full-width space (U+3000) must be an ordinary space' });
-  if (ascii !== undefined) return here(s, { zh: `使用了全角符号 "${s.ch}"，应改为半角 "${ascii}"`, en: `the full-width "${s.ch}" must be the ASCII "${ascii}"` });
+  if (ascii !== undefined)
+    return here(s, { zh: `使用了全角符号 "${s.ch}"，应改为半角 "${ascii}"`, en: `the full-width "${s.ch}" must be the ASCII "${ascii}"` });
   if (s.ch === "'") return here(s, { zh: '文字须用双引号 " 括起来，不能用单引号 \'', en: 'text must be in double quotes ", not single quotes \'' });
   const previous = previousChar(s);
   if (previous !== '' && !'{[,:'.includes(previous)) return afterValue(s);
@@ -209,8 +231,8 @@ function contextAt(text: string, offset: number): { open: '{' | '[' | undefined;
   let previous: SyntaxKind | undefined;
   let afterKey = false;
   for (let token = scanner.scan(); token !== SyntaxKind.EOF && scanner.getTokenOffset() < offset; token = scanner.scan()) {
-    afterKey = token === SyntaxKind.StringLiteral && open[open.length - 1] === '{'
-      && (previous === SyntaxKind.OpenBraceToken || previous === SyntaxKind.CommaToken);
+    afterKey =
+      token === SyntaxKind.StringLiteral && open[open.length - 1] === '{' && (previous === SyntaxKind.OpenBraceToken || previous === SyntaxKind.CommaToken);
     if (token === SyntaxKind.OpenBraceToken) open.push('{');
     else if (token === SyntaxKind.OpenBracketToken) open.push('[');
     else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) open.pop();

@@ -8,13 +8,20 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 /** A JSON Schema type, as the value the user should write. */
 export function typeName(type: string): Wording {
   switch (type) {
-    case 'string': return { zh: '用双引号括起来的文字', en: 'text in double quotes' };
-    case 'integer': return { zh: '整数', en: 'a whole number' };
-    case 'number': return { zh: '数字', en: 'a number' };
-    case 'boolean': return { zh: ' true 或 false', en: 'true or false' };
-    case 'object': return { zh: '对象 { … }', en: 'an object { … }' };
-    case 'array': return { zh: '数组 [ … ]', en: 'a list [ … ]' };
-    default: return { zh: type, en: type };
+    case 'string':
+      return { zh: '用双引号括起来的文字', en: 'text in double quotes' };
+    case 'integer':
+      return { zh: '整数', en: 'a whole number' };
+    case 'number':
+      return { zh: '数字', en: 'a number' };
+    case 'boolean':
+      return { zh: ' true 或 false', en: 'true or false' };
+    case 'object':
+      return { zh: '对象 { … }', en: 'an object { … }' };
+    case 'array':
+      return { zh: '数组 [ … ]', en: 'a list [ … ]' };
+    default:
+      return { zh: type, en: type };
   }
 }
 
@@ -23,11 +30,16 @@ export function describeValue(v: unknown): Wording {
   if (v === null) return { zh: ' null', en: 'null' };
   if (Array.isArray(v)) return { zh: '数组 [ … ]', en: 'a list [ … ]' };
   switch (typeof v) {
-    case 'string': return { zh: `文字 ${quote(v)}`, en: `the text ${quote(v)}` };
-    case 'number': return { zh: `数字 ${v}`, en: `the number ${v}` };
-    case 'boolean': return { zh: ` ${v}`, en: String(v) };
-    case 'object': return { zh: '对象 { … }', en: 'an object { … }' };
-    default: return { zh: '空值', en: 'nothing' };
+    case 'string':
+      return { zh: `文字 ${quote(v)}`, en: `the text ${quote(v)}` };
+    case 'number':
+      return { zh: `数字 ${v}`, en: `the number ${v}` };
+    case 'boolean':
+      return { zh: ` ${v}`, en: String(v) };
+    case 'object':
+      return { zh: '对象 { … }', en: 'an object { … }' };
+    default:
+      return { zh: '空值', en: 'nothing' };
   }
 }
 
@@ -35,7 +47,8 @@ export function describeValue(v: unknown): Wording {
 export function quote(v: unknown): string {
   if (Array.isArray(v)) return '[ … ]';
   if (typeof v === 'object' && v !== null) return '{ … }';
-  const s = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? JSON.stringify(v) : String(v);
+  const s =
+    typeof v === 'bigint' || typeof v === 'symbol' ? v.toString() : typeof v === 'function' ? 'function' : v === undefined ? 'undefined' : JSON.stringify(v);
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 

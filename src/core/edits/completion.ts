@@ -128,7 +128,18 @@ function nextOrdinal(model: DocumentModel, offset: number, line: number): Sugges
       best = { text: run.style === 'di' ? `第${n}，` : `${n}是`, end: last.end };
     }
   }
-  return best && { kind: 'enumeration', label: best.text, text: best.text, start: offset, end: offset, detail: '列举的下一项', detailEn: 'next item of the enumeration', rank: 10 };
+  return (
+    best && {
+      kind: 'enumeration',
+      label: best.text,
+      text: best.text,
+      start: offset,
+      end: offset,
+      detail: '列举的下一项',
+      detailEn: 'next item of the enumeration',
+      rank: 10,
+    }
+  );
 }
 
 /** The issuing-date form of GB/T 9704-2012 §7.3.5.4: 2024年3月13日, no leading zeros. */
@@ -150,5 +161,14 @@ function namesIn(model: DocumentModel, offset: number): Suggestion[] {
   }
   const names = new Set<string>();
   for (const s of sources) for (const m of s.matchAll(globalCopy(ORGANISATION_NAME))) names.add(m[0]);
-  return [...names].map((name, i) => ({ kind: 'name', label: name, text: name, start: offset, end: offset, detail: '本文出现的单位名称', detailEn: 'an organisation named in this document', rank: 30 + i }));
+  return [...names].map((name, i) => ({
+    kind: 'name',
+    label: name,
+    text: name,
+    start: offset,
+    end: offset,
+    detail: '本文出现的单位名称',
+    detailEn: 'an organisation named in this document',
+    rank: 30 + i,
+  }));
 }

@@ -19,7 +19,10 @@ export interface FixAllResult {
 
 /** The safe fixes of one lint pass, combined (`combineFixes`): the edits to apply and how many problems they fix. */
 export function safeEdits(text: string, options: LintOptions): { edits: TextEdit[]; problems: number } {
-  const { edits, fixed } = combineFixes(text, lint(text, options).filter((p) => p.fix?.safe));
+  const { edits, fixed } = combineFixes(
+    text,
+    lint(text, options).filter((p) => p.fix?.safe),
+  );
   return { edits, problems: fixed.length };
 }
 
@@ -33,7 +36,10 @@ export function fixAll(text: string, options: LintOptions = {}): FixAllResult {
   let passes = 0;
   const invalid = new Map<string, Problem>();
   while (passes < MAX_FIX_PASSES) {
-    const result = applyFixes(output, lint(output, options).filter((p) => p.fix?.safe));
+    const result = applyFixes(
+      output,
+      lint(output, options).filter((p) => p.fix?.safe),
+    );
     for (const p of result.invalid) invalid.set(`${p.ruleId}\u0000${p.message}`, p);
     if (!result.edits.length) break;
     passes++;

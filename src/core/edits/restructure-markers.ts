@@ -7,8 +7,8 @@ import { matchMarker } from '../structure/headings';
 /** A document as it will read after a move: its sections in their new order, with their new parents and levels. */
 export interface Arrangement {
   order: SectionNode[];
-  parentOf(node: SectionNode): SectionNode | null;
-  levelOf(node: SectionNode): number;
+  parentOf: (node: SectionNode) => SectionNode | null;
+  levelOf: (node: SectionNode) => number;
 }
 
 const isNumbered = (n: SectionNode): boolean => n.heading.level > 0 && n.heading.number !== null;
@@ -71,7 +71,11 @@ function assignNumbers(doc: ReportDocument, after: Arrangement, mode: NumberingM
     }
     return runs;
   };
-  const before = group(doc.nodes, (n) => n.parent, (n) => n.heading.level);
+  const before = group(
+    doc.nodes,
+    (n) => n.parent,
+    (n) => n.heading.level,
+  );
   const numbers = new Map<SectionNode, number>();
   for (const [key, run] of group(after.order, after.parentOf, after.levelOf)) {
     const old = before.get(key) ?? [];

@@ -140,11 +140,16 @@ function moveEdits(model: DocumentModel, doc: ReportDocument, moved: SectionNode
   const rest = nodes.filter((n) => !inSubtree.has(n));
   const at = placement.at;
   const index = inPlace ? i : at === 'end' ? rest.length : rest.filter((n) => n.heading.line < at).length;
-  const marks = arrangementEdits(model, doc, {
-    order: [...rest.slice(0, index), ...subtree, ...rest.slice(index)],
-    parentOf: (n) => (n === moved ? placement.parent : n.parent),
-    levelOf: (n) => (inSubtree.has(n) ? n.heading.level + shift : n.heading.level),
-  }, mode);
+  const marks = arrangementEdits(
+    model,
+    doc,
+    {
+      order: [...rest.slice(0, index), ...subtree, ...rest.slice(index)],
+      parentOf: (n) => (n === moved ? placement.parent : n.parent),
+      levelOf: (n) => (inSubtree.has(n) ? n.heading.level + shift : n.heading.level),
+    },
+    mode,
+  );
   if (!marks) return [];
   if (inPlace) return merge(marks);
   const move = blockMove(model, doc, moved, next, at, marks);
@@ -163,7 +168,14 @@ interface BlockMove {
  * last section of a document takes the blank lines before it instead. Line terminators stay with their lines, except
  * at the document's end, where the terminator that ends the last line (or its absence) stays at the end.
  */
-function blockMove(model: DocumentModel, doc: ReportDocument, moved: SectionNode, next: number | 'end', at: number | 'end', marks: TextEdit[]): BlockMove | null {
+function blockMove(
+  model: DocumentModel,
+  doc: ReportDocument,
+  moved: SectionNode,
+  next: number | 'end',
+  at: number | 'end',
+  marks: TextEdit[],
+): BlockMove | null {
   const { text, lines } = model;
   const { starts, ends } = lines;
   const blank = (line: number) => lines.lineText(line).trim() === '';
@@ -185,11 +197,26 @@ function blockMove(model: DocumentModel, doc: ReportDocument, moved: SectionNode
     let content = lastLine;
     while (content > first && blank(content)) content--;
     const [removeStart, removeEnd] = [starts[first], starts[next]];
-    if (at !== 'end') return { removeStart, removeEnd, edits: [{ start: removeStart, end: removeEnd, text: '' }, { start: starts[at], end: starts[at], text: edited(removeStart, removeEnd) }] };
+    if (at !== 'end')
+      return {
+        removeStart,
+        removeEnd,
+        edits: [
+          { start: removeStart, end: removeEnd, text: '' },
+          { start: starts[at], end: starts[at], text: edited(removeStart, removeEnd) },
+        ],
+      };
     // To the document's end: after its last line, the blank lines go before the section.
     const end = ends[doc.endLine];
     const insert = term(content) + text.slice(starts[content + 1], starts[next]) + edited(starts[first], ends[content]);
-    return { removeStart, removeEnd, edits: [{ start: removeStart, end: removeEnd, text: '' }, { start: end, end, text: insert }] };
+    return {
+      removeStart,
+      removeEnd,
+      edits: [
+        { start: removeStart, end: removeEnd, text: '' },
+        { start: end, end, text: insert },
+      ],
+    };
   }
   if (at === 'end') return null;
   let before = first - 1;
@@ -197,7 +224,14 @@ function blockMove(model: DocumentModel, doc: ReportDocument, moved: SectionNode
   if (before < doc.startLine) return null;
   const [removeStart, removeEnd] = [ends[before], ends[lastLine]];
   const insert = edited(starts[first], ends[lastLine]) + term(before) + text.slice(starts[before + 1], starts[first]);
-  return { removeStart, removeEnd, edits: [{ start: removeStart, end: removeEnd, text: '' }, { start: starts[at], end: starts[at], text: insert }] };
+  return {
+    removeStart,
+    removeEnd,
+    edits: [
+      { start: removeStart, end: removeEnd, text: '' },
+      { start: starts[at], end: starts[at], text: insert },
+    ],
+  };
 }
 
 /** Sorted edits, touching ones joined (an insertion right before a marker edit becomes one edit). */

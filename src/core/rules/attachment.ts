@@ -14,7 +14,10 @@ export const attachment: Rule = {
   category: 'format',
   description: '附件说明：名称后不加标点，多个附件按 1. 2. 顺序编号，正文提到的附件都在附件说明中',
   descriptionEn: 'Attachment note: no punctuation after a name, several attachments numbered 1. 2. in order, every attachment the body names is listed',
-  fix: { zh: '删标点、改序号写法，安全；重新编号，一处错号时安全', en: 'remove the stop, fix the marker (`2、`→`2.`): safe; renumber: safe for one stray number' },
+  fix: {
+    zh: '删标点、改序号写法，安全；重新编号，一处错号时安全',
+    en: 'remove the stop, fix the marker (`2、`→`2.`): safe; renumber: safe for one stray number',
+  },
   basis: { zh: 'GB/T 9704-2012 第7.3.4条', en: 'GB/T 9704-2012 §7.3.4' },
   severityNote: { zh: '；正文未提及某个附件为 `info`', en: '; `info` for a listed attachment the body never names' },
   options: NO_OPTIONS,
@@ -40,7 +43,12 @@ function checkList(model: DocumentModel, list: AttachmentList, problems: RulePro
       end: it.markerEnd,
       message: `只有一个附件时不编序号，直接写“附件：名称”（${CLAUSE.zh}）`,
       messageEn: `A single attachment takes no number: write "附件：name" (${CLAUSE.en})`,
-      fix: { safe: false, edits: [{ start: it.markerStart, end: it.markerEnd, text: '' }], title: `删除序号“${model.text.slice(it.markerStart, it.markerEnd)}”`, titleEn: 'Remove the number' },
+      fix: {
+        safe: false,
+        edits: [{ start: it.markerStart, end: it.markerEnd, text: '' }],
+        title: `删除序号“${model.text.slice(it.markerStart, it.markerEnd)}”`,
+        titleEn: 'Remove the number',
+      },
     });
     return;
   }
@@ -54,7 +62,12 @@ function checkList(model: DocumentModel, list: AttachmentList, problems: RulePro
         end: it.nameEnd,
         message: `有多个附件时应标注顺序号，此处应为“${want}.”（${CLAUSE.zh}）`,
         messageEn: `Several attachments are numbered: "${want}." belongs here (${CLAUSE.en})`,
-        fix: { safe: wrong.length === 1, edits: [{ start: it.nameStart, end: it.nameStart, text: `${want}.` }], title: `添加序号“${want}.”`, titleEn: `Add the number "${want}."` },
+        fix: {
+          safe: wrong.length === 1,
+          edits: [{ start: it.nameStart, end: it.nameStart, text: `${want}.` }],
+          title: `添加序号“${want}.”`,
+          titleEn: `Add the number "${want}."`,
+        },
       });
       return;
     }
@@ -67,7 +80,12 @@ function checkList(model: DocumentModel, list: AttachmentList, problems: RulePro
         end: it.markerEnd,
         message: `附件序号应依次为 1. 2. 3.……，此处应为“${target}”（${CLAUSE.zh}）`,
         messageEn: `Attachments are numbered 1. 2. 3. in order: "${target}" belongs here (${CLAUSE.en})`,
-        fix: { safe: wrong.length === 1, edits: [{ start: it.markerStart, end: it.markerEnd, text: target }], title: `改为“${target}”`, titleEn: `Change to "${target}"` },
+        fix: {
+          safe: wrong.length === 1,
+          edits: [{ start: it.markerStart, end: it.markerEnd, text: target }],
+          title: `改为“${target}”`,
+          titleEn: `Change to "${target}"`,
+        },
       });
     } else if (!goodSeparator) {
       problems.push({
@@ -75,7 +93,12 @@ function checkList(model: DocumentModel, list: AttachmentList, problems: RulePro
         end: it.markerEnd,
         message: `附件序号用阿拉伯数字加下脚点“${target}”，不用“${written}”（${CLAUSE.zh}）`,
         messageEn: `An attachment's number is an Arabic numeral and a full stop, "${target}", not "${written}" (${CLAUSE.en})`,
-        fix: { safe: true, edits: [{ start: it.markerEnd - it.separator.length, end: it.markerEnd, text: '.' }], title: `改为“${target}”`, titleEn: `Change to "${target}"` },
+        fix: {
+          safe: true,
+          edits: [{ start: it.markerEnd - it.separator.length, end: it.markerEnd, text: '.' }],
+          title: `改为“${target}”`,
+          titleEn: `Change to "${target}"`,
+        },
       });
     }
   });

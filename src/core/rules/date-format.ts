@@ -2,7 +2,18 @@ import type { Rule, RuleProblem } from './rule';
 import { NO_OPTIONS } from './rule';
 import type { DocumentModel } from '../structure/model';
 import {
-  ASCII_TOKEN_CHAR, DATE_CHINESE, DATE_CHINESE_NUMERALS_LINE, DATE_NUMERIC, DOCUMENT_NUMBER, ISSUER_BEFORE, LATIN_LETTER, URL_LIKE, globalCopy, ISSUER_CODE_END, NUMBER_IS_ADDRESS, ASCII_SEPARATOR,
+  ASCII_TOKEN_CHAR,
+  DATE_CHINESE,
+  DATE_CHINESE_NUMERALS_LINE,
+  DATE_NUMERIC,
+  DOCUMENT_NUMBER,
+  ISSUER_BEFORE,
+  LATIN_LETTER,
+  URL_LIKE,
+  globalCopy,
+  ISSUER_CODE_END,
+  NUMBER_IS_ADDRESS,
+  ASCII_SEPARATOR,
 } from '../structure/patterns';
 import { chineseToNumber } from '../text/numerals';
 import { isWebMetadataLine } from '../structure/furniture';
@@ -55,11 +66,11 @@ function chineseDates(text: string): Found[] {
     if (month < 1 || month > 12 || (day !== undefined && (day < 1 || day > 31))) continue;
     const zeros = hasLeadingZero(monthText) || hasLeadingZero(dayText);
     // `连续12年3月`, `近10年5月`: a number of years before a month, not a year.
-    const shortYear = yearText !== undefined && yearText.length === 2 && !DURATION_BEFORE.test(text.slice(Math.max(0, m.index! - 4), m.index!));
+    const shortYear = yearText !== undefined && yearText.length === 2 && !DURATION_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index));
     if (!zeros && !shortYear) continue;
     const year = yearText === undefined ? '' : String(shortYear ? centuryOf(Number(yearText)) : Number(yearText));
     const fixed = `${year ? `${year}年` : ''}${month}月${day === undefined ? '' : `${day}日`}`;
-    const start = m.index!;
+    const start = m.index;
     const faults: Array<[string, string]> = [];
     if (shortYear) faults.push(['年份应写全，不能简写为两位', 'write the year in full, not as two digits']);
     if (zeros) faults.push(['月、日不编虚位（不加前导零）', 'no leading zeros in month or day']);
@@ -92,7 +103,7 @@ function numericDates(text: string): Found[] {
   const out: Found[] = [];
   for (const m of text.matchAll(globalCopy(DATE_NUMERIC))) {
     const [whole, yearText, , monthText, dayText] = m;
-    const start = m.index!;
+    const start = m.index;
     const end = start + whole.length;
     const year = Number(yearText);
     const month = Number(monthText);
@@ -120,7 +131,7 @@ function numericDates(text: string): Found[] {
   return out;
 }
 
-const CN_YEAR_DIGIT: Record<string, string> = { '〇': '0', '○': '0', '零': '0', '一': '1', '二': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9' };
+const CN_YEAR_DIGIT: Record<string, string> = { 〇: '0', '○': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
 /** An issuing date in Chinese numerals on a line of its own (`二〇二四年三月十三日`): GB/T 9704-2012 wants Arabic numerals. */
 function chineseNumeralDates(model: DocumentModel): Found[] {
@@ -156,7 +167,7 @@ function documentNumbers(text: string): Found[] {
   const out: Found[] = [];
   for (const m of text.matchAll(globalCopy(DOCUMENT_NUMBER))) {
     const [whole, open, year, close, di, serial] = m;
-    const start = m.index!;
+    const start = m.index;
     if (!ISSUER_BEFORE.test(text.charAt(start - 1))) continue;
     if (NUMBER_IS_ADDRESS.test(text.slice(start + whole.length, start + whole.length + 1))) continue;
     const afterIssuerCode = ISSUER_CODE_END.test(text[start - 1] ?? '');
@@ -165,7 +176,8 @@ function documentNumbers(text: string): Found[] {
     if (shortYear && !afterIssuerCode) continue;
     const faults: Array<[string, string]> = [];
     if (shortYear) faults.push(['年份应写全，不能简写为两位', 'write the year in full, not as two digits']);
-    if (open !== '〔' || close !== '〕') faults.push([`年份应用六角括号“〔〕”，不用“${open}${close}”`, `the year goes in hexagonal brackets 〔〕, not ${open}${close}`]);
+    if (open !== '〔' || close !== '〕')
+      faults.push([`年份应用六角括号“〔〕”，不用“${open}${close}”`, `the year goes in hexagonal brackets 〔〕, not ${open}${close}`]);
     if (di) faults.push(['序号前不加“第”', 'no 第 before the serial number']);
     if (hasLeadingZero(serial)) faults.push(['序号不编虚位（不加前导零）', 'no leading zeros in the serial number']);
     if (!faults.length) continue;
@@ -231,7 +243,10 @@ export const dateFormat: Rule = {
   category: 'format',
   description: '日期用阿拉伯数字、年份写全、不加前导零（2024年3月13日）；发文字号写作“〔2024〕5号”',
   descriptionEn: 'Dates in Arabic numerals, full year, no leading zeros (2024年3月13日); document numbers as 〔2024〕5号',
-  fix: { zh: '改为规范写法，安全；两位年份、不存在的日期仅快速修复', en: "rewrite to `2024年3月13日` / `〔2024〕5号`: safe; a two-digit year's century or an impossible date: quick fix only" },
+  fix: {
+    zh: '改为规范写法，安全；两位年份、不存在的日期仅快速修复',
+    en: "rewrite to `2024年3月13日` / `〔2024〕5号`: safe; a two-digit year's century or an impossible date: quick fix only",
+  },
   basis: { zh: 'GB/T 9704-2012 第7.3.5.4条、第7.2.5条', en: 'GB/T 9704-2012 §7.3.5.4, §7.2.5' },
   options: NO_OPTIONS,
   check({ model }) {

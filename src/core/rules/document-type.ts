@@ -35,7 +35,10 @@ export const documentType: Rule = {
   description: '文种与正文相符：请示以请求批复结尾，报告不夹带请示事项，通知以“特此通知。”结尾',
   descriptionEn: 'The text fits the kind its title names: a 请示 ends asking for a reply, a 报告 asks for no approval, a 通知 ends with 特此通知',
   fix: { zh: '通知：另起一行添加“特此通知。”，仅快速修复', en: 'add `特此通知。` on a new line, quick fix only' },
-  basis: { zh: '《党政机关公文处理工作条例》；写作惯例', en: 'Regulations on the Handling of Official Documents of Party and Government Organs; drafting convention' },
+  basis: {
+    zh: '《党政机关公文处理工作条例》；写作惯例',
+    en: 'Regulations on the Handling of Official Documents of Party and Government Organs; drafting convention',
+  },
   severityNote: { zh: '；通知结尾为 `info`', en: '; `info` for a notice’s closing' },
   options: NO_OPTIONS,
   check({ model }) {
@@ -92,7 +95,7 @@ function lastSentence(text: string): [number, number] {
   const end = text.replace(TRAILING_SPACE, '').length;
   let start = INDENT.exec(text)![0].length;
   for (const m of text.matchAll(globalCopy(SENTENCE_END))) {
-    const after = m.index! + m[0].length;
+    const after = m.index + m[0].length;
     if (after < end) start = after;
   }
   while (start < end && (text[start] === ' ' || text[start] === '\t' || text[start] === '\u3000')) start++;
@@ -123,7 +126,7 @@ function checkReport(model: DocumentModel, doc: ReportDocument, problems: RulePr
     if (!model.isProseLine(line)) continue;
     const text = lines.lineText(line);
     for (const m of text.matchAll(globalCopy(APPROVAL_REQUEST))) {
-      const start = lines.starts[line] + m.index!;
+      const start = lines.starts[line] + m.index;
       const end = start + m[0].length;
       if (model.isExcluded(start, end)) continue;
       problems.push({
@@ -152,6 +155,11 @@ function checkNotice(model: DocumentModel, doc: ReportDocument, problems: RulePr
     message: `通知正文之后一般以“特此通知。”结束（${CONVENTION.zh}）`,
     messageEn: `A 通知 (notice) usually closes with "特此通知。" after its body (${CONVENTION.en})`,
     severityCap: 'info',
-    fix: { safe: false, edits: [{ start: closing.end, end: closing.end, text: `${breakBefore}${indent}特此通知。` }], title: '另起一行添加“特此通知。”', titleEn: 'Add "特此通知。" on a new line' },
+    fix: {
+      safe: false,
+      edits: [{ start: closing.end, end: closing.end, text: `${breakBefore}${indent}特此通知。` }],
+      title: '另起一行添加“特此通知。”',
+      titleEn: 'Add "特此通知。" on a new line',
+    },
   });
 }

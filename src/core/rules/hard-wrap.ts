@@ -26,7 +26,7 @@ export const hardWrap: Rule = {
       if (last === first) continue;
       paragraphs++;
       // Each break inside the paragraph goes, with any blank or furniture lines of a page break between.
-      for (let l = first; l < last; ) {
+      for (let l = first; l < last;) {
         let next = l + 1;
         while (next < last && (lines.lineText(next).trim() === '' || !model.isProseLine(next))) next++;
         // Only breaks inside a sentence are certain; one after a sentence end may be a paragraph's end (an extraction

@@ -58,7 +58,10 @@ export const headingTitleStop: Rule = {
         else byLevel.set(h.level, [h]);
       }
       for (const headings of byLevel.values()) {
-        const runInLengths = headings.filter((h) => h.runIn).map(lengthOf).sort((a, b) => a - b);
+        const runInLengths = headings
+          .filter((h) => h.runIn)
+          .map(lengthOf)
+          .sort((a, b) => a - b);
         for (const h of headings) {
           const len = lengthOf(h);
           if (len <= minLength) continue;

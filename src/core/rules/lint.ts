@@ -45,7 +45,14 @@ export function lintModel(model: DocumentModel, options: LintOptions = {}): Prob
     if (setting.severity === 'off' && !asked) continue;
     const severity = setting.severity === 'off' ? rule.defaultSeverity : setting.severity;
     for (const p of rule.check({ model, config, options: setting.options, segmenter })) {
-      const problem: Problem = { ruleId: rule.id, severity: p.severityCap ? milder(severity, p.severityCap) : severity, start: p.start, end: p.end, message: p.message, messageEn: p.messageEn };
+      const problem: Problem = {
+        ruleId: rule.id,
+        severity: p.severityCap ? milder(severity, p.severityCap) : severity,
+        start: p.start,
+        end: p.end,
+        message: p.message,
+        messageEn: p.messageEn,
+      };
       if (p.fix && p.fix.edits.length) problem.fix = p.fix;
       problems.push(problem);
     }

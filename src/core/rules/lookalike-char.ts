@@ -47,8 +47,7 @@ const isBreakControl = (cp: number): boolean => cp === 0x0b || cp === 0x0c || cp
 
 /** C0 and C1 controls other than tab, LF and CR (which are text), and DEL. */
 const isControl = (cp: number): boolean => (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) || (cp >= 0x7f && cp <= 0x9f);
-const isInvisible = (cp: number): boolean =>
-  (cp >= 0x200b && cp <= 0x200d) || cp === 0x2060 || cp === 0xfeff || cp === 0x00ad || isControl(cp);
+const isInvisible = (cp: number): boolean => (cp >= 0x200b && cp <= 0x200d) || cp === 0x2060 || cp === 0xfeff || cp === 0x00ad || isControl(cp);
 const isFullWidthDigit = (cp: number): boolean => cp >= 0xff10 && cp <= 0xff19;
 const isFullWidthLetter = (cp: number): boolean => (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a);
 
@@ -96,7 +95,10 @@ interface Judged {
 class Owned {
   private markers?: Set<number>;
   private placeholders?: Array<[number, number]>;
-  constructor(private readonly model: DocumentModel, private readonly config: GongwenConfig) {}
+  constructor(
+    private readonly model: DocumentModel,
+    private readonly config: GongwenConfig,
+  ) {}
 
   /** `（１）`, `１．`: the marker is numbering-style's (its level-wide fix, or the document's own style). */
   inMarker(i: number): boolean {
@@ -126,7 +128,7 @@ const range = (from: number, to: number): number[] => Array.from({ length: Math.
 /** The characters of one candidate run that the rule reports, each with its standard form. */
 function judgeRun(text: string, start: number, end: number, owned: Owned): Judged[] {
   const judged: Judged[] = [];
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const cp = text.codePointAt(i)!;
     const size = cp > 0xffff ? 2 : 1;
     const found = cp === 0xff0e ? decimalPoint(text, i) : standardOf(cp);
@@ -182,7 +184,10 @@ function problemFor(run: Judged[], safe: boolean): RuleProblem {
 function messages(run: Judged[], kinds: Kind[], standard: string, basis: { zh: string; en: string }): [string, string] {
   if (kinds.length === 1 && kinds[0] === 'invisible') {
     const names = [...new Set(run.map((j) => j.cp))].map(invisibleName);
-    return [`此处有不可见的${names.map((n) => n[0]).join('、')}，应删除（${basis.zh}）`, `Invisible ${names.map((n) => n[1]).join(', ')} here: delete it (${basis.en})`];
+    return [
+      `此处有不可见的${names.map((n) => n[0]).join('、')}，应删除（${basis.zh}）`,
+      `Invisible ${names.map((n) => n[1]).join(', ')} here: delete it (${basis.en})`,
+    ];
   }
   const shown = run.map((j) => (j.kind === 'invisible' ? `[${hex(j.cp)}]` : String.fromCodePoint(j.cp))).join('');
   if (kinds.every((k) => k === 'digit' || k === 'letter')) {
@@ -216,8 +221,12 @@ export const lookalikeChar: Rule = {
   defaultSeverity: 'warning',
   category: 'typography',
   description: '形近字符和不可见字符：康熙部首、兼容区汉字、全角数字和字母、零宽空格等（多见于从 PDF、网页复制的文字）',
-  descriptionEn: 'Look-alike and invisible characters: Kangxi radicals, compatibility ideographs, full-width digits and letters, zero-width spaces (text copied from PDFs and web pages)',
-  fix: { zh: '换成标准字符或删除，安全；行中间的换页符等仅快速修复', en: 'standard characters or delete: safe; a page-break control inside a line: quick fix only' },
+  descriptionEn:
+    'Look-alike and invisible characters: Kangxi radicals, compatibility ideographs, full-width digits and letters, zero-width spaces (text copied from PDFs and web pages)',
+  fix: {
+    zh: '换成标准字符或删除，安全；行中间的换页符等仅快速修复',
+    en: 'standard characters or delete: safe; a page-break control inside a line: quick fix only',
+  },
   basis: { zh: '全角数字：GB/T 15835-2011；其余：写作惯例', en: 'full-width digits: GB/T 15835-2011; the rest: drafting convention' },
   options: NO_OPTIONS,
   check({ model, config }) {

@@ -3,11 +3,13 @@ import { Option, readOptions, ruleOptions } from './rule';
 import { zishuOf } from '../structure/counts';
 
 const OPTIONS = ruleOptions({
-  limit: Option.Optional(Option.Integer({
-    minimum: 1,
-    description: '字数上限；设置后优先于顶层的 `maxChars`（默认即 `maxChars`）',
-    descriptionEn: 'The character limit; wins over the top-level `maxChars` (its default)',
-  })),
+  limit: Option.Optional(
+    Option.Integer({
+      minimum: 1,
+      description: '字数上限；设置后优先于顶层的 `maxChars`（默认即 `maxChars`）',
+      descriptionEn: 'The character limit; wins over the top-level `maxChars` (its default)',
+    }),
+  ),
 });
 
 const thousands = (n: number): string => n.toLocaleString('en-US');

@@ -2,7 +2,16 @@ import type { Rule, RuleProblem } from './rule';
 import { clauseFor, NO_OPTIONS } from './rule';
 import type { Heading } from '../structure/model';
 import type { LineIndex } from '../text/lines';
-import { gapClues, headingsFrom, numberingOf, renderMarker, renumberEdits, type LevelNumbering, type MarkerRepair, type NumberRun } from '../structure/numbering';
+import {
+  gapClues,
+  headingsFrom,
+  numberingOf,
+  renderMarker,
+  renumberEdits,
+  type LevelNumbering,
+  type MarkerRepair,
+  type NumberRun,
+} from '../structure/numbering';
 
 /** Skipped, repeated or out-of-order numbers within a run of sibling sections. */
 export const numberingSequence: Rule = {
@@ -48,7 +57,12 @@ function runProblems(lines: LineIndex, entry: LevelNumbering, run: NumberRun): R
     const doubt = cluesBetween(lines, headings, i).suspicious || (clear && laterDoubt(lines, headings, i));
     const safe = clear && !doubt;
     const edits = renumberEdits(headingsFrom(entry, run, i), prev.number! + 1);
-    return { start: headings[i].markerStart, end: headings[i].markerEnd, ...describe(prev, headings[i], doubt), fix: { safe, edits, title: '重新编号此后的同级标题', titleEn: 'Renumber the following headings of this level' } };
+    return {
+      start: headings[i].markerStart,
+      end: headings[i].markerEnd,
+      ...describe(prev, headings[i], doubt),
+      fix: { safe, edits, title: '重新编号此后的同级标题', titleEn: 'Renumber the following headings of this level' },
+    };
   });
 }
 
@@ -107,12 +121,21 @@ function describe(prev: Heading, here: Heading, doubt: boolean): { message: stri
   const clause = `${doubt ? '；附近有断开、残缺或写进段落的编号，请先核对，不要直接重新编号' : ''}（${zh}）`;
   const clauseEn = `${doubt ? '; a broken, incomplete or run-in marker lies nearby: check it before renumbering' : ''} (${en})`;
   if (here.number === prev.number) {
-    return { message: `编号重复：${prev.marker}之后又是${here.marker}，应为${want}${clause}`, messageEn: `Repeated number: ${here.marker} again after ${prev.marker}; expected ${want}${clauseEn}` };
+    return {
+      message: `编号重复：${prev.marker}之后又是${here.marker}，应为${want}${clause}`,
+      messageEn: `Repeated number: ${here.marker} again after ${prev.marker}; expected ${want}${clauseEn}`,
+    };
   }
   if (here.number! > prev.number!) {
-    return { message: `编号跳号：${prev.marker}之后应为${want}，此处为${here.marker}${clause}`, messageEn: `Number skipped: after ${prev.marker} comes ${want}, not ${here.marker}${clauseEn}` };
+    return {
+      message: `编号跳号：${prev.marker}之后应为${want}，此处为${here.marker}${clause}`,
+      messageEn: `Number skipped: after ${prev.marker} comes ${want}, not ${here.marker}${clauseEn}`,
+    };
   }
-  return { message: `编号顺序颠倒：${prev.marker}之后是${here.marker}，应为${want}${clause}`, messageEn: `Numbers out of order: ${here.marker} after ${prev.marker}; expected ${want}${clauseEn}` };
+  return {
+    message: `编号顺序颠倒：${prev.marker}之后是${here.marker}，应为${want}${clause}`,
+    messageEn: `Numbers out of order: ${here.marker} after ${prev.marker}; expected ${want}${clauseEn}`,
+  };
 }
 
 /** The gap is a broken marker, not a missing section: say so where it is, and mend it (a suggestion: it joins lines). */

@@ -47,7 +47,12 @@ export const numberingStart: Rule = {
             messageEn: continuous
               ? `Numbering does not continue: level ${h.level} runs on through this document, so this should be ${wantMarker}, not ${h.marker} (${clause.en})`
               : `Numbering starts wrong: the first heading of this level should be ${wantMarker}, not ${h.marker} (${clause.en})`,
-            fix: { safe: false, edits: renumberEdits(headingsFrom(entry, run, 0), want), title: `从${wantMarker}起重新编号`, titleEn: `Renumber from ${wantMarker}` },
+            fix: {
+              safe: false,
+              edits: renumberEdits(headingsFrom(entry, run, 0), want),
+              title: `从${wantMarker}起重新编号`,
+              titleEn: `Renumber from ${wantMarker}`,
+            },
           });
         }
       }

@@ -68,14 +68,21 @@ function checkAgainstStandard(level: number, headings: Heading[]): RuleProblem[]
   const first = headings[0];
   const want = markerText(standardParts(first));
   if (consistent && formOf(first) === 'harmless') {
-    return [{
-      start: first.markerStart,
-      end: first.markerEnd,
-      severityCap: 'info',
-      message: `本文第${level}级编号均写作“${first.marker}”式，规范写法为“${want}”（${CLAUSE_7_3_3.zh}）`,
-      messageEn: `Every level-${level} marker in this document is written like "${first.marker}"; the standard form is "${want}" (${CLAUSE_7_3_3.en})`,
-      fix: { safe: true, edits: headings.map((h) => rewrite(h, standardParts(h))), title: `将本级编号全部改为“${want}”式`, titleEn: `Rewrite every marker of this level like "${want}"` },
-    }];
+    return [
+      {
+        start: first.markerStart,
+        end: first.markerEnd,
+        severityCap: 'info',
+        message: `本文第${level}级编号均写作“${first.marker}”式，规范写法为“${want}”（${CLAUSE_7_3_3.zh}）`,
+        messageEn: `Every level-${level} marker in this document is written like "${first.marker}"; the standard form is "${want}" (${CLAUSE_7_3_3.en})`,
+        fix: {
+          safe: true,
+          edits: headings.map((h) => rewrite(h, standardParts(h))),
+          title: `将本级编号全部改为“${want}”式`,
+          titleEn: `Rewrite every marker of this level like "${want}"`,
+        },
+      },
+    ];
   }
   const problems: RuleProblem[] = [];
   for (const h of headings) {
@@ -89,24 +96,28 @@ function checkAgainstStandard(level: number, headings: Heading[]): RuleProblem[]
     const unlikeEn = odd ? `unlike the other markers of this level (${like})` : '';
     // A standard marker's fix rewrites the markers that carry no problem (and fix) of their own: the harmless majority.
     // The others' fixes are theirs, so no two problems of the rule offer the same edit (one fix per problem).
-    const edits = form === 'standard'
-      ? headings.filter((x) => formOf(x) === 'harmless' && variantKey(x) === majority).map((x) => rewrite(x, standardParts(x)))
-      : [rewrite(h, standardParts(h))];
+    const edits =
+      form === 'standard'
+        ? headings.filter((x) => formOf(x) === 'harmless' && variantKey(x) === majority).map((x) => rewrite(x, standardParts(x)))
+        : [rewrite(h, standardParts(h))];
     // Nothing left for it to rewrite: every other variant is flagged on its own marker. Flagging the correct marker
     // too would tell the writer "1." should be "1.", and would make each fix of a "2、" raise a new problem on it.
     if (!edits.length) continue;
     problems.push({
       start: h.markerStart,
       end: h.markerEnd,
-      message: form === 'nonstandard'
-        ? `编号“${h.marker}”不规范，应为“${target}”${unlike ? '，且' + unlike : ''}（${CLAUSE_7_3_3.zh}）`
-        : `编号“${h.marker}”${unlike}，规范写法为“${target}”（${CLAUSE_7_3_3.zh}）`,
-      messageEn: form === 'nonstandard'
-        ? `Marker "${h.marker}" is not a standard form; use "${target}"${unlikeEn ? ', and it is ' + unlikeEn : ''} (${CLAUSE_7_3_3.en})`
-        : `Marker "${h.marker}" is ${unlikeEn}; the standard form is "${target}" (${CLAUSE_7_3_3.en})`,
-      fix: form !== 'standard'
-        ? { safe: true, edits, title: `改为“${target}”`, titleEn: `Change to "${target}"` }
-        : { safe: true, edits, title: `将本级“${like}”式编号改为规范写法`, titleEn: `Rewrite the markers of this level like "${like}" in the standard form` },
+      message:
+        form === 'nonstandard'
+          ? `编号“${h.marker}”不规范，应为“${target}”${unlike ? '，且' + unlike : ''}（${CLAUSE_7_3_3.zh}）`
+          : `编号“${h.marker}”${unlike}，规范写法为“${target}”（${CLAUSE_7_3_3.zh}）`,
+      messageEn:
+        form === 'nonstandard'
+          ? `Marker "${h.marker}" is not a standard form; use "${target}"${unlikeEn ? ', and it is ' + unlikeEn : ''} (${CLAUSE_7_3_3.en})`
+          : `Marker "${h.marker}" is ${unlikeEn}; the standard form is "${target}" (${CLAUSE_7_3_3.en})`,
+      fix:
+        form !== 'standard'
+          ? { safe: true, edits, title: `改为“${target}”`, titleEn: `Change to "${target}"` }
+          : { safe: true, edits, title: `将本级“${like}”式编号改为规范写法`, titleEn: `Rewrite the markers of this level like "${like}" in the standard form` },
     });
   }
   return problems;
@@ -115,16 +126,18 @@ function checkAgainstStandard(level: number, headings: Heading[]): RuleProblem[]
 function checkAgainstMajority(headings: Heading[]): RuleProblem[] {
   const majority = majorityKey(headings);
   const model = headings.find((h) => variantKey(h) === majority)!;
-  return headings.filter((h) => variantKey(h) !== majority).map((h) => {
-    const parts = { ...model.parts, numeral: h.parts.numeral };
-    const target = markerText(parts);
-    // Consistency with the document's own majority is drafting practice, not the standard.
-    return {
-      start: h.markerStart,
-      end: h.markerEnd,
-      message: `编号“${h.marker}”与本级其他编号“${model.marker}”写法不一致，应为“${target}”（${CONVENTION.zh}）`,
-      messageEn: `Marker "${h.marker}" is unlike the other markers of this level (${model.marker}); expected "${target}" (${CONVENTION.en})`,
-      fix: { safe: true, edits: [rewrite(h, parts)], title: `改为“${target}”`, titleEn: `Change to "${target}"` },
-    };
-  });
+  return headings
+    .filter((h) => variantKey(h) !== majority)
+    .map((h) => {
+      const parts = { ...model.parts, numeral: h.parts.numeral };
+      const target = markerText(parts);
+      // Consistency with the document's own majority is drafting practice, not the standard.
+      return {
+        start: h.markerStart,
+        end: h.markerEnd,
+        message: `编号“${h.marker}”与本级其他编号“${model.marker}”写法不一致，应为“${target}”（${CONVENTION.zh}）`,
+        messageEn: `Marker "${h.marker}" is unlike the other markers of this level (${model.marker}); expected "${target}" (${CONVENTION.en})`,
+        fix: { safe: true, edits: [rewrite(h, parts)], title: `改为“${target}”`, titleEn: `Change to "${target}"` },
+      };
+    });
 }

@@ -31,7 +31,15 @@ export const pageFurniture: Rule = {
         end: model.lines.ends[first],
         message: `本文有${n}行${zh}（如“${model.lines.lineText(first).trim().slice(0, 20)}”），不属于报告正文，交稿前应删除（${CONVENTION.zh}）`,
         messageEn: `${n} ${n === 1 ? 'line' : 'lines'} of ${en} (such as "${model.lines.lineText(first).trim().slice(0, 20)}") ${n === 1 ? 'is' : 'are'} not part of the report: delete ${n === 1 ? 'it' : 'them'} before handing it in (${CONVENTION.en})`,
-        fix: { safe: false, edits: removals(model, own.map((f) => f.line)), title: `清理网页残留（${n}行）`, titleEn: `Clean up the furniture (${n} ${n === 1 ? 'line' : 'lines'})` },
+        fix: {
+          safe: false,
+          edits: removals(
+            model,
+            own.map((f) => f.line),
+          ),
+          title: `清理网页残留（${n}行）`,
+          titleEn: `Clean up the furniture (${n} ${n === 1 ? 'line' : 'lines'})`,
+        },
       });
     }
     return problems;
@@ -45,7 +53,7 @@ export const pageFurniture: Rule = {
 function removals(model: DocumentModel, lines: readonly number[]): TextEdit[] {
   const { starts, ends, lineCount } = model.lines;
   const edits: TextEdit[] = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     let j = i;
     while (j + 1 < lines.length && lines[j + 1] === lines[j] + 1) j++;
     const [first, last] = [lines[i], lines[j]];

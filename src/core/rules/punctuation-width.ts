@@ -1,7 +1,17 @@
 import type { Rule, RuleProblem } from './rule';
 import { NO_OPTIONS } from './rule';
 import type { DocumentModel } from '../structure/model';
-import { ASCII_TOKEN_CHAR, CJK_PUNCT, CLAUSE_TOKEN_CHAR, HALF_WIDTH_PUNCT, HAN, NUMBER_TOKEN, URL_LIKE, WIDTH_CANDIDATE, nextMatch } from '../structure/patterns';
+import {
+  ASCII_TOKEN_CHAR,
+  CJK_PUNCT,
+  CLAUSE_TOKEN_CHAR,
+  HALF_WIDTH_PUNCT,
+  HAN,
+  NUMBER_TOKEN,
+  URL_LIKE,
+  WIDTH_CANDIDATE,
+  nextMatch,
+} from '../structure/patterns';
 import { charAt, charBefore, isChinese, isDigit, isIdeographCode } from '../text/chars';
 
 /** GB/T 15834-2011《标点符号用法》: Chinese text takes full-width marks. */
@@ -96,7 +106,14 @@ function isChineseCode(text: string, o: number): boolean {
  * here first keeps 13,000 commas a megabyte off its slower path.
  */
 function framedByChinese(scope: Scope, i: number): boolean {
-  return i > scope.lineStart && i + 1 < scope.lineEnd && isChineseCode(scope.text, i - 1) && isChineseCode(scope.text, i + 1) && !scope.excluded(i - 1) && !scope.excluded(i + 1);
+  return (
+    i > scope.lineStart &&
+    i + 1 < scope.lineEnd &&
+    isChineseCode(scope.text, i - 1) &&
+    isChineseCode(scope.text, i + 1) &&
+    !scope.excluded(i - 1) &&
+    !scope.excluded(i + 1)
+  );
 }
 
 /** A , ; : ? ! in a Chinese clause: Chinese on both sides, never between two digits (1,500 3:2). */
@@ -273,7 +290,7 @@ function groupConsistentDocuments(model: DocumentModel, problems: RuleProblem[])
 
 function perParagraph(model: DocumentModel, problems: RuleProblem[]): RuleProblem[] {
   const out: RuleProblem[] = [];
-  for (let i = 0; i < problems.length; ) {
+  for (let i = 0; i < problems.length;) {
     const line = model.lines.lineAt(problems[i].start);
     let j = i;
     while (j < problems.length && problems[j].start < model.lines.ends[line]) j++;
@@ -290,7 +307,12 @@ function perParagraph(model: DocumentModel, problems: RuleProblem[]): RuleProble
       end: last.end,
       message: `本段有${group.length}处半角标点，中文语境应使用全角标点（GB/T 15834-2011）；全文均为半角，可一次全部改正`,
       messageEn: `${group.length} half-width punctuation marks in this paragraph; Chinese text takes the full-width forms (GB/T 15834-2011); the whole document is half-width, fix all at once`,
-      fix: { safe: true, edits: group.flatMap((p) => p.fix!.edits), title: `改为全角标点（本段${group.length}处）`, titleEn: `Use full-width punctuation (${group.length} in this paragraph)` },
+      fix: {
+        safe: true,
+        edits: group.flatMap((p) => p.fix!.edits),
+        title: `改为全角标点（本段${group.length}处）`,
+        titleEn: `Use full-width punctuation (${group.length} in this paragraph)`,
+      },
     });
   }
   return out;

@@ -109,7 +109,7 @@ export function readOptions<O extends RuleOptionsSchema>(schema: O, raw: Record<
     if (value !== undefined && fits(property, value)) out[key] = value;
     else if (property.default !== undefined) out[key] = structuredClone(property.default);
   }
-  return out as Static<O>;
+  return out;
 }
 
 /** Whether a value fits one option's schema: the subset of JSON Schema that option schemas use. */

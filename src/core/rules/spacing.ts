@@ -45,7 +45,7 @@ function separatesShortWords(text: string, ls: number, le: number, start: number
 function shortWordsBeside(text: string, from: number, limit: number, step: -1 | 1): number {
   const at = (i: number) => text.charCodeAt(step < 0 ? i - 1 : i);
   let items = 0;
-  for (let i = from; items < LIST_MIN_ITEMS; ) {
+  for (let i = from; items < LIST_MIN_ITEMS;) {
     let k = i;
     while (k !== limit && Math.abs(k - i) <= LIST_ITEM.max && isIdeographCode(at(k))) k += step;
     const length = Math.abs(k - i);
@@ -73,7 +73,8 @@ const PART_NUMBER_BEFORE = /^[ \t\u3000]*(?:#{1,6}[ \t]+)?第[一二三四五六
 /** `……五年。 一、结构调整`, `……报告 17.东凤镇`: a numbering marker where a line break was lost. */
 const MARKER_AFTER = /^(?:[一二三四五六七八九十]{1,3}、|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|[①-⑳]|\d{1,2}(?:[.．、](?!\d)|[.．](?=\d{4}年)))/;
 /** `收缴参合基金 万元，`, `接待来访群众 人次，`: a template's slot for a figure, before its unit. */
-const FIGURE_SLOT_AFTER = /^(?:万元|亿元|千元|元|人次|万人|人|件|次|个|家|户|所|项|亩|公里|千米|米|平方米|吨|台|套|场|期|批|名)(?=[，,。；;、）)]|[ \t\u3000]|$)/;
+const FIGURE_SLOT_AFTER =
+  /^(?:万元|亿元|千元|元|人次|万人|人|件|次|个|家|户|所|项|亩|公里|千米|米|平方米|吨|台|套|场|期|批|名)(?=[，,。；;、）)]|[ \t\u3000]|$)/;
 /** `2026-02-03 09:02:33 半年总结`: what follows a web page's timestamp is its next field. */
 const TIMESTAMP_BEFORE = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[ \t\u3000T]+\d{1,2}:\d{2}(?::\d{2})?$/;
 /** `2026年2月3日 09:02`, `2026年02月10日 07时41分`: a date and its time. */
@@ -122,7 +123,6 @@ function isFlattened(text: string, ls: number, le: number): boolean {
 /** `政 府 工 作 报 告`: a display title set with a space between its characters. */
 const LETTER_SPACED = /^[ \t\u3000]*\p{Script=Han}(?:[ \t\u3000]+\p{Script=Han}){2,}[ \t\u3000]*$/u;
 const isLetterSpaced = (text: string, ls: number, le: number): boolean => le - ls <= 60 && LETTER_SPACED.test(text.slice(ls, le));
-
 
 /** A byline, signature or caption credit: a role, then names to the end of the line. */
 function isByline(before: string, after: string): boolean {
@@ -200,7 +200,8 @@ export const spacing: Rule = {
       while (r < le && isMarker(r)) r++;
       const left = l > ls ? charBefore(text, l) : '';
       const right = r < le ? charAt(text, r) : '';
-      const between = isChinese(left) && (isChinese(right) || isDigit(right)) ? (isChinese(right) ? 'cc' : 'cd') : isDigit(left) && isChinese(right) ? 'dc' : '';
+      const between =
+        isChinese(left) && (isChinese(right) || isDigit(right)) ? (isChinese(right) ? 'cc' : 'cd') : isDigit(left) && isChinese(right) ? 'dc' : '';
       if (!between || isNamePadding(text, l, r, left, right) || isLetterSpaced(text, ls, le)) continue;
       // On a flattened line a space before Chinese or a figure may be a lost line break (`新起点 1998年县…`); one
       // between a figure and its unit (`43.68 亿元`) is still stray.

@@ -1,6 +1,16 @@
 import type { DocumentModel, ReportDocument } from './model';
 import type { LineIndex } from '../text/lines';
-import { ATTACHMENT_ITEM, ATTACHMENT_LIST, ATTACHMENT_PAGE, ATTACHMENT_RANGE_SEP, ATTACHMENT_REF, ATTACHMENT_REF_TAIL, INDENT, TRAILING_SPACE, globalCopy } from './patterns';
+import {
+  ATTACHMENT_ITEM,
+  ATTACHMENT_LIST,
+  ATTACHMENT_PAGE,
+  ATTACHMENT_RANGE_SEP,
+  ATTACHMENT_REF,
+  ATTACHMENT_REF_TAIL,
+  INDENT,
+  TRAILING_SPACE,
+  globalCopy,
+} from './patterns';
 
 /** One attachment named in the 附件说明 (GB/T 9704-2012 §7.3.4). */
 export interface AttachmentItem {
@@ -105,14 +115,14 @@ export function attachmentRefs(model: DocumentModel, doc: ReportDocument, bodyEn
     if (!text.includes('附件')) continue;
     const base = lines.starts[line];
     for (const m of text.matchAll(globalCopy(ATTACHMENT_REF))) {
-      const at = base + m.index!;
+      const at = base + m.index;
       if (model.isExcluded(at, at + m[0].length)) continue;
       let last = digitsValue(m[1]);
       const headEnd = at + m[0].length - m[2].length;
       refs.push({ number: last, start: at, end: headEnd });
       for (const t of m[2].matchAll(globalCopy(ATTACHMENT_REF_TAIL))) {
         const n = digitsValue(t[2]);
-        const numStart = headEnd + t.index! + t[0].length - t[2].length;
+        const numStart = headEnd + t.index + t[0].length - t[2].length;
         const isRange = ATTACHMENT_RANGE_SEP.test(t[1]);
         // A range names every number between; only its written ends get a position of their own.
         if (isRange && n > last && n - last <= 20) for (let k = last + 1; k < n; k++) refs.push({ number: k, start: numStart, end: numStart + t[2].length });

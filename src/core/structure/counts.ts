@@ -252,7 +252,14 @@ function codeKinds(): Uint8Array {
 }
 
 function isAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    (c >= 0xff10 && c <= 0xff19) ||
+    (c >= 0xff21 && c <= 0xff3a) ||
+    (c >= 0xff41 && c <= 0xff5a)
+  );
 }
 
 export function isHan(c: number): boolean {
@@ -263,9 +270,22 @@ export function isHan(c: number): boolean {
 export function isFullWidthPunctuation(c: number): boolean {
   return (
     (c >= 0x3001 && c <= 0x303f && c !== 0x3007) ||
-    (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65) ||
-    (c >= 0x2018 && c <= 0x201f) || c === 0x2026 || c === 0x2014 || c === 0x2015 || c === 0x00b7 || c === 0x2027 ||
-    (c >= 0xfe10 && c <= 0xfe1f) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0x2460 && c <= 0x24ff) || c === 0x25a1 || c === 0x25cb || c === 0x00d7
+    (c >= 0xff01 && c <= 0xff0f) ||
+    (c >= 0xff1a && c <= 0xff20) ||
+    (c >= 0xff3b && c <= 0xff40) ||
+    (c >= 0xff5b && c <= 0xff65) ||
+    (c >= 0x2018 && c <= 0x201f) ||
+    c === 0x2026 ||
+    c === 0x2014 ||
+    c === 0x2015 ||
+    c === 0x00b7 ||
+    c === 0x2027 ||
+    (c >= 0xfe10 && c <= 0xfe1f) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0x2460 && c <= 0x24ff) ||
+    c === 0x25a1 ||
+    c === 0x25cb ||
+    c === 0x00d7
   );
 }
 
@@ -310,8 +330,14 @@ function cellWidth(c: number): number {
   if (c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f) || c === 0xfeff) return 0;
   if (isHan(c) || isFullWidthPunctuation(c)) return 1;
   if (
-    (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe10 && c <= 0xfe19) || (c >= 0xfe30 && c <= 0xfe6f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6)
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe10 && c <= 0xfe19) ||
+    (c >= 0xfe30 && c <= 0xfe6f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6)
   )
     return 1;
   return 0.5;

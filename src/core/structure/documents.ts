@@ -186,7 +186,6 @@ function lastNonBlankLine(lines: LineIndex, from: number, to: number): number {
   return from;
 }
 
-
 /** True when `h` closes the section `open` (same or higher rank). */
 function closes(h: Heading, open: Heading): boolean {
   // A lead line sits inside the section it is read in and holds nothing: it closes only a lead before it.

@@ -42,15 +42,15 @@ function itemsOfLine(lines: LineIndex, line: number, isExcluded: (s: number, e: 
     if (!re.test(text)) continue; // most lines have none: skip compiling a scanning copy
     let skipUntil = -1;
     for (const m of text.matchAll(globalCopy(re))) {
-      const end = m.index! + m[0].length;
-      if ((style === 'di' && m.index! < skipUntil) || (style === 'shi' && NOT_AN_ORDINAL_BEFORE.test(text[m.index! - 1] ?? ''))) continue;
+      const end = m.index + m[0].length;
+      if ((style === 'di' && m.index < skipUntil) || (style === 'shi' && NOT_AN_ORDINAL_BEFORE.test(text[m.index - 1] ?? ''))) continue;
       const list = style === 'di' ? attributiveListEnd(text, end) : -1;
       if (list >= 0) {
         skipUntil = list;
         continue;
       }
       const number = numberOf(m);
-      if (number > 0 && !isExcluded(base + m.index!, base + end)) items.push({ style, number, text: m[0], start: base + m.index!, end: base + end, line });
+      if (number > 0 && !isExcluded(base + m.index, base + end)) items.push({ style, number, text: m[0], start: base + m.index, end: base + end, line });
     }
   }
   return items.sort((a, b) => a.start - b.start);
@@ -150,7 +150,7 @@ function runsOfParagraph(
       // A paragraph that begins with a later ordinal carries the previous paragraph's run on (a gap is then a skip).
       const continues = item.start === first && !!previous && item.number > last(previous).number;
       const resumes = item.start === first && !previous && !!interrupted && item.number === last(interrupted).number + 1;
-      run = continues ? previous! : resumes ? interrupted! : { style: item.style, items: [] };
+      run = continues ? previous : resumes ? interrupted : { style: item.style, items: [] };
       if (!continues && !resumes) runs.push(run);
     } else if (item.number === 1) {
       run = { style: item.style, items: [] };

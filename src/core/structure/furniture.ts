@@ -52,9 +52,11 @@ const TOOL_SPLIT = /[\s【】[\]（）()|｜·•/:：、,，>＞«»]+/;
 const WIDGET = /扫一扫|点击(?:图片|这里|此处)?进入专题|轻触这里|加载下一页|分享到微信|分享至朋友圈|打开微信|使用“?扫一扫|扫描二维码|分享到朋友圈|长按识别/;
 const FOOTER = /版权所有|ICP备|公网安备|网站标识码|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|联系我们|建议使用.*浏览器|分辨率/;
 /** What 范文 and document-sharing sites write around a text: blurbs, sign-in walls, tags, copyright and comment notices. */
-const SITE_NOTE = /@所有人|VIP专免|侵权投诉|版权声明|用户评论|E-mail推荐|在手机(?:阅读|打开)|网友(?:为您|为大家)?(?:整理|分享|投稿)|小编|本站|范文网|千文网|仅供(?:参考|预览|学习|借鉴)|供(?:您|大家)(?:参考|借鉴)|二次传播|作者原创|我要投稿|欢迎(?:阅读|下载)|您需要先登录|^Tag\s*[:：]|精选参考范文|以下评论仅代表|与本站立场|文章共\d+字|来源于www\.|下载后的文档|下载之前|\d+(?:\.\d+)?\s*[KMG]B(?![A-Za-z])/;
+const SITE_NOTE =
+  /@所有人|VIP专免|侵权投诉|版权声明|用户评论|E-mail推荐|在手机(?:阅读|打开)|网友(?:为您|为大家)?(?:整理|分享|投稿)|小编|本站|范文网|千文网|仅供(?:参考|预览|学习|借鉴)|供(?:您|大家)(?:参考|借鉴)|二次传播|作者原创|我要投稿|欢迎(?:阅读|下载)|您需要先登录|^Tag\s*[:：]|精选参考范文|以下评论仅代表|与本站立场|文章共\d+字|来源于www\.|下载后的文档|下载之前|\d+(?:\.\d+)?\s*[KMG]B(?![A-Za-z])/;
 /** A news agency's dateline on its own line (`新华社北京3月15日电`): the republishing page's, not the report's. */
-const DATELINE = /(?:新华社|中新社|本报|新华网|人民网)[\p{Script=Han}]{0,6}(?:[0-9０-９]{4}年)?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日电$/u;
+const DATELINE =
+  /(?:新华社|中新社|本报|新华网|人民网)[\p{Script=Han}]{0,6}(?:[0-9０-９]{4}年)?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日电$/u;
 
 /** A site's label before each text of a collection, alone on its line: `篇1:`, `第一篇:`. */
 const COLLECTION_LABEL = /^(?:篇[0-9０-９]{1,2}|第[一二三四五六七八九十0-9]{1,3}篇)\s*[:：]?$/;
@@ -150,7 +152,8 @@ function labelValues(trimmed: string[], found: FurnitureLine[]): void {
   for (const line of web) {
     if (!LABEL_ONLY.test(trimmed[line]) || !WEB_LABEL.test(trimmed[line])) continue;
     const next = line + 1;
-    if (next < trimmed.length && trimmed[next] !== '' && codePointLength(trimmed[next]) <= MAX_VALUE_CHARS && !/[。！？；]/.test(trimmed[next])) found.push({ line: next, kind: 'web' });
+    if (next < trimmed.length && trimmed[next] !== '' && codePointLength(trimmed[next]) <= MAX_VALUE_CHARS && !/[。！？；]/.test(trimmed[next]))
+      found.push({ line: next, kind: 'web' });
   }
 }
 

@@ -1,6 +1,16 @@
 import type { Heading, MarkerParts } from './model';
 import {
-  MD_CODE, MD_LINK, globalCopy, nextMatch, MARKER_LEVEL1, MARKER_LEVEL2, MARKER_LEVEL3, MARKER_LEVEL4, MARKER_LEVEL5, NUMERAL_LIST_AFTER, TITLE_STOP,
+  MD_CODE,
+  MD_LINK,
+  globalCopy,
+  nextMatch,
+  MARKER_LEVEL1,
+  MARKER_LEVEL2,
+  MARKER_LEVEL3,
+  MARKER_LEVEL4,
+  MARKER_LEVEL5,
+  NUMERAL_LIST_AFTER,
+  TITLE_STOP,
 } from './patterns';
 import { arabicToNumber, chineseToNumber } from '../text/numerals';
 
@@ -28,9 +38,7 @@ const MARKER_NUMERALS = new Set([...'一二三四五六七八九十百'].map((c)
  * other line is no heading, known without a slice or a pattern (most lines of a report are body text).
  */
 export function canStartMarker(c: number): boolean {
-  return (
-    (c >= 0x30 && c <= 0x39) || c === 0x28 || c === 0xff08 || (c >= 0xff10 && c <= 0xff19) || (c >= 0x2460 && c <= 0x2473) || MARKER_NUMERALS.has(c)
-  );
+  return (c >= 0x30 && c <= 0x39) || c === 0x28 || c === 0xff08 || (c >= 0xff10 && c <= 0xff19) || (c >= 0x2460 && c <= 0x2473) || MARKER_NUMERALS.has(c);
 }
 
 /** Length of the indentation (spaces, tabs, ideographic spaces, a web page's no-break spaces: `INDENT`) at `from`. */
@@ -71,14 +79,7 @@ const plainMarkdown = (s: string): string => s.replace(globalCopy(MD_LINK), '$1'
  * Parses a numbered heading in `content` (a line, or a markdown heading's content) starting at `base`.
  * Returns null when the content does not start with a marker.
  */
-export function parseNumberedHeading(
-  content: string,
-  base: number,
-  line: number,
-  lineEnd: number,
-  markdown: boolean,
-  hashes = 0,
-): Heading | null {
+export function parseNumberedHeading(content: string, base: number, line: number, lineEnd: number, markdown: boolean, hashes = 0): Heading | null {
   let skip = indentAt(content, 0, content.length);
   if (markdown) {
     const em = EMPHASIS_OPEN.exec(content.slice(skip));

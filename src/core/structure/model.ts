@@ -122,7 +122,7 @@ export interface DocumentModel {
   /** Lines a web page or a PDF put around the report (breadcrumbs, metadata, tool bars, page numbers, running heads). */
   furniture: FurnitureLine[];
   /** 0-based lines that are not prose (markdown code, html, rules; page furniture). */
-  isProseLine(line: number): boolean;
+  isProseLine: (line: number) => boolean;
   /** True when text[start, end) overlaps markdown syntax that is not prose, or a furniture line. */
-  isExcluded(start: number, end: number): boolean;
+  isExcluded: (start: number, end: number) => boolean;
 }

@@ -34,7 +34,7 @@ const cache = new WeakMap<ReportDocument, Map<NumberingModeSetting, Map<number, 
 /** Numbering runs and modes of a document, computed once per document and mode setting. */
 export function numberingOf(doc: ReportDocument, setting: NumberingModeSetting = 'auto'): Map<number, LevelNumbering> {
   let perSetting = cache.get(doc);
-  if (!perSetting) cache.set(doc, (perSetting = new Map()));
+  if (!perSetting) cache.set(doc, (perSetting = new Map<NumberingModeSetting, Map<number, LevelNumbering>>()));
   let result = perSetting.get(setting);
   if (!result) perSetting.set(setting, (result = analyze(doc, setting)));
   return result;
@@ -264,7 +264,14 @@ function lineClues(lines: LineIndex, line: number, level: number, sample: Headin
   if (close && !prevOpens && missing.has(closeValue) && (level === 2 || level === 4)) {
     // The opening bracket of the closing one's width: `三）` takes `（`, `3)` takes `(`.
     const bracket = close[0].endsWith(')') ? '(' : '（';
-    repair = { kind: 'unpaired', number: closeValue, start, end: start + close[0].length, wanted: bracket + close[0], edits: [{ start, end: start, text: bracket }] };
+    repair = {
+      kind: 'unpaired',
+      number: closeValue,
+      start,
+      end: start + close[0].length,
+      wanted: bracket + close[0],
+      edits: [{ start, end: start, text: bracket }],
+    };
   }
   // A glued Chinese numeral only raises doubt (三农, 五年来 are words); a glued Arabic one of level 3 is mended.
   const glued = (level === 3 ? GLUED_ARABIC : level === 1 ? GLUED_CHINESE : level === 2 || level === 4 ? GLUED_OPEN : null)?.exec(content) ?? null;
@@ -291,7 +298,10 @@ function splitRepair(lines: LineIndex, line: number, level: number, to: number, 
   if (!close || !missing.has(value)) return null;
   const open = lines.starts[line] + lines.lineText(line).search(OPEN_AT_END);
   // The bracket moves down to its numeral: the heading starts its line, and only marker characters change.
-  const edits: TextEdit[] = [{ start: open, end: open + 1, text: '' }, { start: next, end: next, text: text[open] }];
+  const edits: TextEdit[] = [
+    { start: open, end: open + 1, text: '' },
+    { start: next, end: next, text: text[open] },
+  ];
   return { kind: 'split', number: value, start: open, end: next + close[0].length, wanted: text[open] + close[0], edits };
 }
 

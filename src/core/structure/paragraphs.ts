@@ -93,7 +93,11 @@ function continuation(model: DocumentModel, line: number): number {
   return -1;
 }
 
-const PAIRS: ReadonlyArray<readonly [string, string]> = [['“', '”'], ['（', '）'], ['《', '》']];
+const PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ['“', '”'],
+  ['（', '）'],
+  ['《', '》'],
+];
 
 /** More opening than closing quotes, brackets or title marks in the line. */
 function leavesMarkOpen(t: string): boolean {

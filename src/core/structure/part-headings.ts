@@ -76,7 +76,9 @@ function partHeading(lineText: string, lineStart: number, line: number, lineEnd:
 /** A short bare line that could head a part: Han text, no clause punctuation or inner space, no marker, not a date or subtitle. */
 function isBarePartLine(t: string): boolean {
   const n = codePointLength(t);
-  return n >= 4 && n <= MAX_PART_CHARS && /\p{Script=Han}/u.test(t) && !CLAUSE_MARK.test(t) && !INNER_SPACE.test(t) && !NOT_A_PART.test(t) && matchMarker(t) === null;
+  return (
+    n >= 4 && n <= MAX_PART_CHARS && /\p{Script=Han}/u.test(t) && !CLAUSE_MARK.test(t) && !INNER_SPACE.test(t) && !NOT_A_PART.test(t) && matchMarker(t) === null
+  );
 }
 /** `甘肃省省长 任振鹤`, `记者 盛学卿`: a byline's space sets a name apart; a part heading has none. */
 const INNER_SPACE = /[ \t\u3000]/;
@@ -105,10 +107,16 @@ export function unnumberedPartHeadings(lines: LineIndex, numbered: readonly Head
     const t = text.trim();
     // A line that repeats an earlier one (a title printed again as a running head) heads nothing.
     const next = nextBlock(lines, line, atLine, skip);
-    const standsAlone = !atLine.has(line) && !seen.has(t) && !isFull(t) && ENDS_SENTENCE.test(previous) && (next.heading ? next.heading.number === 1 && next.heading.level >= 2 : isBodyParagraph(next.text));
+    const standsAlone =
+      !atLine.has(line) &&
+      !seen.has(t) &&
+      !isFull(t) &&
+      ENDS_SENTENCE.test(previous) &&
+      (next.heading ? next.heading.number === 1 && next.heading.level >= 2 : isBodyParagraph(next.text));
     const indent = text.length - text.trimStart().length;
     if (!atLine.has(line) && ATTACHMENT_START.test(t)) found.push(attachmentHeading(lines, line, atLine, skip));
-    else if ((standsAlone && isBarePartLine(t)) || (!atLine.has(line) && GLOSSARY_HEADING.test(t))) found.push(partHeading(text, lines.starts[line], line, lines.ends[line], indent, 1));
+    else if ((standsAlone && isBarePartLine(t)) || (!atLine.has(line) && GLOSSARY_HEADING.test(t)))
+      found.push(partHeading(text, lines.starts[line], line, lines.ends[line], indent, 1));
     // A lead line heads a paragraph twice its length at least, never a numbered heading.
     else if (standsAlone && !next.heading && isLeadLine(t) && codePointLength(next.text) >= 2 * codePointLength(t)) leads.push(line);
     seen.add(t);

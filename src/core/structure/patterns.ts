@@ -111,7 +111,8 @@ export const MD_CODE = /`+([^`]*)`+/;
 export const FULL_WIDTH_DIGIT = /[０-９]/;
 
 /** An organisation's name as titles and 落款 write it: a place or body, ending in the kind of body. */
-export const ORGANISATION_NAME = /(?:[\u4e00-\u9fa5]|XX|××){2,16}?(?:委员会|人民政府|办公室|办公厅|管理局|卫健委|委|局|厅|院|中心|公司|集团|学校|大学|街道办事处)(?=[0-9０-９一二三四五六七八九〇]{2,4}年|关于|$)/;
+export const ORGANISATION_NAME =
+  /(?:[\u4e00-\u9fa5]|XX|××){2,16}?(?:委员会|人民政府|办公室|办公厅|管理局|卫健委|委|局|厅|院|中心|公司|集团|学校|大学|街道办事处)(?=[0-9０-９一二三四五六七八九〇]{2,4}年|关于|$)/;
 
 /* ---- Writing checks: punctuation-width, spacing, date-format, quote-pairs ---- */
 
@@ -134,7 +135,8 @@ export const DATE_CHINESE = /(?<![0-9０-９])(?:([0-9]{4}|[0-9]{2})年)?([0-9]{
 /** A numeric date `2024-3-13`, `2024/03/13`, `2024.3.13` (never inside a version, an IP address, a path or a range). Groups: year, separator, month, day. */
 export const DATE_NUMERIC = /(?<![0-9A-Za-z_./\\:-])((?:19|20)[0-9]{2})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?![0-9A-Za-z_]|[./:-][0-9A-Za-z])/;
 /** An issuing date in Chinese numerals alone on its line (`二〇二四年三月十三日`). Groups: year, month, day. */
-export const DATE_CHINESE_NUMERALS_LINE = /^[ \t\u3000]*([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日[ \t\u3000]*$/;
+export const DATE_CHINESE_NUMERALS_LINE =
+  /^[ \t\u3000]*([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日[ \t\u3000]*$/;
 /**
  * A document number's year and serial: `〔2024〕5号`, `[2024]第05号`. Groups: open, year, close, 第, serial. It counts
  * only right after the issuing authority, an ideograph (`ISSUER_BEFORE`), checked on each match: as a lookbehind it
@@ -178,7 +180,8 @@ export const ISSUING_NOTICE_TITLE = /关于(?:印发|转发|批转|颁发|发布
 /** A request for approval or a reply in so many words: what a 报告 must not carry (not 申请批准, 报请批准, 请示经……批准). */
 export const APPROVAL_REQUEST = /(?:恳请|敬请)[^。；！？!?\n\r]{0,10}?(?:批示|批复|审批|批准)|(?<![申提报邀聘恳敬])请(?:予以|予)?(?:批示|批复|审批|批准)/;
 /** The closing a 请示 needs: 妥否，请批示 / 当否，请批复 / 以上请示，请予审批 / 恳请市政府予以批准 … */
-export const REQUEST_CLOSING = /(?<![申提报邀聘])(?:恳请|敬请|请|望)[^。；！？!?\n\r]{0,15}?(?:批示|批复|审批|批准|核准|审定|审核|指示|示复|同意|阅示)|妥否|当否/;
+export const REQUEST_CLOSING =
+  /(?<![申提报邀聘])(?:恳请|敬请|请|望)[^。；！？!?\n\r]{0,15}?(?:批示|批复|审批|批准|核准|审定|审核|指示|示复|同意|阅示)|妥否|当否/;
 /** The bare formula 特此请示 (no request in it). */
 export const BARE_REQUEST_FORMULA = /^[ \t\u3000]*特此请示[。.]?[ \t\u3000]*$/;
 /** The closing formula of a 通知. */

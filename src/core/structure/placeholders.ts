@@ -1,8 +1,6 @@
 import type { DocumentModel } from './model';
 import type { GongwenConfig } from '../config/settings';
-import {
-  ASCII_TOKEN_CHAR, CN_NUMERAL_CHAR, DIGIT, HAN, LATIN_LETTER, PLACEHOLDER_CANDIDATE, TEMPLATE_NOTE_CONTENT, URL_LIKE, globalCopy,
-} from './patterns';
+import { ASCII_TOKEN_CHAR, CN_NUMERAL_CHAR, DIGIT, HAN, LATIN_LETTER, PLACEHOLDER_CANDIDATE, TEMPLATE_NOTE_CONTENT, URL_LIKE, globalCopy } from './patterns';
 
 /** An unfilled placeholder: `XX`, `xxxx年`, `***`, `××`, `某某`, `〇〇`, `□□`, `____`, `【待补充】`. */
 export interface Placeholder {
@@ -24,7 +22,7 @@ function scan(model: DocumentModel, config: GongwenConfig): Placeholder[] {
   const { text } = model;
   const candidates: Placeholder[] = [];
   for (const m of text.matchAll(globalCopy(PLACEHOLDER_CANDIDATE))) {
-    const start = m.index!;
+    const start = m.index;
     const end = start + m[0].length;
     if (isPlaceholder(text, m[0], start, end)) candidates.push({ start, end, text: m[0] });
   }
@@ -32,7 +30,7 @@ function scan(model: DocumentModel, config: GongwenConfig): Placeholder[] {
   candidates.push(...stars.prose);
   for (const re of userPatternsOf(config.placeholders.patterns)) {
     for (const m of text.matchAll(re)) {
-      if (m[0].length > 0) candidates.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
+      if (m[0].length > 0) candidates.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
     }
   }
   const allowed = allowedRanges(text, config.placeholders.allow);
@@ -50,13 +48,41 @@ const LONE_STAR = /(?<![*＊])(?:\*|＊+)(?![*＊])/g;
  * What a masked figure stands before: a measure word, a unit or a date unit. Some characters start ordinary words
  * too (处理, 期间, 支出, 名称), so those are excluded after them; 号 counts only in a document number (〔2024〕*号).
  */
-const FIGURE_UNIT = new RegExp('^(?:' + [
-  '[%％‰个家人次项件户座台套批辆艘株棵栋幢宗例份篇册张款届岁倍元亿万吨亩米度年月日]',
-  '季度', '小时', '分钟', '公里', '公斤', '公顷', '千[米克瓦万亿]', '百万', '平方', '立方',
-  '名(?![称单义誉])', '位(?![置于])', '所(?![以有在属])', '处(?![理置罚])', '起(?![草步来到])', '期(?!间)',
-  '条(?!件)', '类(?!似)', '种(?![植养子])', '场(?![所景地])', '架(?!构)', '间(?!隔)', '级(?!别)',
-  '天(?![然气])', '周(?![边围期])', '支(?![出持撑付])', '只(?![有要是能])', '头(?!部)',
-].join('|') + ')');
+const FIGURE_UNIT = new RegExp(
+  '^(?:' +
+    [
+      '[%％‰个家人次项件户座台套批辆艘株棵栋幢宗例份篇册张款届岁倍元亿万吨亩米度年月日]',
+      '季度',
+      '小时',
+      '分钟',
+      '公里',
+      '公斤',
+      '公顷',
+      '千[米克瓦万亿]',
+      '百万',
+      '平方',
+      '立方',
+      '名(?![称单义誉])',
+      '位(?![置于])',
+      '所(?![以有在属])',
+      '处(?![理置罚])',
+      '起(?![草步来到])',
+      '期(?!间)',
+      '条(?!件)',
+      '类(?!似)',
+      '种(?![植养子])',
+      '场(?![所景地])',
+      '架(?!构)',
+      '间(?!隔)',
+      '级(?!别)',
+      '天(?![然气])',
+      '周(?![边围期])',
+      '支(?![出持撑付])',
+      '只(?![有要是能])',
+      '头(?!部)',
+    ].join('|') +
+    ')',
+);
 
 /** What a masked name stands before (`*镇锚定…`, `2021年度*省卫生乡镇`, `*同志`): the kind of place or body. */
 const NAME_SUFFIX = /^(?:[省镇村厅]|市(?!场)|县(?!域)|区(?![域别分])|乡(?!村)|局(?![面势限部])|委(?!托)|街道|社区|公司|集团|同志|办公室|医院|学校)/;
@@ -90,7 +116,7 @@ function maskedStars(model: DocumentModel): { prose: Placeholder[]; emphasis: Pl
   const prose: Placeholder[] = [];
   const delimiters: Array<{ p: Placeholder; masked: boolean }> = [];
   for (const m of text.matchAll(LONE_STAR)) {
-    const p = { start: m.index!, end: m.index! + m[0].length, text: m[0] };
+    const p = { start: m.index, end: m.index + m[0].length, text: m[0] };
     const masked = isMaskedFigure(text, p.start, p.end);
     if (model.markdown && isDelimiter(model.markdown.excluded, p.start, p.end)) {
       delimiters.push({ p, masked: masked && model.isProseLine(model.lines.lineAt(p.start)) });
@@ -137,7 +163,11 @@ function compileUserPattern(source: string): RegExp | null {
   try {
     return new RegExp(source, 'gu');
   } catch {
-    try { return new RegExp(source, 'g'); } catch { return null; }
+    try {
+      return new RegExp(source, 'g');
+    } catch {
+      return null;
+    }
   }
 }
 
@@ -182,15 +212,21 @@ function isPlaceholder(text: string, match: string, start: number, end: number):
     case '（':
     case '(':
       return true;
-    case 'x': case 'X': case 'ｘ': case 'Ｘ':
+    case 'x':
+    case 'X':
+    case 'ｘ':
+    case 'Ｘ':
       return isXPlaceholder(text, start, end, before, after);
     case '×':
       return match.length >= 2 || isLoneTimesSign(text, start, end, before, after);
-    case '〇': case '○':
+    case '〇':
+    case '○':
       return !CN_NUMERAL_CHAR.test(before) && !CN_NUMERAL_CHAR.test(after);
-    case '〔': case '［':
+    case '〔':
+    case '［':
       return true;
-    case '_': case '＿':
+    case '_':
+    case '＿':
       if (LATIN_LETTER.test(before) || LATIN_LETTER.test(after) || inUrl(text, start, end)) return false;
       // After digits only before a date or count unit: `20__年`, `20__ 年` (an identifier's `a1__b` has letters).
       return !DIGIT.test(before) || DATE_UNIT_AFTER.test(text.slice(end, end + 2));
@@ -375,5 +411,6 @@ function termEdge(text: string, pos: number, dir: -1 | 1): number {
 }
 
 /** The character (one or two UTF-16 units) ending at / starting at an offset. */
-const charBefore = (text: string, i: number): string => (i >= 2 && /[\udc00-\udfff]/.test(text[i - 1]) ? text.slice(i - 2, i) : text.slice(Math.max(0, i - 1), i));
+const charBefore = (text: string, i: number): string =>
+  i >= 2 && /[\udc00-\udfff]/.test(text[i - 1]) ? text.slice(i - 2, i) : text.slice(Math.max(0, i - 1), i);
 const charAt = (text: string, i: number): string => (/[\ud800-\udbff]/.test(text[i] ?? '') ? text.slice(i, i + 2) : text.slice(i, i + 1));

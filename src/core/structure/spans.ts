@@ -20,5 +20,14 @@ export function sectionSpan(node: SectionNode): SectionSpan {
 }
 
 export function documentSpan(doc: ReportDocument): DocumentSpan {
-  return { index: doc.index, kind: doc.kind, title: doc.title, startLine: doc.startLine, endLine: doc.endLine, titleLine: doc.titleLine, start: doc.start, end: doc.end };
+  return {
+    index: doc.index,
+    kind: doc.kind,
+    title: doc.title,
+    startLine: doc.startLine,
+    endLine: doc.endLine,
+    titleLine: doc.titleLine,
+    start: doc.start,
+    end: doc.end,
+  };
 }

@@ -82,7 +82,8 @@ const overlaps = (a: { from: number; to: number }, from: number, to: number) => 
 /** The verdict for a problem; problems with the same file, line and text take the verdicts written for them in order. */
 function verdictOf(verdicts: readonly Verdict[] | undefined, file: string, at: Located, used: Set<Verdict>): Verdict | undefined {
   // A verdict that names its column matches only there; one without takes the next problem with its line and text.
-  const same = verdicts?.filter((v) => v.file === file && v.line === at.line && v.text === at.text && (v.column === undefined || v.column === at.column + 1)) ?? [];
+  const same =
+    verdicts?.filter((v) => v.file === file && v.line === at.line && v.text === at.text && (v.column === undefined || v.column === at.column + 1)) ?? [];
   const v = same.find((x) => !used.has(x)) ?? same[same.length - 1];
   if (v) used.add(v);
   return v;
@@ -93,7 +94,8 @@ export function evaluate(set: RealSet, lintText: LintFn, parseText: ParseFn): Ev
   const scores = new Map<string, RuleScore>();
   const score = (rule: string, severity: string) => {
     let s = scores.get(rule);
-    if (!s) scores.set(rule, (s = { rule, severity: String(DEFAULT_SEVERITIES[rule] ?? severity), reported: 0, truePositives: 0, falsePositives: 0, unjudged: 0 }));
+    if (!s)
+      scores.set(rule, (s = { rule, severity: String(DEFAULT_SEVERITIES[rule] ?? severity), reported: 0, truePositives: 0, falsePositives: 0, unjudged: 0 }));
     return s;
   };
   const ev: Evaluation = {
@@ -101,7 +103,12 @@ export function evaluate(set: RealSet, lintText: LintFn, parseText: ParseFn): Ev
     chars: 0,
     rules: [],
     placeholders: { truth: 0, foundTruth: 0, reported: 0, reportedTrue: 0, misses: [], falseAlarms: [] },
-    headings: { byWhere: { line: { truth: 0, found: 0 }, inline: { truth: 0, found: 0 }, unnumbered: { truth: 0, found: 0 }, toc: { truth: 0, found: 0 } }, modelHeadings: 0, falseHeadings: [], misses: [] },
+    headings: {
+      byWhere: { line: { truth: 0, found: 0 }, inline: { truth: 0, found: 0 }, unnumbered: { truth: 0, found: 0 }, toc: { truth: 0, found: 0 } },
+      modelHeadings: 0,
+      falseHeadings: [],
+      misses: [],
+    },
     numbering: { truth: 0, found: 0, misses: [] },
     titles: { truth: 0, right: 0, wrong: [] },
     density: KINDS.map((kind) => ({ kind, chars: 0, problems: 0, bySeverity: {} })),
@@ -131,7 +138,15 @@ export function evaluate(set: RealSet, lintText: LintFn, parseText: ParseFn): Ev
       else {
         s.unjudged++;
         const lineText = model.lines.lineText(at.line - 1);
-        ev.unjudged.push({ file: t.id, rule: p.ruleId, line: at.line, text: at.text, message: p.message, context: contextOf(lineText, at.column, at.column + at.text.length), safeFix: !!p.fix?.safe });
+        ev.unjudged.push({
+          file: t.id,
+          rule: p.ruleId,
+          line: at.line,
+          text: at.text,
+          message: p.message,
+          context: contextOf(lineText, at.column, at.column + at.text.length),
+          safeFix: !!p.fix?.safe,
+        });
       }
       if (p.ruleId === 'placeholder' && t.truth) {
         ev.placeholders.reported++;
@@ -145,24 +160,43 @@ export function evaluate(set: RealSet, lintText: LintFn, parseText: ParseFn): Ev
   return ev;
 }
 
-function judge(p: Problem, at: Located, t: RealText, verdicts: readonly Verdict[] | undefined, used: Set<Verdict>, placeholders: Array<{ line: number; from: number; to: number }>, numbering: Array<{ line: number; from: number; to: number }>): boolean | undefined {
+function judge(
+  p: Problem,
+  at: Located,
+  t: RealText,
+  verdicts: readonly Verdict[] | undefined,
+  used: Set<Verdict>,
+  placeholders: Array<{ line: number; from: number; to: number }>,
+  numbering: Array<{ line: number; from: number; to: number }>,
+): boolean | undefined {
   const v = verdictOf(verdicts, t.id, at, used);
   if (v) return v.verdict === 'true';
   if (!t.truth) return undefined;
-  const hit = (list: Array<{ line: number; from: number; to: number }>) => list.some((x) => x.line === at.line && overlaps(x, at.column, at.column + at.text.length));
+  const hit = (list: Array<{ line: number; from: number; to: number }>) =>
+    list.some((x) => x.line === at.line && overlaps(x, at.column, at.column + at.text.length));
   if (p.ruleId === 'placeholder') return hit(placeholders);
   if (NUMBERING_RULES.includes(p.ruleId)) return hit(numbering);
   return undefined;
 }
 
-function scoreTruth(ev: Evaluation, t: RealText, truth: Truth, model: DocumentModel, problems: Problem[], placeholders: Array<{ line: number; text: string; from: number; to: number }>, numbering: Array<TruthNumbering & { from: number; to: number }>): void {
+function scoreTruth(
+  ev: Evaluation,
+  t: RealText,
+  truth: Truth,
+  model: DocumentModel,
+  problems: Problem[],
+  placeholders: Array<{ line: number; text: string; from: number; to: number }>,
+  numbering: Array<TruthNumbering & { from: number; to: number }>,
+): void {
   const placeholderProblems = problems.filter((p) => p.ruleId === 'placeholder').map((p) => locate(model, p.start, p.end));
   for (const x of placeholders) {
     ev.placeholders.truth++;
     if (placeholderProblems.some((at) => at.line === x.line && overlaps(x, at.column, at.column + at.text.length))) ev.placeholders.foundTruth++;
     else ev.placeholders.misses.push(`${t.id}:${x.line} ${x.text}`);
   }
-  const numberingProblems = problems.filter((p) => NUMBERING_RULES.includes(p.ruleId) || p.ruleId === 'heading-title-stop').map((p) => locate(model, p.start, p.end));
+  const numberingProblems = problems
+    .filter((p) => NUMBERING_RULES.includes(p.ruleId) || p.ruleId === 'heading-title-stop')
+    .map((p) => locate(model, p.start, p.end));
   for (const x of numbering) {
     ev.numbering.truth++;
     if (numberingProblems.some((at) => at.line === x.line && overlaps(x, at.column, at.column + at.text.length))) ev.numbering.found++;
@@ -179,7 +213,11 @@ function scoreTruth(ev: Evaluation, t: RealText, truth: Truth, model: DocumentMo
 
 function scoreHeadings(ev: Evaluation, t: RealText, truth: Truth, model: DocumentModel): void {
   const real = truthRanges(model, truth.headings);
-  const headings = model.headings.map((h) => ({ line: h.line + 1, column: (h.marker ? h.markerStart : h.titleStart) - model.lines.starts[h.line], label: `${h.marker}${h.title}` }));
+  const headings = model.headings.map((h) => ({
+    line: h.line + 1,
+    column: (h.marker ? h.markerStart : h.titleStart) - model.lines.starts[h.line],
+    label: `${h.marker}${h.title}`,
+  }));
   for (const x of real) {
     const where = x.where === 'line' && x.level === 0 ? 'unnumbered' : x.where;
     const bucket = ev.headings.byWhere[where];
@@ -189,7 +227,8 @@ function scoreHeadings(ev: Evaluation, t: RealText, truth: Truth, model: Documen
   }
   ev.headings.modelHeadings += headings.length;
   for (const h of headings) {
-    if (!real.some((x) => x.line === h.line && h.column >= x.from && h.column < x.to)) ev.headings.falseHeadings.push(`${t.id}:${h.line} ${h.label.slice(0, 30)}`);
+    if (!real.some((x) => x.line === h.line && h.column >= x.from && h.column < x.to))
+      ev.headings.falseHeadings.push(`${t.id}:${h.line} ${h.label.slice(0, 30)}`);
   }
 }
 

@@ -81,7 +81,12 @@ export function kindOf(id: string): Kind {
 export function loadRealSet(dir: string): RealSet {
   const sources = loadSources(path.join(dir, 'sources'));
   const textDir = path.join(dir, 'texts');
-  const ids = existsSync(textDir) ? readdirSync(textDir).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4)).sort() : [];
+  const ids = existsSync(textDir)
+    ? readdirSync(textDir)
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => f.slice(0, -4))
+        .sort()
+    : [];
   const texts = ids.map((id): RealText => ({
     id,
     kind: kindOf(id),
@@ -101,7 +106,9 @@ function loadTruth(file: string): Truth | undefined {
 function loadVerdicts(dir: string): Map<string, Verdict[]> {
   const byRule = new Map<string, Verdict[]>();
   if (!existsSync(dir)) return byRule;
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith('.jsonl'))
+    .sort()) {
     const lines = readFileSync(path.join(dir, f), 'utf8').split('\n');
     lines.forEach((line, i) => {
       if (!line.trim()) return;
@@ -122,7 +129,9 @@ function loadVerdicts(dir: string): Map<string, Verdict[]> {
 function loadSources(dir: string): Map<string, Source> {
   const byId = new Map<string, Source>();
   if (!existsSync(dir)) return byId;
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.tsv')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith('.tsv'))
+    .sort()) {
     const [, ...rows] = readFileSync(path.join(dir, f), 'utf8').split('\n');
     for (const row of rows) {
       if (!row.trim()) continue;

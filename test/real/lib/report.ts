@@ -26,7 +26,10 @@ export interface Figures {
 
 export function figures(ev: Evaluation): Figures {
   // A table of contents lists headings; its entries are no sections, so they are reported apart, not in the recall.
-  const h = Object.entries(ev.headings.byWhere).filter(([where]) => where !== 'toc').map(([, r]) => r).reduce((a, b) => ({ truth: a.truth + b.truth, found: a.found + b.found }), { truth: 0, found: 0 });
+  const h = Object.entries(ev.headings.byWhere)
+    .filter(([where]) => where !== 'toc')
+    .map(([, r]) => r)
+    .reduce((a, b) => ({ truth: a.truth + b.truth, found: a.found + b.found }), { truth: 0, found: 0 });
   const official = ev.density.find((d) => d.kind === 'official')!;
   return {
     placeholderRecall: ratio(ev.placeholders.foundTruth, ev.placeholders.truth),
@@ -71,7 +74,9 @@ function render(ev: Evaluation, header: string[]): string {
     `| placeholder recall | ${fmt(f.placeholderRecall)} (${ev.placeholders.foundTruth} of ${ev.placeholders.truth}) | ≥ ${TARGETS.placeholderRecall} | ${mark(f.placeholderRecall >= TARGETS.placeholderRecall)} |`,
     `| placeholder precision | ${fmt(f.placeholderPrecision)} (${ev.placeholders.reportedTrue} of ${ev.placeholders.reported}) | ≥ ${TARGETS.placeholderPrecision} | ${mark(f.placeholderPrecision >= TARGETS.placeholderPrecision)} |`,
     `| heading recall (sections: line, unnumbered, inline) | ${fmt(f.headingRecall)} | ≥ ${TARGETS.headingRecall} | ${mark(f.headingRecall >= TARGETS.headingRecall)} |`,
-    ...(['line', 'unnumbered', 'inline', 'toc'] as const).map((w) => `| heading recall, ${w} | ${fmt(ratio(hw[w].found, hw[w].truth))} (${hw[w].found} of ${hw[w].truth}) | | |`),
+    ...(['line', 'unnumbered', 'inline', 'toc'] as const).map(
+      (w) => `| heading recall, ${w} | ${fmt(ratio(hw[w].found, hw[w].truth))} (${hw[w].found} of ${hw[w].truth}) | | |`,
+    ),
     `| headings found that are none | ${ev.headings.falseHeadings.length} of ${ev.headings.modelHeadings} | | |`,
     `| numbering problems found | ${ev.numbering.found} of ${ev.numbering.truth} | | |`,
     `| document titles right | ${ev.titles.right} of ${ev.titles.truth} | | |`,

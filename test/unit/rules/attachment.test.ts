@@ -1,7 +1,8 @@
 import { testRule } from '../rule-tester';
 
 /** A 通知 around an attachment note, as offices write it: body, blank line, 附件说明, blank line, 落款. */
-const notice = (body: string, note: string) => `XX市卫生健康委员会关于开展健康县区创建工作的通知\n\n各区县卫生健康局：\n${body}\n\n${note}\n\nXX市卫生健康委员会\n2024年3月13日\n`;
+const notice = (body: string, note: string) =>
+  `XX市卫生健康委员会关于开展健康县区创建工作的通知\n\n各区县卫生健康局：\n${body}\n\n${note}\n\nXX市卫生健康委员会\n2024年3月13日\n`;
 
 const BODY = '现将创建标准（见附件1）和申报表（见附件2）印发给你们，请按要求填报。';
 
@@ -17,7 +18,8 @@ testRule('attachment', {
     notice('按照《关于印发健康县区建设方案的通知》附件2和（卫发〔2023〕5号）附件3的要求，认真开展创建工作。', '附件：健康县区创建标准'),
     notice('按照《关于印发健康县区建设方案的通知》附件2的要求，认真开展创建工作。', '特此通知。'),
     // A list and a range name every attachment; the attachment's own page heading 附件1 is not a reference.
-    notice('各地要按附件1、2填报，按附件1至3准备材料。', '附件：1.健康县区创建标准\n      2.健康县区申报表\n      3.健康县区创建工作台账') + '\n附件1\n\n健康县区创建标准\n',
+    notice('各地要按附件1、2填报，按附件1至3准备材料。', '附件：1.健康县区创建标准\n      2.健康县区申报表\n      3.健康县区创建工作台账') +
+      '\n附件1\n\n健康县区创建标准\n',
     // Names that end in brackets, quotes or book-title marks are not punctuated.
     notice(BODY, '附件：1.《健康县区创建标准（2024年版）》\n      2.健康县区申报表（样表）'),
     // A figure such as 2.5亿元 after 附件 is not an item, and no 附件说明 means nothing to check.

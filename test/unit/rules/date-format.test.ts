@@ -27,9 +27,24 @@ testRule('date-format', {
       errors: [{ line: 1, column: 1, endColumn: 12, severity: 'warning', message: 'GB/T 9704-2012 第7.3.5.4条', safe: true }],
       output: '2024年3月13日',
     },
-    { text: '截至03月底，3月05日，2024年3月13日—2024年03月15日', errors: [{ line: 1, column: 3, endColumn: 6 }, { line: 1, column: 8, endColumn: 13 }, { line: 1, column: 25, endColumn: 36 }], output: '截至3月底，3月5日，2024年3月13日—2024年3月15日' },
+    {
+      text: '截至03月底，3月05日，2024年3月13日—2024年03月15日',
+      errors: [
+        { line: 1, column: 3, endColumn: 6 },
+        { line: 1, column: 8, endColumn: 13 },
+        { line: 1, column: 25, endColumn: 36 },
+      ],
+      output: '截至3月底，3月5日，2024年3月13日—2024年3月15日',
+    },
     // A two-digit year: the century is a guess, so the fix is offered but never applied unreviewed.
-    { text: '24年3月13日，98年5月', errors: [{ line: 1, column: 1, endColumn: 9, message: '年份应写全', safe: false }, { line: 1, column: 10, endColumn: 15, safe: false }], output: '2024年3月13日，1998年5月' },
+    {
+      text: '24年3月13日，98年5月',
+      errors: [
+        { line: 1, column: 1, endColumn: 9, message: '年份应写全', safe: false },
+        { line: 1, column: 10, endColumn: 15, safe: false },
+      ],
+      output: '2024年3月13日，1998年5月',
+    },
     {
       text: '2024-3-13，2024/3/13，2024.3.13，2024-03-13',
       errors: [
@@ -41,7 +56,13 @@ testRule('date-format', {
       output: '2024年3月13日，2024年3月13日，2024年3月13日，2024年3月13日',
     },
     // Not a real date: flagged, but the fix is a suggestion.
-    { text: '2023-2-29，2024-2-29', errors: [{ line: 1, column: 1, safe: false, message: '此日期不存在' }, { line: 1, column: 11, safe: true }] },
+    {
+      text: '2023-2-29，2024-2-29',
+      errors: [
+        { line: 1, column: 1, safe: false, message: '此日期不存在' },
+        { line: 1, column: 11, safe: true },
+      ],
+    },
     // A date with its time: a suggestion only, never run into the time by --fix.
     { text: '于2024-3-13 09:30召开。', errors: [{ line: 1, column: 2, endColumn: 11, safe: false }], output: '于2024年3月13日 09:30召开。' },
     {
@@ -65,11 +86,19 @@ testRule('date-format', {
     },
     {
       text: '国发〔2024〕第5号，国发〔2024〕05号，国发[2024]第005号',
-      errors: [{ line: 1, column: 3, endColumn: 12, message: '不加“第”' }, { line: 1, column: 15, endColumn: 24, message: '前导零' }, { line: 1, column: 27, endColumn: 38 }],
+      errors: [
+        { line: 1, column: 3, endColumn: 12, message: '不加“第”' },
+        { line: 1, column: 15, endColumn: 24, message: '前导零' },
+        { line: 1, column: 27, endColumn: 38 },
+      ],
       output: '国发〔2024〕5号，国发〔2024〕5号，国发〔2024〕5号',
     },
     // An issuing date in Chinese numerals on its own line.
-    { text: 'XX市卫生健康委员会\n\u3000\u3000二〇二四年三月十三日', errors: [{ line: 2, column: 3, endColumn: 13, message: '阿拉伯数字', safe: true }], output: 'XX市卫生健康委员会\n\u3000\u30002024年3月13日' },
+    {
+      text: 'XX市卫生健康委员会\n\u3000\u3000二〇二四年三月十三日',
+      errors: [{ line: 2, column: 3, endColumn: 13, message: '阿拉伯数字', safe: true }],
+      output: 'XX市卫生健康委员会\n\u3000\u30002024年3月13日',
+    },
     // `会议时间：` is the report's own date (a bare `时间：` label is a web page's metadata: see below).
     { text: '# 通知\n\n会议时间：2024-03-13', format: 'markdown', errors: [{ line: 3, column: 6, endColumn: 16, safe: true }] },
   ],
@@ -117,7 +146,10 @@ describe('date-format: web metadata and timestamps', () => {
       {
         // The report's own dates below the metadata are still judged; one with its time only as a suggestion.
         text: 'XX市2025年工作总结\n来源：XX市人民政府　时间：2026-02-10\n2026-02-03 09:02:33\n会议于2026-02-03 09:02召开，2026-02-03前完成部署。',
-        errors: [{ line: 4, column: 4, endColumn: 14, safe: false }, { line: 4, column: 23, endColumn: 33, safe: true }],
+        errors: [
+          { line: 4, column: 4, endColumn: 14, safe: false },
+          { line: 4, column: 23, endColumn: 33, safe: true },
+        ],
         output: 'XX市2025年工作总结\n来源：XX市人民政府　时间：2026-02-10\n2026-02-03 09:02:33\n会议于2026年2月3日 09:02召开，2026年2月3日前完成部署。',
       },
     ],

@@ -35,7 +35,8 @@ testRule('inline-sequence', {
 });
 
 // Real report text (2026 云南省政府工作报告; 2015 and 1990s national reports; 2020 盐田区政府工作报告).
-const YUNNAN_FIGURES = '各位代表！刚刚过去的2025年，是云南发展历程中具有重要里程碑意义的一年。完成地区生产总值32765亿元、增长4.1%，规模以上工业增加值增长4.5%，第一、第三产业增加值分别增长3.1%、5.1%，社会消费品零售总额增长2.4%。';
+const YUNNAN_FIGURES =
+  '各位代表！刚刚过去的2025年，是云南发展历程中具有重要里程碑意义的一年。完成地区生产总值32765亿元、增长4.1%，规模以上工业增加值增长4.5%，第一、第三产业增加值分别增长3.1%、5.1%，社会消费品零售总额增长2.4%。';
 const YANTIAN_TWO = '　　二是在“危”与“机”的转换中保持战略定力。“危”“机”历来相伴而生，克服“危”就是“机”，错失“机”即是“危”。';
 const YANTIAN_THREE = '三是在“均”与“优”的平衡中增进民生福祉。“均”是普惠民生，“优”是质量民生。';
 
@@ -72,7 +73,10 @@ describe('inline-sequence on real report paragraphs', () => {
       {
         // The 一是 of the section before does not count: a heading ends the enumeration.
         text: '（一）加强组织领导。一是成立工作专班。\n（二）完善工作机制。\n　　二是建立台账管理制度，每月通报一次。',
-        errors: [{ line: 1, column: 11, endColumn: 13, message: '没有“二是”' }, { line: 3, column: 3, endColumn: 5, message: '前面没有“一是”' }],
+        errors: [
+          { line: 1, column: 11, endColumn: 13, message: '没有“二是”' },
+          { line: 3, column: 3, endColumn: 5, message: '前面没有“一是”' },
+        ],
       },
       {
         // A lone 第三， at a clause start, first of its section.

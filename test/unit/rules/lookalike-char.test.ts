@@ -58,14 +58,31 @@ testRule('lookalike-char', {
     {
       // The news agency's dateline on its own line is the republishing page's furniture (not judged); the report's is.
       text: '\u3000\u3000一、１９９４年国内工作的回顾\n新华社北京２００８年３月１９日电\n全年国内生产总值４３８００亿元。',
-      errors: [{ line: 1, column: 5, endColumn: 9, message: '“１９９４”为全角数字' }, { line: 3, column: 9, endColumn: 14 }],
+      errors: [
+        { line: 1, column: 5, endColumn: 9, message: '“１９９４”为全角数字' },
+        { line: 3, column: 9, endColumn: 14 },
+      ],
       output: '\u3000\u3000一、1994年国内工作的回顾\n新华社北京２００８年３月１９日电\n全年国内生产总值43800亿元。',
     },
     { text: '建成５Ｇ基站', errors: [{ line: 1, column: 3, endColumn: 5, message: '全角数字和字母，应为半角“5G”' }], output: '建成5G基站' },
     // GB/T 9704-2012 §7.2.5 writes the document number `〔2024〕5号`.
-    { text: '卫发〔２０２４〕５号', errors: [{ line: 1, column: 4, endColumn: 8 }, { line: 1, column: 9, endColumn: 10 }], output: '卫发〔2024〕5号' },
+    {
+      text: '卫发〔２０２４〕５号',
+      errors: [
+        { line: 1, column: 4, endColumn: 8 },
+        { line: 1, column: 9, endColumn: 10 },
+      ],
+      output: '卫发〔2024〕5号',
+    },
     // `．` between full-width digits is their decimal point; after the last digit it is punctuation.
-    { text: '增长１．５倍，第３．', errors: [{ line: 1, column: 3, endColumn: 6, message: '应为半角“1.5”' }, { line: 1, column: 9, endColumn: 10 }], output: '增长1.5倍，第3．' },
+    {
+      text: '增长１．５倍，第３．',
+      errors: [
+        { line: 1, column: 3, endColumn: 6, message: '应为半角“1.5”' },
+        { line: 1, column: 9, endColumn: 10 },
+      ],
+      output: '增长1.5倍，第3．',
+    },
     // Ｘ光 is an allowed term, not a placeholder: its letter is reported.
     { text: '开展Ｘ光检查', errors: [{ line: 1, column: 3, endColumn: 4 }], output: '开展X光检查' },
     {
@@ -98,7 +115,14 @@ testRule('lookalike-char', {
     { text: '金\uF90A属', errors: [{ line: 1, column: 2, endColumn: 3, message: '兼容区汉字 U+F90A' }], output: '金金属' },
     { text: '美\u{2F800}', errors: [{ line: 1, column: 2, endColumn: 4, message: '应为“丽”' }], output: '美丽' },
     { text: '一、概况\r\n\u200B二、任务', errors: [{ line: 2, column: 1, endColumn: 2 }], output: '一、概况\r\n二、任务' },
-    { text: '# ⼯作总结\n\n正文⾼质量，见 `⼯`。', format: 'markdown', errors: [{ line: 1, column: 3, endColumn: 4 }, { line: 3, column: 3, endColumn: 4 }] },
+    {
+      text: '# ⼯作总结\n\n正文⾼质量，见 `⼯`。',
+      format: 'markdown',
+      errors: [
+        { line: 1, column: 3, endColumn: 4 },
+        { line: 3, column: 3, endColumn: 4 },
+      ],
+    },
   ],
 });
 
@@ -106,19 +130,32 @@ describe('lookalike-char on PDF-extracted text', () => {
   const pdf = ['关于2024年⼯作总结的报告', '⼀、2024年⼯作回顾', '（⼀）推动经济⾼质量发展', '全年地区⽣产总值增长５．２％，⼈⺠⽣活持续改善。'].join('\n');
 
   it('fix-all of the rule restores the standard characters, so the headings are recognised', () => {
-    assert.deepEqual(parse(pdf).headings.map((h) => h.marker), []);
+    assert.deepEqual(
+      parse(pdf).headings.map((h) => h.marker),
+      [],
+    );
     const { output, passes } = fixAll(pdf, only);
-    assert.equal(output, ['关于2024年工作总结的报告', '一、2024年工作回顾', '（一）推动经济高质量发展', '全年地区生产总值增长5.2％，人民生活持续改善。'].join('\n'));
+    assert.equal(
+      output,
+      ['关于2024年工作总结的报告', '一、2024年工作回顾', '（一）推动经济高质量发展', '全年地区生产总值增长5.2％，人民生活持续改善。'].join('\n'),
+    );
     assert.equal(passes, 1);
-    assert.deepEqual(parse(output).headings.map((h) => [h.level, h.marker, h.title]), [[1, '一、', '2024年工作回顾'], [2, '（一）', '推动经济高质量发展']]);
+    assert.deepEqual(
+      parse(output).headings.map((h) => [h.level, h.marker, h.title]),
+      [
+        [1, '一、', '2024年工作回顾'],
+        [2, '（一）', '推动经济高质量发展'],
+      ],
+    );
     assert.deepEqual(lint(output, only), []);
   });
 
   it('every problem of the document is safe, one per run', () => {
     const found = problemsOf('lookalike-char', pdf);
-    assert.deepEqual(found.map((p) => `${p.line}:${p.column}-${p.endColumn} ${p.fix?.edits[0].text}`), [
-      '1:8-9 工', '2:1-2 一', '2:8-9 工', '3:2-3 一', '3:8-9 高', '4:5-6 生', '4:11-14 5.2', '4:16-19 人民生',
-    ]);
+    assert.deepEqual(
+      found.map((p) => `${p.line}:${p.column}-${p.endColumn} ${p.fix?.edits[0].text}`),
+      ['1:8-9 工', '2:1-2 一', '2:8-9 工', '3:2-3 一', '3:8-9 高', '4:5-6 生', '4:11-14 5.2', '4:16-19 人民生'],
+    );
     assert.ok(found.every((p) => p.fix?.safe));
   });
 });
@@ -135,7 +172,20 @@ describe('lookalike-char character ranges', () => {
   });
 
   it('maps the radicals supplement by the Unicode equivalents, skipping those without a BMP ideograph', () => {
-    const cases: Array<[string, string]> = [['⺠', '民'], ['⻓', '长'], ['⻔', '门'], ['⻅', '见'], ['⻢', '马'], ['⺟', '母'], ['⻳', '龟'], ['⻆', '角'], ['⺮', ''], ['⺇', ''], ['\u2E80', ''], ['\u2E9A', '']];
+    const cases: Array<[string, string]> = [
+      ['⺠', '民'],
+      ['⻓', '长'],
+      ['⻔', '门'],
+      ['⻅', '见'],
+      ['⻢', '马'],
+      ['⺟', '母'],
+      ['⻳', '龟'],
+      ['⻆', '角'],
+      ['⺮', ''],
+      ['⺇', ''],
+      ['\u2E80', ''],
+      ['\u2E9A', ''],
+    ];
     for (const [radical, standard] of cases) {
       const found = flagged(`中${radical}文`);
       assert.equal(found.length, standard ? 1 : 0, radical);
@@ -169,12 +219,24 @@ describe('lookalike-char character ranges', () => {
 
   it('flags no BMP character outside its explicit ranges', () => {
     const inRanges = (cp: number) =>
-      (cp >= 0x2e80 && cp <= 0x2ef3) || (cp >= 0x2f00 && cp <= 0x2fd5) || (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0x200b && cp <= 0x200d) || cp === 0x2060 || cp === 0xfeff || cp === 0x00ad ||
-      cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a);
+      (cp >= 0x2e80 && cp <= 0x2ef3) ||
+      (cp >= 0x2f00 && cp <= 0x2fd5) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0x200b && cp <= 0x200d) ||
+      cp === 0x2060 ||
+      cp === 0xfeff ||
+      cp === 0x00ad ||
+      cp < 0x20 ||
+      (cp >= 0x7f && cp <= 0x9f) ||
+      (cp >= 0xff10 && cp <= 0xff19) ||
+      (cp >= 0xff21 && cp <= 0xff3a) ||
+      (cp >= 0xff41 && cp <= 0xff5a);
     let text = '';
     for (let cp = 0x20; cp <= 0xffff; cp++) if (!inRanges(cp) && (cp < 0xd800 || cp > 0xdfff)) text += String.fromCharCode(cp);
-    assert.deepEqual(flagged(text).map((p) => p.message), []);
+    assert.deepEqual(
+      flagged(text).map((p) => p.message),
+      [],
+    );
     // Tab, line feed and carriage return are text.
     assert.deepEqual(flagged('甲\t乙\n丙\r丁\r\n戊'), []);
   });

@@ -50,7 +50,14 @@ const CONTENTS = [
 testRule('numbering-sequence', {
   valid: [
     // A table of contents whose 10. lost its point: never judged (it was: 11. renumbered safely to 10.).
-    lines(['目录', '一、2025年工作回顾'], CONTENTS, ['10企业发展活力持续增强', '11.安全生产形势总体平稳', '二、2026年工作安排', ''], ['一、2025年工作回顾'], CONTENTS.map((c) => `${c}。正文。`), ['二、2026年工作安排', '正文。']),
+    lines(
+      ['目录', '一、2025年工作回顾'],
+      CONTENTS,
+      ['10企业发展活力持续增强', '11.安全生产形势总体平稳', '二、2026年工作安排', ''],
+      ['一、2025年工作回顾'],
+      CONTENTS.map((c) => `${c}。正文。`),
+      ['二、2026年工作安排', '正文。'],
+    ),
   ],
   invalid: [
     {
@@ -71,9 +78,17 @@ testRule('numbering-sequence', {
     },
     {
       // Not a contents list (each point has its text): the glued 10 is the missing heading.
-      text: lines(['一、2025年工作回顾'], CONTENTS.slice(6).map((c) => `${c}。正文。`), ['10企业发展活力持续增强。新增经营主体11万多户。', '11.安全生产形势总体平稳。正文。']),
+      text: lines(
+        ['一、2025年工作回顾'],
+        CONTENTS.slice(6).map((c) => `${c}。正文。`),
+        ['10企业发展活力持续增强。新增经营主体11万多户。', '11.安全生产形势总体平稳。正文。'],
+      ),
       errors: [{ line: 5, column: 1, endColumn: 3, message: '9.与11.之间的10.缺少序号后的点号', safe: false }],
-      output: lines(['一、2025年工作回顾'], CONTENTS.slice(6).map((c) => `${c}。正文。`), ['10.企业发展活力持续增强。新增经营主体11万多户。', '11.安全生产形势总体平稳。正文。']),
+      output: lines(
+        ['一、2025年工作回顾'],
+        CONTENTS.slice(6).map((c) => `${c}。正文。`),
+        ['10.企业发展活力持续增强。新增经营主体11万多户。', '11.安全生产形势总体平稳。正文。'],
+      ),
     },
     {
       // （三） run into the paragraph after a ； (no heading starts there): renumbering （四）… is only a suggestion.
@@ -88,7 +103,8 @@ testRule('numbering-sequence', {
     {
       // 3.2026年 reads as the decimal 3.2, not a heading (the title is from the 2026 江西省政府工作报告): 4. is no
       // safe renumbering to 3.
-      text: '一、2026年主要任务\n1.扎实推进“双招双引”。招才引智、招商引资。\n2.深入实施“2152”龙头引育工程。重点培育打造龙头企业。\n' +
+      text:
+        '一、2026年主要任务\n1.扎实推进“双招双引”。招才引智、招商引资。\n2.深入实施“2152”龙头引育工程。重点培育打造龙头企业。\n' +
         '3.2026年10件民生实事。加大重点群体就业创业支持力度。\n4.全面推进“数商兴农”行动。通过数字化手段全面赋能农业。\n5.持续开展“百羽争锋”。覆盖全省、全民参与。',
       errors: [{ line: 5, column: 1, endColumn: 3, message: '2.之后应为3.，此处为4.；附近有断开、残缺或写进段落的编号', safe: false }],
     },
@@ -107,7 +123,8 @@ testRule('numbering-start', {
       // The first section's marker is split: （二） is no wrong start.
       text: '一、2025年工作回顾\n过去一年，全省上下团结奋斗。（\n一）经济运行顶住压力、稳中有进。\n（二）产业发展提质增效、转型加快。\n（三）改革开放持续深化、互促共进。',
       errors: [{ line: 2, column: 15, endColumn: 3, message: '（二）之前的（一）被拆在了两行', safe: false }],
-      output: '一、2025年工作回顾\n过去一年，全省上下团结奋斗。\n（一）经济运行顶住压力、稳中有进。\n（二）产业发展提质增效、转型加快。\n（三）改革开放持续深化、互促共进。',
+      output:
+        '一、2025年工作回顾\n过去一年，全省上下团结奋斗。\n（一）经济运行顶住压力、稳中有进。\n（二）产业发展提质增效、转型加快。\n（三）改革开放持续深化、互促共进。',
     },
   ],
 });
@@ -116,12 +133,21 @@ describe('numbering-sequence on a split marker: message, range and fix exactly',
   it('names the split marker in Chinese and English, over both lines', () => {
     const [p] = problemsOf('numbering-sequence', SPLIT);
     assert.equal(SPLIT.slice(p.start, p.end), '（\n三）');
-    assert.equal(p.message, '编号残缺：（二）与（四）之间的（三）被拆在了两行（行末的括号与下一行的序号），补全即可，其后的编号不必改（GB/T 9704-2012 第7.3.3条）');
-    assert.equal(p.messageEn, 'Broken marker: the （三） between （二） and （四） is split over two lines (the bracket ends one line, the number begins the next); mend it, the numbers after it are right (GB/T 9704-2012 §7.3.3)');
+    assert.equal(
+      p.message,
+      '编号残缺：（二）与（四）之间的（三）被拆在了两行（行末的括号与下一行的序号），补全即可，其后的编号不必改（GB/T 9704-2012 第7.3.3条）',
+    );
+    assert.equal(
+      p.messageEn,
+      'Broken marker: the （三） between （二） and （四） is split over two lines (the bracket ends one line, the number begins the next); mend it, the numbers after it are right (GB/T 9704-2012 §7.3.3)',
+    );
     const open = SPLIT.indexOf('（\n三）');
     assert.deepEqual(p.fix, {
       safe: false,
-      edits: [{ start: open, end: open + 1, text: '' }, { start: open + 2, end: open + 2, text: '（' }],
+      edits: [
+        { start: open, end: open + 1, text: '' },
+        { start: open + 2, end: open + 2, text: '（' },
+      ],
       title: '补全编号（三）',
       titleEn: 'Mend the marker （三）',
     });
@@ -140,7 +166,10 @@ describe('numbering-sequence on a split marker: message, range and fix exactly',
 
   it('the heading run into the paragraph after 。 (……成效。（三）改革开放……) gets no safe renumbering', () => {
     const text = lines(YUNNAN.slice(0, 4), ['非烟非能工业增加值增长8.1%，取得明显成效。（三）改革开放持续深化、互促共进。完成机构改革任务。'], YUNNAN_AFTER);
-    assert.deepEqual(lint(text, { only: ['numbering-sequence'] }).filter((p) => p.fix?.safe), []);
+    assert.deepEqual(
+      lint(text, { only: ['numbering-sequence'] }).filter((p) => p.fix?.safe),
+      [],
+    );
     assertNoDuplicateNumbers(parse(fixAll(text).output));
   });
 });
@@ -159,7 +188,17 @@ function assertNoDuplicateNumbers(model: DocumentModel): void {
 }
 
 describe('property: a marker broken over a line never ends up twice after the safe fixes', () => {
-  const TITLES = ['强化组织领导', '完善工作机制', '加强督促检查', '深化改革开放', '增进民生福祉', '推进乡村振兴', '筑牢安全底线', '加强政府建设', '优化营商环境'];
+  const TITLES = [
+    '强化组织领导',
+    '完善工作机制',
+    '加强督促检查',
+    '深化改革开放',
+    '增进民生福祉',
+    '推进乡村振兴',
+    '筑牢安全底线',
+    '加强政府建设',
+    '优化营商环境',
+  ];
   /** Level 2 （n）, level 3 n. or level 4 （n） markers, full or half width. */
   const marker = (level: 2 | 3 | 4, n: number, half: boolean) => {
     const numeral = level === 2 ? '一二三四五六七八九'[n - 1] : String(n);
@@ -183,8 +222,7 @@ describe('property: a marker broken over a line never ends up twice after the sa
       else if (kind === 'split-after-text' && level !== 3) {
         out[out.length - 1] += open;
         out.push(`${rest}${title}`);
-      }
-      else if (kind === 'unpaired' && level !== 3) out.push(`${rest}${title}`);
+      } else if (kind === 'unpaired' && level !== 3) out.push(`${rest}${title}`);
       else if (kind === 'glued' && level === 3) out.push(`${n}${title}`);
       else if (kind === 'run-in-stop') out[out.length - 1] += `${m}${title}`;
       else if (kind === 'run-in-semicolon') out[out.length - 1] = out[out.length - 1].replace(/。$/, '；') + `${m}${title}`;
@@ -222,7 +260,11 @@ describe('property: a marker broken over a line never ends up twice after the sa
           const mended = parse(mendByHand(fixed));
           assertNoDuplicateNumbers(mended);
           const numbers = mended.documents[0].nodes.filter((n) => n.heading.level === level && n.parent?.heading.number === 1).map((n) => n.heading.number);
-          assert.deepEqual(numbers, Array.from({ length: count }, (_, i) => i + 1), mendByHand(fixed));
+          assert.deepEqual(
+            numbers,
+            Array.from({ length: count }, (_, i) => i + 1),
+            mendByHand(fixed),
+          );
           // The rule's own mending suggestion, where it makes one, does the same.
           const mend = lint(fixed, { only: ['numbering-sequence'] }).find((p) => p.message.startsWith('编号残缺'));
           if (mend) assert.equal(applyEdits(fixed, mend.fix!.edits).output.replace(/^\s*$\r?\n/m, ''), mendByHand(fixed).replace(/^\s*$\r?\n/m, ''));

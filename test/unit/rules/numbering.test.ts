@@ -23,7 +23,10 @@ testRule('numbering-sequence', {
     },
     {
       text: '（一）a\n（三）b\n（二）c',
-      errors: [{ line: 2, column: 1, message: '跳号', safe: false }, { line: 3, column: 1, message: '颠倒', safe: false }],
+      errors: [
+        { line: 2, column: 1, message: '跳号', safe: false },
+        { line: 3, column: 1, message: '颠倒', safe: false },
+      ],
     },
     {
       // Continuous level-3 numbering: the renumber runs on through the later sections.
@@ -45,42 +48,66 @@ describe('what is a table of contents', () => {
   const body = '一、总体要求\n（一）指导思想。正文。\n（二）基本原则。正文。\n二、重点任务\n正文。\n三、保障措施\n正文。';
 
   it('takes bare headings whose first the body repeats, with leaders and page numbers or without', () => {
-    assert.deepEqual(kinds(`${toc.join('\n')}\n\n${body}`), [['toc', ''], ['document', '']]);
-    assert.deepEqual(kinds(`目录\n${toc.map((t, i) => `${t}……${i + 1}`).join('\n')}\n\n${body}`), [['toc', '目录'], ['document', '']]);
+    assert.deepEqual(kinds(`${toc.join('\n')}\n\n${body}`), [
+      ['toc', ''],
+      ['document', ''],
+    ]);
+    assert.deepEqual(kinds(`目录\n${toc.map((t, i) => `${t}……${i + 1}`).join('\n')}\n\n${body}`), [
+      ['toc', '目录'],
+      ['document', ''],
+    ]);
   });
 
   it('does not take the points of a 工作要点 (each ends in 。) followed by another document', () => {
-    const text = '2024年工作要点\n一、加强党的建设\n1.深入学习贯彻党的二十大精神。\n2.落实全面从严治党主体责任。\n4.加强基层党组织建设。\n' +
+    const text =
+      '2024年工作要点\n一、加强党的建设\n1.深入学习贯彻党的二十大精神。\n2.落实全面从严治党主体责任。\n4.加强基层党组织建设。\n' +
       '二、深化医药卫生体制改革\n5.推进紧密型医共体建设。\n6.深化公立医院改革。\n\n2024年重点项目清单\n一、医疗服务能力提升项目\n1.市人民医院新院区建设项目。\n';
-    assert.deepEqual(kinds(text), [['document', '2024年工作要点'], ['document', '2024年重点项目清单']]);
-    assert.deepEqual(lint(text, { only: ['numbering-sequence'] }).map((p) => [p.ruleId, text.slice(p.start, p.end)]), [['numbering-sequence', '4.']]);
+    assert.deepEqual(kinds(text), [
+      ['document', '2024年工作要点'],
+      ['document', '2024年重点项目清单'],
+    ]);
+    assert.deepEqual(
+      lint(text, { only: ['numbering-sequence'] }).map((p) => [p.ruleId, text.slice(p.start, p.end)]),
+      [['numbering-sequence', '4.']],
+    );
   });
 
   it('does not start a document at a list of numerals that opens a paragraph (一、二季度…)', () => {
-    const text = '某县2023年工作总结\n一、工作成效\n（一）项目建设。全年实施项目30个。\n一、二季度完成招标15个，三、四季度全部开工。\n' +
+    const text =
+      '某县2023年工作总结\n一、工作成效\n（一）项目建设。全年实施项目30个。\n一、二季度完成招标15个，三、四季度全部开工。\n' +
       '一、二线城市，一、二年级，一、二月份，一、二期工程。\n（二）民生保障。新增就业500人。\n二、三年行动计划\n三、三农工作\n';
     assert.deepEqual(kinds(text), [['document', '某县2023年工作总结']]);
-    assert.deepEqual(parse(text).headings.map((h) => h.marker + h.title), ['一、工作成效', '（一）项目建设', '（二）民生保障', '二、三年行动计划', '三、三农工作']);
+    assert.deepEqual(
+      parse(text).headings.map((h) => h.marker + h.title),
+      ['一、工作成效', '（一）项目建设', '（二）民生保障', '二、三年行动计划', '三、三农工作'],
+    );
     assert.deepEqual(lint(text, { only: ['numbering-sequence', 'numbering-start'] }), []);
   });
 
   it('does not take bare headings whose number the next document repeats under another title', () => {
     const list = '一、甲项目\n二、乙项目\n三、丙项目\n四、丁项目\n五、戊项目';
-    assert.deepEqual(kinds(`项目清单\n${list}\n\n工作计划\n一、总体要求\n正文。`), [['document', '项目清单'], ['document', '工作计划']]);
+    assert.deepEqual(kinds(`项目清单\n${list}\n\n工作计划\n一、总体要求\n正文。`), [
+      ['document', '项目清单'],
+      ['document', '工作计划'],
+    ]);
   });
 });
 
 describe('documents in a markdown file', () => {
   const docs = (text: string) => parse(text, 'markdown').documents.map((d) => [d.title, d.startLine]);
 
-  it('starts a document at a # heading of the title\'s rank before a restart at 一、', () => {
-    const text = '# 甲局2023年工作总结\n\n## 一、工作情况\n\n1.强化理论武装。全年学习24次。\n\n## 二、下步打算\n\n1.深化改革。推进集团化办学。\n\n' +
+  it("starts a document at a # heading of the title's rank before a restart at 一、", () => {
+    const text =
+      '# 甲局2023年工作总结\n\n## 一、工作情况\n\n1.强化理论武装。全年学习24次。\n\n## 二、下步打算\n\n1.深化改革。推进集团化办学。\n\n' +
       '# 乙局2024年工作要点\n\n## 一、深化改革\n\n1.推进医共体建设。实现资源共享。\n\n## 二、加强公共卫生\n\n2.加强疾控体系建设。提升监测能力。\n';
-    assert.deepEqual(docs(text), [['甲局2023年工作总结', 0], ['乙局2024年工作要点', 10]]);
+    assert.deepEqual(docs(text), [
+      ['甲局2023年工作总结', 0],
+      ['乙局2024年工作要点', 10],
+    ]);
     assert.deepEqual(lint(text, { format: 'markdown', only: ['numbering-mode', 'numbering-start', 'numbering-sequence'] }), []);
   });
 
-  it('keeps the parts of one document together: # headings below the title\'s rank', () => {
+  it("keeps the parts of one document together: # headings below the title's rank", () => {
     const parts = '## 第一部分\n\n### 一、甲\n\n### 二、乙\n\n## 第二部分\n\n### 一、丙\n\n### 二、丁\n';
     assert.deepEqual(docs(`# 报告\n\n${parts}`), [['报告', 0]]);
   });
@@ -89,7 +116,9 @@ describe('documents in a markdown file', () => {
 describe('a table of contents before the body', () => {
   testRule('numbering-sequence', {
     // The contents list skips （二）, as contents often do; it is never judged. The body's bare 一、 ends the list.
-    valid: ['一、总体要求\n（一）甲\n（三）乙\n二、重点任务\n三、保障措施\n\n一、总体要求\n（一）甲。正文\n（二）乙。正文\n（三）丙。正文\n二、重点任务\n三、保障措施'],
+    valid: [
+      '一、总体要求\n（一）甲\n（三）乙\n二、重点任务\n三、保障措施\n\n一、总体要求\n（一）甲。正文\n（二）乙。正文\n（三）丙。正文\n二、重点任务\n三、保障措施',
+    ],
     invalid: [],
   });
 });
@@ -139,10 +168,7 @@ testRule('numbering-mode', {
 });
 
 testRule('numbering-style', {
-  valid: [
-    '一、甲\n（一）a\n1.x\n（1）y\n二、乙',
-    { text: '(一)a\n(二)b', config: { numbering: { style: 'document', mode: 'auto' } } },
-  ],
+  valid: ['一、甲\n（一）a\n1.x\n（1）y\n二、乙', { text: '(一)a\n(二)b', config: { numbering: { style: 'document', mode: 'auto' } } }],
   invalid: [
     {
       text: '一、甲\n(一)a\n(二)b',
@@ -156,7 +182,10 @@ testRule('numbering-style', {
     },
     {
       text: '1、甲\n2、乙',
-      errors: [{ line: 1, column: 1, endColumn: 3, message: '不规范' }, { line: 2, column: 1, endColumn: 3 }],
+      errors: [
+        { line: 1, column: 1, endColumn: 3, message: '不规范' },
+        { line: 2, column: 1, endColumn: 3 },
+      ],
       output: '1.甲\n2.乙',
     },
     { text: '一.甲\n二、乙', errors: [{ line: 1, column: 1, endColumn: 3, message: '应为“一、”' }], output: '一、甲\n二、乙' },
@@ -173,9 +202,7 @@ testRule('numbering-style', {
 
 testRule('numbering-hierarchy', {
   valid: ['一、甲\n1.a\n二、乙\n1.b', '一、甲\n（一）a\n1.x\n二、乙\n（一）b'],
-  invalid: [
-    { text: '一、甲\n（一）a\n1.x\n二、乙\n1.b\n2.c', errors: [{ line: 5, column: 1, endColumn: 3, severity: 'info', message: '（一）' }] },
-  ],
+  invalid: [{ text: '一、甲\n（一）a\n1.x\n二、乙\n1.b\n2.c', errors: [{ line: 5, column: 1, endColumn: 3, severity: 'info', message: '（一）' }] }],
 });
 
 describe('numbering-sequence: which number is wrong', () => {
@@ -186,7 +213,13 @@ describe('numbering-sequence: which number is wrong', () => {
       { text: '1.甲\n2.乙\n2.丙\n4.丁', errors: [{ line: 3, column: 1, message: '重复', safe: true }], output: '1.甲\n2.乙\n3.丙\n4.丁' },
       { text: '1.甲\n2.乙\n5.丙\n4.丁', errors: [{ line: 3, column: 1, message: '跳号', safe: true }], output: '1.甲\n2.乙\n3.丙\n4.丁' },
       // A swap is a guess about the order of the content.
-      { text: '1.甲\n3.乙\n2.丙', errors: [{ line: 2, column: 1, safe: false }, { line: 3, column: 1, safe: false }] },
+      {
+        text: '1.甲\n3.乙\n2.丙',
+        errors: [
+          { line: 2, column: 1, safe: false },
+          { line: 3, column: 1, safe: false },
+        ],
+      },
       { text: '1.甲\n2.乙\n4、丙', errors: [{ line: 3, column: 1, message: '应为3、' }] },
       { text: '①甲\n③乙', errors: [{ line: 2, column: 1, message: '写作惯例' }], output: '①甲\n②乙' },
     ],

@@ -5,7 +5,16 @@ import { lint, LineIndex, type Segmenter } from '../../../src/core';
 import { loadSegmenter } from '../../../src/engines/segmenters';
 import { testRule } from '../rule-tester';
 
-const EIGHT = ['推进医疗改革落地见效', '推进分级诊疗制度建设', '推进公立医院综合改革', '推进家庭医生签约服务', '推进基层卫生人才培养', '推进中医药传承创新', '推进全民健康信息化', '推进爱国卫生运动开展'];
+const EIGHT = [
+  '推进医疗改革落地见效',
+  '推进分级诊疗制度建设',
+  '推进公立医院综合改革',
+  '推进家庭医生签约服务',
+  '推进基层卫生人才培养',
+  '推进中医药传承创新',
+  '推进全民健康信息化',
+  '推进爱国卫生运动开展',
+];
 /** A subsection of ~80 ideographs with 推进 eight times. */
 const body = (n: number) => EIGHT.slice(0, n).join('，') + '。';
 const section = (title: string, n = 8) => `一、总体要求\n${title}。${body(n)}\n`;
@@ -88,9 +97,16 @@ describe('corpus: overused-word, reviewed by hand (jieba engines)', function () 
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l));
-  const files = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
+  const files = fs
+    .readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
 
-  it('has a summary for every report', () => assert.deepEqual(records.filter((r) => r.summary).map((r) => r.file), files));
+  it('has a summary for every report', () =>
+    assert.deepEqual(
+      records.filter((r) => r.summary).map((r) => r.file),
+      files,
+    ));
 
   // Intl.Segmenter cuts words differently (医院 of 人民医院, 人才 of 人才队伍), so its counts differ: the record is
   // for the dictionary engines, which agree.
@@ -105,7 +121,11 @@ describe('corpus: overused-word, reviewed by hand (jieba engines)', function () 
           return `${s.line}:${s.column}-${lines.lineColumn(p.end).column} ${text.slice(p.start, p.end)} ${/用了(\d+)次/.exec(p.message)![1]} ${p.severity}`;
         });
         const want = records.filter((r) => r.file === file && !r.summary);
-        assert.deepEqual(got, want.map((r) => `${r.line}:${r.col}-${r.endCol} ${r.text} ${r.count} info`), file);
+        assert.deepEqual(
+          got,
+          want.map((r) => `${r.line}:${r.col}-${r.endCol} ${r.text} ${r.count} info`),
+          file,
+        );
         assert.equal(records.find((r) => r.file === file && r.summary).problems, want.length);
         assert.ok(problems.every((p) => p.fix === undefined && p.messageEn.includes(`used ${/用了(\d+)次/.exec(p.message)![1]} times`)));
       }
@@ -128,7 +148,10 @@ describe('overused-word with a segmenter that reuses one array for every paragra
     };
     const text = `一、总体要求\n（一）甲。${'落实工作，'.repeat(8)}\n（二）乙。${'推进工作，'.repeat(8)}\n`;
     const got = lint(text, { segmenter: () => seg, only: ['overused-word'] }).map((p) => [text.slice(p.start, p.end), /“(.+?)”/.exec(p.message)![1]]);
-    assert.deepEqual(got, [['落实', '落实'], ['推进', '推进']]);
+    assert.deepEqual(got, [
+      ['落实', '落实'],
+      ['推进', '推进'],
+    ]);
   });
 });
 
@@ -164,7 +187,10 @@ describe('overused-word on a long section', () => {
   // 700,000 characters without headings (one section) left 24 MB of typed arrays behind for the life of the process.
   it('keeps a table the size of the pairs it met, not of the section', () => {
     const corpus = fs.readFileSync(path.join(__dirname, '../../fixtures/corpus/002_3cbf79e9d602b8eb.txt'), 'utf8');
-    const prose = corpus.split('\n').filter((l) => !/^\s*(?:[一二三四五六七八九十]+、|[（(]|\d)/.test(l)).join('\n');
+    const prose = corpus
+      .split('\n')
+      .filter((l) => !/^\s*(?:[一二三四五六七八九十]+、|[（(]|\d)/.test(l))
+      .join('\n');
     const text = `关于工作的报告\n${prose.repeat(Math.ceil(700_000 / prose.length))}`;
     const before = process.memoryUsage().arrayBuffers;
     lint(text, { only: ['overused-word'] });

@@ -45,62 +45,218 @@ testRule('placeholder', {
         { line: 1, column: 25, endColumn: 26 },
       ],
     },
-    { text: 'XX市健康x建设', errors: [{ line: 1, column: 1, endColumn: 3, severity: 'error', message: '“XX”' }, { line: 1, column: 6, endColumn: 7 }] },
-    { text: '增长ＸＸ%和ｘ个', errors: [{ line: 1, column: 3, endColumn: 5 }, { line: 1, column: 7, endColumn: 8 }] },
-    { text: '学习***新时代，党的**大精神', errors: [{ line: 1, column: 3, endColumn: 6 }, { line: 1, column: 12, endColumn: 14 }] },
-    { text: '××单位于××年', errors: [{ line: 1, column: 1, endColumn: 3 }, { line: 1, column: 6, endColumn: 8 }] },
-    { text: '×月×日', errors: [{ line: 1, column: 1, endColumn: 2 }, { line: 1, column: 3, endColumn: 4 }] },
-    { text: '某某同志在〇〇年、○○会上', errors: [{ line: 1, column: 1, endColumn: 3 }, { line: 1, column: 6, endColumn: 8 }, { line: 1, column: 10, endColumn: 12 }] },
-    { text: '□□公司，签字：____，日期＿＿', errors: [{ line: 1, column: 1, endColumn: 3 }, { line: 1, column: 9, endColumn: 13 }, { line: 1, column: 16, endColumn: 18 }] },
-    { text: '成效显著【待补充数据】。【此处插入图表xx】', errors: [{ line: 1, column: 5, endColumn: 12 }, { line: 1, column: 13, endColumn: 23 }] },
-    { text: '主要做法（此处填写具体做法）和(待补充)。', errors: [{ line: 1, column: 5, endColumn: 15 }, { line: 1, column: 16, endColumn: 21 }] },
-    { text: 'xx.xx%', errors: [{ line: 1, column: 1, endColumn: 3 }, { line: 1, column: 4, endColumn: 6 }] },
-    { text: '一、概况\r\nXX市\r\n\r\n  xx', errors: [{ line: 2, column: 1, endColumn: 3 }, { line: 4, column: 3, endColumn: 5 }] },
+    {
+      text: 'XX市健康x建设',
+      errors: [
+        { line: 1, column: 1, endColumn: 3, severity: 'error', message: '“XX”' },
+        { line: 1, column: 6, endColumn: 7 },
+      ],
+    },
+    {
+      text: '增长ＸＸ%和ｘ个',
+      errors: [
+        { line: 1, column: 3, endColumn: 5 },
+        { line: 1, column: 7, endColumn: 8 },
+      ],
+    },
+    {
+      text: '学习***新时代，党的**大精神',
+      errors: [
+        { line: 1, column: 3, endColumn: 6 },
+        { line: 1, column: 12, endColumn: 14 },
+      ],
+    },
+    {
+      text: '××单位于××年',
+      errors: [
+        { line: 1, column: 1, endColumn: 3 },
+        { line: 1, column: 6, endColumn: 8 },
+      ],
+    },
+    {
+      text: '×月×日',
+      errors: [
+        { line: 1, column: 1, endColumn: 2 },
+        { line: 1, column: 3, endColumn: 4 },
+      ],
+    },
+    {
+      text: '某某同志在〇〇年、○○会上',
+      errors: [
+        { line: 1, column: 1, endColumn: 3 },
+        { line: 1, column: 6, endColumn: 8 },
+        { line: 1, column: 10, endColumn: 12 },
+      ],
+    },
+    {
+      text: '□□公司，签字：____，日期＿＿',
+      errors: [
+        { line: 1, column: 1, endColumn: 3 },
+        { line: 1, column: 9, endColumn: 13 },
+        { line: 1, column: 16, endColumn: 18 },
+      ],
+    },
+    {
+      text: '成效显著【待补充数据】。【此处插入图表xx】',
+      errors: [
+        { line: 1, column: 5, endColumn: 12 },
+        { line: 1, column: 13, endColumn: 23 },
+      ],
+    },
+    {
+      text: '主要做法（此处填写具体做法）和(待补充)。',
+      errors: [
+        { line: 1, column: 5, endColumn: 15 },
+        { line: 1, column: 16, endColumn: 21 },
+      ],
+    },
+    {
+      text: 'xx.xx%',
+      errors: [
+        { line: 1, column: 1, endColumn: 3 },
+        { line: 1, column: 4, endColumn: 6 },
+      ],
+    },
+    {
+      text: '一、概况\r\nXX市\r\n\r\n  xx',
+      errors: [
+        { line: 2, column: 1, endColumn: 3 },
+        { line: 4, column: 3, endColumn: 5 },
+      ],
+    },
     // markdown-it cannot open emphasis on an intraword `__` between Han characters: it stays text, so a blank.
-    { text: '的内容和__强调__的内容', format: 'markdown', errors: [{ line: 1, column: 5, endColumn: 7 }, { line: 1, column: 9, endColumn: 11 }] },
+    {
+      text: '的内容和__强调__的内容',
+      format: 'markdown',
+      errors: [
+        { line: 1, column: 5, endColumn: 7 },
+        { line: 1, column: 9, endColumn: 11 },
+      ],
+    },
     { text: '党的**大精神，**加粗**', format: 'markdown', errors: [{ line: 1, column: 3, endColumn: 5 }] },
-    { text: '# XX市工作总结\n\n> 引用XX\n\n- 列表xx项', format: 'markdown', errors: [{ line: 1, column: 3, endColumn: 5 }, { line: 3, column: 5, endColumn: 7 }, { line: 5, column: 5, endColumn: 7 }] },
+    {
+      text: '# XX市工作总结\n\n> 引用XX\n\n- 列表xx项',
+      format: 'markdown',
+      errors: [
+        { line: 1, column: 3, endColumn: 5 },
+        { line: 3, column: 5, endColumn: 7 },
+        { line: 5, column: 5, endColumn: 7 },
+      ],
+    },
     // Template years and document numbers: a run of signs after digits is a blank, not a number expression.
     {
       text: '20XX年度工作总结，截至202X年底，卫发〔20xx〕5号',
-      errors: [{ line: 1, column: 3, endColumn: 5 }, { line: 1, column: 17, endColumn: 18 }, { line: 1, column: 26, endColumn: 28 }],
+      errors: [
+        { line: 1, column: 3, endColumn: 5 },
+        { line: 1, column: 17, endColumn: 18 },
+        { line: 1, column: 26, endColumn: 28 },
+      ],
     },
-    { text: '20××年度，卫发〔2024〕×号，202×年', errors: [{ line: 1, column: 3, endColumn: 5 }, { line: 1, column: 16, endColumn: 17 }, { line: 1, column: 22, endColumn: 23 }] },
+    {
+      text: '20××年度，卫发〔2024〕×号，202×年',
+      errors: [
+        { line: 1, column: 3, endColumn: 5 },
+        { line: 1, column: 16, endColumn: 17 },
+        { line: 1, column: 22, endColumn: 23 },
+      ],
+    },
     { text: '身份证号34xxxxxxxxxxxxxxxx。', errors: [{ line: 1, column: 7, endColumn: 23 }] },
     // A blank decimal or a year is no version series.
-    { text: '增长12.x%，完成1.x万元。', errors: [{ line: 1, column: 6, endColumn: 7 }, { line: 1, column: 13, endColumn: 14 }] },
+    {
+      text: '增长12.x%，完成1.x万元。',
+      errors: [
+        { line: 1, column: 6, endColumn: 7 },
+        { line: 1, column: 13, endColumn: 14 },
+      ],
+    },
     // Blanks joined by a hyphen or a space are not a Latin phrase like X-ray.
-    { text: '日期：xxxx-xx-xx，电话：xxxx-xxxxxxxx，负责人：XX XX。', errors: [
-      { line: 1, column: 4, endColumn: 8 }, { line: 1, column: 9, endColumn: 11 }, { line: 1, column: 12, endColumn: 14 },
-      { line: 1, column: 18, endColumn: 22 }, { line: 1, column: 23, endColumn: 31 },
-      { line: 1, column: 36, endColumn: 38 }, { line: 1, column: 39, endColumn: 41 },
-    ] },
+    {
+      text: '日期：xxxx-xx-xx，电话：xxxx-xxxxxxxx，负责人：XX XX。',
+      errors: [
+        { line: 1, column: 4, endColumn: 8 },
+        { line: 1, column: 9, endColumn: 11 },
+        { line: 1, column: 12, endColumn: 14 },
+        { line: 1, column: 18, endColumn: 22 },
+        { line: 1, column: 23, endColumn: 31 },
+        { line: 1, column: 36, endColumn: 38 },
+        { line: 1, column: 39, endColumn: 41 },
+      ],
+    },
     // Masked figures: a single `*` before a measure word, a unit or a date unit, in a range or a list, after 第.
     {
       text: '截至2023年底，全县共有规上工业企业*家，1-*月累计完成工业总产值*亿元，同比增长*%。',
-      errors: [{ line: 1, column: 20, endColumn: 21, severity: 'error', message: '“*”' }, { line: 1, column: 25, endColumn: 26 }, { line: 1, column: 36, endColumn: 37 }, { line: 1, column: 44, endColumn: 45 }],
+      errors: [
+        { line: 1, column: 20, endColumn: 21, severity: 'error', message: '“*”' },
+        { line: 1, column: 25, endColumn: 26 },
+        { line: 1, column: 36, endColumn: 37 },
+        { line: 1, column: 44, endColumn: 45 },
+      ],
     },
     {
       text: '*-*月，全年培训农村劳动力和新型职业农民分别达*人、*人。',
-      errors: [{ line: 1, column: 1, endColumn: 2 }, { line: 1, column: 3, endColumn: 4 }, { line: 1, column: 25, endColumn: 26 }, { line: 1, column: 28, endColumn: 29 }],
+      errors: [
+        { line: 1, column: 1, endColumn: 2 },
+        { line: 1, column: 3, endColumn: 4 },
+        { line: 1, column: 25, endColumn: 26 },
+        { line: 1, column: 28, endColumn: 29 },
+      ],
     },
     {
       text: '全年完成投资*万元，同比增长*%，第*季度新开工项目*个。',
-      errors: [{ line: 1, column: 7, endColumn: 8 }, { line: 1, column: 15, endColumn: 16 }, { line: 1, column: 19, endColumn: 20 }, { line: 1, column: 27, endColumn: 28 }],
+      errors: [
+        { line: 1, column: 7, endColumn: 8 },
+        { line: 1, column: 15, endColumn: 16 },
+        { line: 1, column: 19, endColumn: 20 },
+        { line: 1, column: 27, endColumn: 28 },
+      ],
     },
     // A document number's masked serial, a masked decimal (two blanks, like xx.xx%).
-    { text: '县政府办公室印发《实施方案》（县政办发〔2024〕*号），增长*.*%。', errors: [{ line: 1, column: 26, endColumn: 27 }, { line: 1, column: 32, endColumn: 33 }, { line: 1, column: 34, endColumn: 35 }] },
+    {
+      text: '县政府办公室印发《实施方案》（县政办发〔2024〕*号），增长*.*%。',
+      errors: [
+        { line: 1, column: 26, endColumn: 27 },
+        { line: 1, column: 32, endColumn: 33 },
+        { line: 1, column: 34, endColumn: 35 },
+      ],
+    },
     // A masked name before the kind of a place.
-    { text: '2022年以来, *镇锚定“两个确保”，获得2021年度*省卫生乡镇称号。', errors: [{ line: 1, column: 10, endColumn: 11 }, { line: 1, column: 29, endColumn: 30 }] },
+    {
+      text: '2022年以来, *镇锚定“两个确保”，获得2021年度*省卫生乡镇称号。',
+      errors: [
+        { line: 1, column: 10, endColumn: 11 },
+        { line: 1, column: 29, endColumn: 30 },
+      ],
+    },
     // Blanks before a Latin unit or before a figure's last digits.
     {
       text: '发放救灾大米XXkg、资金XX万元，该项目于xxxx3年开工，X月X日召开推进会。',
-      errors: [{ line: 1, column: 7, endColumn: 9 }, { line: 1, column: 14, endColumn: 16 }, { line: 1, column: 23, endColumn: 27 }, { line: 1, column: 32, endColumn: 33 }, { line: 1, column: 34, endColumn: 35 }],
+      errors: [
+        { line: 1, column: 7, endColumn: 9 },
+        { line: 1, column: 14, endColumn: 16 },
+        { line: 1, column: 23, endColumn: 27 },
+        { line: 1, column: 32, endColumn: 33 },
+        { line: 1, column: 34, endColumn: 35 },
+      ],
     },
     // markdown-it pairs two masked figures as emphasis; both stand before a unit, so they are blanks.
-    { text: '共有规上工业企业*家，新增*个，*重点*工作。', format: 'markdown', errors: [{ line: 1, column: 9, endColumn: 10 }, { line: 1, column: 14, endColumn: 15 }] },
+    {
+      text: '共有规上工业企业*家，新增*个，*重点*工作。',
+      format: 'markdown',
+      errors: [
+        { line: 1, column: 9, endColumn: 10 },
+        { line: 1, column: 14, endColumn: 15 },
+      ],
+    },
     // A lone × that is no policy operator nor close button is still a blank (王× ends a sentence, not a line).
-    { text: '×月×日，××单位召开会议，联系人王×。', errors: [{ line: 1, column: 1, endColumn: 2 }, { line: 1, column: 3, endColumn: 4 }, { line: 1, column: 6, endColumn: 8 }, { line: 1, column: 19, endColumn: 20 }] },
+    {
+      text: '×月×日，××单位召开会议，联系人王×。',
+      errors: [
+        { line: 1, column: 1, endColumn: 2 },
+        { line: 1, column: 3, endColumn: 4 },
+        { line: 1, column: 6, endColumn: 8 },
+        { line: 1, column: 19, endColumn: 20 },
+      ],
+    },
     // An allowed term covers its own occurrences only: the lone × of 王× is still reported.
     {
       text: '推广“旅游×文化”融合模式，联系人王×',

@@ -51,11 +51,24 @@ testRule('punctuation-width', {
     // A Chinese clause that starts or ends with a number or a Latin token.
     {
       text: '完成投资13.36亿元,2022年完成投资;能力,XX市检测;完成率100.8%;2022年',
-      errors: [{ line: 1, column: 12 }, { line: 1, column: 22 }, { line: 1, column: 25 }, { line: 1, column: 31 }, { line: 1, column: 41 }],
+      errors: [
+        { line: 1, column: 12 },
+        { line: 1, column: 22 },
+        { line: 1, column: 25 },
+        { line: 1, column: 31 },
+        { line: 1, column: 41 },
+      ],
       output: '完成投资13.36亿元，2022年完成投资；能力，XX市检测；完成率100.8%；2022年',
     },
     { text: '报告如下:\n一、总体要求', errors: [{ line: 1, column: 5, endColumn: 6 }], output: '报告如下：\n一、总体要求' },
-    { text: '方案》,全市“回头望”,指导', errors: [{ line: 1, column: 4 }, { line: 1, column: 12 }], output: '方案》，全市“回头望”，指导' },
+    {
+      text: '方案》,全市“回头望”,指导',
+      errors: [
+        { line: 1, column: 4 },
+        { line: 1, column: 12 },
+      ],
+      output: '方案》，全市“回头望”，指导',
+    },
     { text: '中文, 中文', errors: [{ line: 1, column: 3 }], output: '中文， 中文' },
     // Brackets around Chinese content, the pair matched across widths; a comma after a converted bracket.
     {
@@ -72,8 +85,22 @@ testRule('punctuation-width', {
       ],
       output: '深化医联（共）体建设，指南（2023版），组织，（共）体，按照（一）的要求',
     },
-    { text: '**重要**,然后[链接](http://x.com/a,b),中文', format: 'markdown', errors: [{ line: 1, column: 7 }, { line: 1, column: 32 }] },
+    {
+      text: '**重要**,然后[链接](http://x.com/a,b),中文',
+      format: 'markdown',
+      errors: [
+        { line: 1, column: 7 },
+        { line: 1, column: 32 },
+      ],
+    },
     { text: '(一)加强党建引领,强化思想政治建设。', errors: [{ line: 1, column: 10 }], output: '(一)加强党建引领，强化思想政治建设。' },
-    { text: '一、概况\r\n增长50%,60%分别,见www.x.com,谢谢', errors: [{ line: 2, column: 6 }, { line: 2, column: 12 }, { line: 2, column: 23 }] },
+    {
+      text: '一、概况\r\n增长50%,60%分别,见www.x.com,谢谢',
+      errors: [
+        { line: 2, column: 6 },
+        { line: 2, column: 12 },
+        { line: 2, column: 23 },
+      ],
+    },
   ],
 });

@@ -18,19 +18,56 @@ testRule('quote-pairs', {
       text: '制定出台《XX市人民政府关于印发XX市创建国家卫生县工作规',
       errors: [{ line: 1, column: 5, endColumn: 6, severity: 'warning', message: '前书名号「《」在本段中没有配对的后书名号「》」（GB/T 15834-2011）' }],
     },
-    { text: '他说“你好。\n你好”他说。', errors: [{ line: 1, column: 3, endColumn: 4, message: '前引号' }, { line: 2, column: 3, endColumn: 4, message: '后引号' }] },
-    { text: '”人民”至上', errors: [{ line: 1, column: 1 }, { line: 1, column: 4 }] },
-    { text: '（未闭合，‘单引号，《a》《b\n闭合）。', errors: [{ line: 1, column: 1, message: '前括号' }, { line: 1, column: 6, message: '单前引号' }, { line: 1, column: 14, message: '前书名号' }, { line: 2, column: 3, message: '后括号' }] },
+    {
+      text: '他说“你好。\n你好”他说。',
+      errors: [
+        { line: 1, column: 3, endColumn: 4, message: '前引号' },
+        { line: 2, column: 3, endColumn: 4, message: '后引号' },
+      ],
+    },
+    {
+      text: '”人民”至上',
+      errors: [
+        { line: 1, column: 1 },
+        { line: 1, column: 4 },
+      ],
+    },
+    {
+      text: '（未闭合，‘单引号，《a》《b\n闭合）。',
+      errors: [
+        { line: 1, column: 1, message: '前括号' },
+        { line: 1, column: 6, message: '单前引号' },
+        { line: 1, column: 14, message: '前书名号' },
+        { line: 2, column: 3, message: '后括号' },
+      ],
+    },
     { text: '“第一段\n第二段', errors: [{ line: 1, column: 1 }] },
     { text: '一、概况\r\n“a“b”', errors: [{ line: 2, column: 1 }] },
-    { text: '- 列表“一\n- 列表二”', format: 'markdown', errors: [{ line: 1, column: 5 }, { line: 2, column: 6 }] },
-    { text: '# 标题“\n\n正文”', format: 'markdown', errors: [{ line: 1, column: 5 }, { line: 3, column: 3 }] },
+    {
+      text: '- 列表“一\n- 列表二”',
+      format: 'markdown',
+      errors: [
+        { line: 1, column: 5 },
+        { line: 2, column: 6 },
+      ],
+    },
+    {
+      text: '# 标题“\n\n正文”',
+      format: 'markdown',
+      errors: [
+        { line: 1, column: 5 },
+        { line: 3, column: 3 },
+      ],
+    },
   ],
 });
 
 describe('quote-pairs offers no fix', () => {
-  it('which mark is missing, and where, is the writer\'s call', () => {
-    assert.deepEqual(problemsOf('quote-pairs', '他说“你好。').map((p) => p.fix), [undefined]);
+  it("which mark is missing, and where, is the writer's call", () => {
+    assert.deepEqual(
+      problemsOf('quote-pairs', '他说“你好。').map((p) => p.fix),
+      [undefined],
+    );
   });
 });
 

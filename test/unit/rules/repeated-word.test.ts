@@ -111,13 +111,24 @@ describe('repeated-word at word boundaries and hard wraps', () => {
 
   it('a repetition across a wrap spans the break; its fix deletes the copy, never the break', () => {
     const across = '市第二人民医院新院区建设项目\n项目土建已基本完工。';
-    assert.deepEqual(lint(across, { only: ['repeated-word'] }).map((p) => [p.start, p.end, p.fix]), [
-      [12, 17, { safe: false, edits: [{ start: 15, end: 17, text: '' }], title: '删除重复的“项目”', titleEn: 'Delete the repeated "项目"' }],
-    ]);
+    assert.deepEqual(
+      lint(across, { only: ['repeated-word'] }).map((p) => [p.start, p.end, p.fix]),
+      [[12, 17, { safe: false, edits: [{ start: 15, end: 17, text: '' }], title: '删除重复的“项目”', titleEn: 'Delete the repeated "项目"' }]],
+    );
     const split = '市第二人民医院新院区建设项目项\n目土建已基本完工。';
-    assert.deepEqual(lint(split, { only: ['repeated-word'] }).map((p) => [p.start, p.end, p.fix!.edits]), [
-      [12, 17, [{ start: 14, end: 15, text: '' }, { start: 16, end: 17, text: '' }]],
-    ]);
+    assert.deepEqual(
+      lint(split, { only: ['repeated-word'] }).map((p) => [p.start, p.end, p.fix!.edits]),
+      [
+        [
+          12,
+          17,
+          [
+            { start: 14, end: 15, text: '' },
+            { start: 16, end: 17, text: '' },
+          ],
+        ],
+      ],
+    );
   });
 
   it('reads a text wrapped throughout in paragraphs of bounded length, within the default timeout', () => {
@@ -193,7 +204,10 @@ describe('corpus: repeated-word with each engine', function () {
   for (const seg of engines()) {
     it(`${seg.name}: exactly the one real repetition (002 line 34, 建设项目项目), and its fix`, () => {
       const got: string[] = [];
-      for (const file of fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort()) {
+      for (const file of fs
+        .readdirSync(CORPUS)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()) {
         const text = fs.readFileSync(path.join(CORPUS, file), 'utf8');
         const lines = new LineIndex(text);
         const problems = lint(text, { segmenter: () => seg, only: ['repeated-word'] });
@@ -201,10 +215,16 @@ describe('corpus: repeated-word with each engine', function () {
           const s = lines.lineColumn(p.start);
           got.push(`${file}:${s.line}:${s.column}-${lines.lineColumn(p.end).column} ${text.slice(p.start, p.end)}`);
         }
-        const fixed = applyEdits(text, problems.flatMap((p) => p.fix!.edits)).output;
+        const fixed = applyEdits(
+          text,
+          problems.flatMap((p) => p.fix!.edits),
+        ).output;
         assert.deepEqual(lint(fixed, { segmenter: () => seg, only: ['repeated-word'] }), []);
       }
-      assert.deepEqual(got, expected.map((r) => `${r.file}:${r.line}:${r.col}-${r.endCol} ${r.text}`));
+      assert.deepEqual(
+        got,
+        expected.map((r) => `${r.file}:${r.line}:${r.col}-${r.endCol} ${r.text}`),
+      );
     });
   }
 });
@@ -229,7 +249,12 @@ describe('repeated-word candidates (the in-place scan)', () => {
     const found: Array<{ start: number; unit: number }> = [];
     for (let i = 0; i < line.length; i++) {
       for (let unit = 1; unit <= 8 && i + 2 * unit <= line.length; unit++) {
-        if (whole.test(line.slice(i, i + 2 * unit)) && line.slice(i, i + unit) === line.slice(i + unit, i + 2 * unit) && !CN_NUMERALS_ONLY.test(line.slice(i, i + unit))) found.push({ start: i, unit });
+        if (
+          whole.test(line.slice(i, i + 2 * unit)) &&
+          line.slice(i, i + unit) === line.slice(i + unit, i + 2 * unit) &&
+          !CN_NUMERALS_ONLY.test(line.slice(i, i + unit))
+        )
+          found.push({ start: i, unit });
       }
     }
     return found;

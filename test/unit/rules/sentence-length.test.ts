@@ -56,7 +56,10 @@ testRule('sentence-length', {
 describe('sentence-length in markdown', () => {
   it('skips code blocks and # headings', () => {
     const text = `# ${CLAUSE.repeat(9)}\n\n\`\`\`\n${LONG}\n\`\`\`\n\n${LONG}\n`;
-    assert.deepEqual(problemsOf('sentence-length', text, 'markdown').map((p) => `${p.line}:${p.column}-${p.endColumn}`), ['7:1-129']);
+    assert.deepEqual(
+      problemsOf('sentence-length', text, 'markdown').map((p) => `${p.line}:${p.column}-${p.endColumn}`),
+      ['7:1-129'],
+    );
   });
 });
 

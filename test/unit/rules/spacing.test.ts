@@ -30,7 +30,12 @@ testRule('spacing', {
     {
       // Two short words are no list, nor is a run among longer text.
       text: '推进 工作。全市 各级医疗机构 全面 推进。',
-      errors: [{ line: 1, column: 3, endColumn: 4 }, { line: 1, column: 9, endColumn: 10 }, { line: 1, column: 16, endColumn: 17 }, { line: 1, column: 19, endColumn: 20 }],
+      errors: [
+        { line: 1, column: 3, endColumn: 4 },
+        { line: 1, column: 9, endColumn: 10 },
+        { line: 1, column: 16, endColumn: 17 },
+        { line: 1, column: 19, endColumn: 20 },
+      ],
     },
     {
       text: '中文 中文，中文\u3000中文，中文\t中文，中文  \u3000中文',
@@ -42,16 +47,65 @@ testRule('spacing', {
       ],
       output: '中文中文，中文中文，中文中文，中文中文',
     },
-    { text: '市卫健委2022年度工作总结与 2023年度工作计划', errors: [{ line: 1, column: 16, endColumn: 17 }], output: '市卫健委2022年度工作总结与2023年度工作计划' },
+    {
+      text: '市卫健委2022年度工作总结与 2023年度工作计划',
+      errors: [{ line: 1, column: 16, endColumn: 17 }],
+      output: '市卫健委2022年度工作总结与2023年度工作计划',
+    },
     // Inside a marker (numbering-style does not judge spaces).
-    { text: '（ 二 ）完善制度', errors: [{ line: 1, column: 2 }, { line: 1, column: 4 }], output: '（二）完善制度' },
+    {
+      text: '（ 二 ）完善制度',
+      errors: [
+        { line: 1, column: 2 },
+        { line: 1, column: 4 },
+      ],
+      output: '（二）完善制度',
+    },
     // After full-width punctuation, and after a marker's 、.
-    { text: '一、 总体要求。 “引用”', errors: [{ line: 1, column: 3 }, { line: 1, column: 9 }], output: '一、总体要求。“引用”' },
-    { text: '王 伟，王\u3000伟强，共 3 个', errors: [{ line: 1, column: 2 }, { line: 1, column: 6 }, { line: 1, column: 11 }, { line: 1, column: 13 }], output: '王伟，王伟强，共3个' },
-    { text: '一、概况\r\n\r\n共 3 个', errors: [{ line: 3, column: 2 }, { line: 3, column: 4 }], output: '一、概况\r\n\r\n共3个' },
+    {
+      text: '一、 总体要求。 “引用”',
+      errors: [
+        { line: 1, column: 3 },
+        { line: 1, column: 9 },
+      ],
+      output: '一、总体要求。“引用”',
+    },
+    {
+      text: '王 伟，王\u3000伟强，共 3 个',
+      errors: [
+        { line: 1, column: 2 },
+        { line: 1, column: 6 },
+        { line: 1, column: 11 },
+        { line: 1, column: 13 },
+      ],
+      output: '王伟，王伟强，共3个',
+    },
+    {
+      text: '一、概况\r\n\r\n共 3 个',
+      errors: [
+        { line: 3, column: 2 },
+        { line: 3, column: 4 },
+      ],
+      output: '一、概况\r\n\r\n共3个',
+    },
     // Markdown: a table cell's text, and syntax looked through (`**粗体** 中文`).
-    { text: '| 项目 | 5 月 |\n|---|---|\n| 中 文 | 1 |', format: 'markdown', errors: [{ line: 1, column: 9 }, { line: 3, column: 4 }] },
-    { text: '**粗体** 中文\n\n# 标题 中文', format: 'markdown', errors: [{ line: 1, column: 7 }, { line: 3, column: 5 }], output: '**粗体**中文\n\n# 标题中文' },
+    {
+      text: '| 项目 | 5 月 |\n|---|---|\n| 中 文 | 1 |',
+      format: 'markdown',
+      errors: [
+        { line: 1, column: 9 },
+        { line: 3, column: 4 },
+      ],
+    },
+    {
+      text: '**粗体** 中文\n\n# 标题 中文',
+      format: 'markdown',
+      errors: [
+        { line: 1, column: 7 },
+        { line: 3, column: 5 },
+      ],
+      output: '**粗体**中文\n\n# 标题中文',
+    },
   ],
 });
 
@@ -61,7 +115,17 @@ describe('spacing beside markdown code and links', () => {
       { text: '具体办法见 `docs/xx-manual.md`。', format: 'markdown' },
       { text: '详见 [督查办法](https://example.gov.cn) 。', format: 'markdown' },
     ],
-    invalid: [{ text: '加强 **组织** 领导', format: 'markdown', errors: [{ line: 1, column: 3, endColumn: 4 }, { line: 1, column: 10, endColumn: 11 }], output: '加强**组织**领导' }],
+    invalid: [
+      {
+        text: '加强 **组织** 领导',
+        format: 'markdown',
+        errors: [
+          { line: 1, column: 3, endColumn: 4 },
+          { line: 1, column: 10, endColumn: 11 },
+        ],
+        output: '加强**组织**领导',
+      },
+    ],
   });
 });
 
@@ -74,7 +138,16 @@ describe('spacing on a long line of names', () => {
 });
 
 // Spaces that carry structure, from real report texts: deleting any of them breaks a line a report must keep.
-const TOC = ['目　录', '一、2025年工作总结 3', '（一）经济运行稳中有进 3', '（二）下一步工作计划 12', '二、2026年工作安排\t15', '第一章 总则……1', '第二章 规划编制 ……5', '第三章 实施保障…… 9'].join('\n');
+const TOC = [
+  '目　录',
+  '一、2025年工作总结 3',
+  '（一）经济运行稳中有进 3',
+  '（二）下一步工作计划 12',
+  '二、2026年工作安排\t15',
+  '第一章 总则……1',
+  '第二章 规划编制 ……5',
+  '第三章 实施保障…… 9',
+].join('\n');
 const BYLINES = [
   '甘肃省人民政府工作报告\n——2025年1月14日在甘肃省第十四届人民代表大会第三次会议上\n省长　王予波',
   '新春走基层丨村里来了“文艺轻骑兵”\n甘肃日报记者 盛学卿\n记者 张三 李四\n（甘肃日报记者 盛学卿）',
@@ -108,13 +181,20 @@ describe('spacing keeps the spaces that carry structure', () => {
     for (const text of [TOC, ...BYLINES, TIMESTAMPS, METADATA, PARTS]) {
       const model = { ...parse(text), isProseLine: () => true, isExcluded: () => false };
       const found = spacing.check({ model, config: DEFAULT_CONFIG, options: {} });
-      assert.deepEqual(found.map((p) => [p.start, JSON.stringify(text.slice(p.start - 2, p.end + 2))]), [], text);
+      assert.deepEqual(
+        found.map((p) => [p.start, JSON.stringify(text.slice(p.start - 2, p.end + 2))]),
+        [],
+        text,
+      );
     }
     // On a line of fields that is no web page's metadata, only the separator before the next label is structure; a
     // space inside a value is stray.
     const value = '工作目标：全市 完成植树造林5万亩　责任单位：市林业局';
     const model = { ...parse(value), isProseLine: () => true, isExcluded: () => false };
-    assert.deepEqual(spacing.check({ model, config: DEFAULT_CONFIG, options: {} }).map((p) => [p.start, p.end, p.fix?.safe]), [[7, 8, true]]);
+    assert.deepEqual(
+      spacing.check({ model, config: DEFAULT_CONFIG, options: {} }).map((p) => [p.start, p.end, p.fix?.safe]),
+      [[7, 8, true]],
+    );
   });
 });
 
@@ -144,7 +224,10 @@ describe('spacing on real web copies, PDFs and templates', () => {
       // Beside them, stray spaces are still found: a figure and its unit, a marker's 、 and its title.
       {
         text: '实现国内生产总值43.68 亿元,年均递增8.1%。\n一、 过去五年工作回顾',
-        errors: [{ line: 1, column: 14, endColumn: 15, safe: true }, { line: 2, column: 3, endColumn: 4, safe: true }],
+        errors: [
+          { line: 1, column: 14, endColumn: 15, safe: true },
+          { line: 2, column: 3, endColumn: 4, safe: true },
+        ],
         output: '实现国内生产总值43.68亿元,年均递增8.1%。\n一、过去五年工作回顾',
       },
     ],
@@ -153,7 +236,11 @@ describe('spacing on real web copies, PDFs and templates', () => {
   it('judges them as structure by itself, furniture or not', () => {
     for (const text of REAL) {
       const model = { ...parse(text), isProseLine: () => true, isExcluded: () => false };
-      assert.deepEqual(spacing.check({ model, config: DEFAULT_CONFIG, options: {} }).map((p) => p.start), [], text);
+      assert.deepEqual(
+        spacing.check({ model, config: DEFAULT_CONFIG, options: {} }).map((p) => p.start),
+        [],
+        text,
+      );
     }
   });
 });

@@ -5,7 +5,10 @@ import { applyEdits, lint, LineIndex, type Problem } from '../../../src/core';
 
 /** The shared corpus of real reports, and each writing rule's hand-reviewed problems on it. */
 const CORPUS = path.join(__dirname, '..', '..', 'fixtures', 'corpus');
-const reports = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort();
+const reports = fs
+  .readdirSync(CORPUS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
 interface Expected {
   file: string;
@@ -47,7 +50,10 @@ export function corpusWritingSuite(ruleId: string, options: { fixes: boolean }):
 
   describe(`corpus: ${ruleId} on real reports`, () => {
     it('has an expectation summary for every report', () => {
-      assert.deepEqual(all.filter((r) => r.summary).map((r) => r.file), reports);
+      assert.deepEqual(
+        all.filter((r) => r.summary).map((r) => r.file),
+        reports,
+      );
     });
 
     for (const file of reports) {
@@ -61,7 +67,14 @@ export function corpusWritingSuite(ruleId: string, options: { fixes: boolean }):
           const got = problems.map((p) => {
             const s = lines.lineColumn(p.start);
             const e = lines.lineColumn(p.end);
-            return render({ line: s.line, col: s.column, endCol: e.column, text: text.slice(p.start, p.end), fix: p.fix ? p.fix.edits.map((x) => x.text).join('') : null, safe: p.fix ? p.fix.safe : null });
+            return render({
+              line: s.line,
+              col: s.column,
+              endCol: e.column,
+              text: text.slice(p.start, p.end),
+              fix: p.fix ? p.fix.edits.map((x) => x.text).join('') : null,
+              safe: p.fix ? p.fix.safe : null,
+            });
           });
           assert.deepEqual(got, want.map(render));
           assert.equal(all.find((r) => r.file === file && r.summary)!.problems, want.length);
@@ -74,10 +87,19 @@ export function corpusWritingSuite(ruleId: string, options: { fixes: boolean }):
         }
 
         it('fix round trip: after all its fixes, the rule finds nothing, and nothing else changed', () => {
-          assert.ok(problems.every((p) => p.fix && p.fix.edits.every((e) => e.start >= p.start && e.end <= p.end)), 'each fix edits only its own range');
-          const result = applyEdits(text, problems.flatMap((p) => p.fix!.edits));
+          assert.ok(
+            problems.every((p) => p.fix && p.fix.edits.every((e) => e.start >= p.start && e.end <= p.end)),
+            'each fix edits only its own range',
+          );
+          const result = applyEdits(
+            text,
+            problems.flatMap((p) => p.fix!.edits),
+          );
           assert.deepEqual(result.skipped, []);
-          assert.deepEqual(lint(result.output, { only: [ruleId] }).map((p) => lines.lineColumn(p.start)), []);
+          assert.deepEqual(
+            lint(result.output, { only: [ruleId] }).map((p) => lines.lineColumn(p.start)),
+            [],
+          );
           // Where each applied edit's replacement landed in the output.
           let delta = 0;
           const inserted: Array<[number, number]> = result.applied.map((e) => {
@@ -85,7 +107,13 @@ export function corpusWritingSuite(ruleId: string, options: { fixes: boolean }):
             delta += e.text.length - (e.end - e.start);
             return at;
           });
-          assert.equal(cut(result.output, inserted), cut(text, result.applied.map((e) => [e.start, e.end])));
+          assert.equal(
+            cut(result.output, inserted),
+            cut(
+              text,
+              result.applied.map((e) => [e.start, e.end]),
+            ),
+          );
         });
       });
     }
