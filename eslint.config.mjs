@@ -2,6 +2,51 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const NO_VSCODE = { name: 'vscode', message: 'Only src/extension/ talks to VS Code.' };
+/** Node's built-in modules, bare and `node:` prefixed: the core does no I/O and runs in any host. */
+const NODE_BUILTINS = {
+  group: ['node:*', ...builtinModules.filter((m) => !m.startsWith('_'))],
+  message: 'src/core is pure: no Node built-ins (files, paths, processes); do I/O in src/cli/ or src/extension/.',
+};
+const ABOVE_CORE = {
+  group: ['**/engines', '**/engines/*', '**/export', '**/export/*', '**/cli', '**/cli/*', '**/extension', '**/extension/*'],
+  message: 'src/core is pure: native segmenters come in through LintOptions.segmenter; nothing above the core is imported.',
+};
+/** Import patterns naming the given folders (as `../x` or `…/core/x`) and anything under them. */
+const folderPattern = (folders, message) => ({ group: folders.flatMap((f) => [`**/${f}`, `**/${f}/*`, `../${f}`, `../${f}/*`]), message });
+const restrict = (files, paths, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { paths, patterns }] } });
+
+/**
+ * The pipeline of the core, text/ → markdown/ → structure/ → rules/ → edits/ (config/ beside it: its types are read by
+ * all, its resolution reads the rule list), then export/, cli/ and extension/ on top. Each layer imports only from
+ * those before it.
+ */
+function layerBoundaries() {
+  const core = (folder, later, why) =>
+    restrict(
+      [`src/core/${folder}/**/*.ts`],
+      [NO_VSCODE],
+      [NODE_BUILTINS, ABOVE_CORE, ...(later.length ? [folderPattern(later, `src/core/${folder}/ comes before ${later.join(', ')}: ${why}`)] : [])],
+    );
+  return [
+    restrict(['src/core/*.ts'], [NO_VSCODE], [NODE_BUILTINS, ABOVE_CORE]),
+    core('text', ['markdown', 'structure', 'rules', 'edits', 'config'], 'characters, lines, numerals and words know nothing of reports.'),
+    core('markdown', ['structure', 'rules', 'edits', 'config'], 'markdown syntax is read before any 公文 structure.'),
+    core('structure', ['rules', 'edits'], 'the Report is built before any rule reads it.'),
+    core('rules', ['edits'], 'rules compute problems with fixes as plain edits; applying them is edits/.'),
+    core('edits', [], ''),
+    core('config', ['edits', 'structure'], 'configuration is resolved before the structure is read.'),
+    restrict(
+      ['src/engines/**/*.ts'],
+      [NO_VSCODE],
+      [folderPattern(['export', 'cli', 'extension'], 'src/engines loads segmenters for the CLI and the extension alike.')],
+    ),
+    restrict(['src/export/**/*.ts'], [NO_VSCODE], [folderPattern(['cli', 'extension'], 'the export runs in the CLI and in the extension alike.')]),
+    restrict(['src/cli/**/*.ts'], [NO_VSCODE], [folderPattern(['extension'], 'the CLI runs without VS Code.')]),
+  ];
+}
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**'] },
@@ -30,41 +75,6 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs' } },
-  {
-    // The core is pure: it must run in the CLI, in tests and in any editor host.
-    files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'vscode', message: 'src/core must not import vscode: put editor wiring in src/extension/.' },
-            { name: 'fs', message: 'src/core does no I/O: read files in src/cli/ or src/extension/.' },
-            { name: 'node:fs', message: 'src/core does no I/O: read files in src/cli/ or src/extension/.' },
-            { name: 'fs/promises', message: 'src/core does no I/O.' },
-            { name: 'node:fs/promises', message: 'src/core does no I/O.' },
-          ],
-          patterns: [
-            {
-              group: ['**/engines/*', '**/engines'],
-              message: 'src/core is pure: native segmenters are loaded in src/engines/ and handed in through LintOptions.segmenter.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Engine loaders (native modules, temp files) run in the CLI and in the extension host alike.
-    files: ['src/engines/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/engines runs in the CLI too: no vscode here.' }] }],
-    },
-  },
-  {
-    files: ['src/cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }] }],
-    },
-  },
+  // The layers, each importing only from those before it (no-restricted-imports per folder; a cycle test covers the rest).
+  ...layerBoundaries(),
 );

@@ -1,6 +1,7 @@
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION, Option, readOptions, ruleOptions } from './rule';
-import { HAN, HAN_WORD, NUMERAL_WORD } from '../structure/patterns';
+import { HAN_WORD, NUMERAL_WORD } from '../structure/patterns';
+import { HAN } from '../text/chars';
 import { memoByCut, tokensOf, type Segmenter } from '../text/segmenter';
 import type { DocumentModel } from '../structure/model';
 

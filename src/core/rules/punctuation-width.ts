@@ -1,18 +1,8 @@
 import type { Rule, RuleProblem } from './rule';
 import { NO_OPTIONS } from './rule';
 import type { DocumentModel } from '../structure/model';
-import {
-  ASCII_TOKEN_CHAR,
-  CJK_PUNCT,
-  CLAUSE_TOKEN_CHAR,
-  HALF_WIDTH_PUNCT,
-  HAN,
-  NUMBER_TOKEN,
-  URL_LIKE,
-  WIDTH_CANDIDATE,
-  nextMatch,
-} from '../structure/patterns';
-import { charAt, charBefore, isChinese, isDigit, isIdeographCode } from '../text/chars';
+import { ASCII_TOKEN_CHAR, CLAUSE_TOKEN_CHAR, HALF_WIDTH_PUNCT, NUMBER_TOKEN, URL_LIKE, WIDTH_CANDIDATE, nextMatch } from '../structure/patterns';
+import { CJK_PUNCT, HAN, charAt, charBefore, isChinese, isDigit, isIdeographCode } from '../text/chars';
 
 /** GB/T 15834-2011《标点符号用法》: Chinese text takes full-width marks. */
 const GBT_15834 = { zh: 'GB/T 15834-2011', en: 'GB/T 15834-2011' };

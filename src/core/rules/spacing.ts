@@ -1,3 +1,4 @@
+import { FLATTENED_LINE } from '../structure/inline-headings';
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION, NO_OPTIONS } from './rule';
 import { EMPHASIS_MARKER, SPACE_RUN, nextMatch } from '../structure/patterns';
@@ -110,8 +111,6 @@ const PAGE_JUMP = '[（(](?:下转|上接|紧接|转|接)第?[一二三四五六
 const PAGE_JUMP_BEFORE = new RegExp(`${PAGE_JUMP}$`);
 const PAGE_JUMP_AFTER = new RegExp(`^${PAGE_JUMP}`);
 
-/** A line this long, or of this many sentences, is a flattened text (its line breaks lost in copying). */
-const FLATTENED_LINE = 600;
 const FLATTENED_SENTENCES = 8;
 
 function isFlattened(text: string, ls: number, le: number): boolean {

@@ -1,4 +1,5 @@
 import type { DocumentModel } from './model';
+import { isHanCode } from '../text/chars';
 
 /**
  * The one counting service: 字数, Han characters, paragraphs and pages of a report's prose. The outline's `chars`,
@@ -173,7 +174,7 @@ function measure(prose: string): Measure {
       inWord = false;
       if (kind === COUNTED) {
         zishu++;
-        if (isHan(c)) han++;
+        if (isHanCode(c)) han++;
       }
     }
     width += kind === COUNTED ? 1 : cellWidth(c);
@@ -245,7 +246,7 @@ function codeKinds(): Uint8Array {
   if (!kindTable) {
     kindTable = new Uint8Array(0x10000);
     for (let c = 0; c < 0x10000; c++) {
-      kindTable[c] = isAlnum(c) ? ALNUM : c >= 0xd800 && c <= 0xdbff ? HIGH_SURROGATE : isHan(c) || isFullWidthPunctuation(c) ? COUNTED : OTHER;
+      kindTable[c] = isAlnum(c) ? ALNUM : c >= 0xd800 && c <= 0xdbff ? HIGH_SURROGATE : isHanCode(c) || isFullWidthPunctuation(c) ? COUNTED : OTHER;
     }
   }
   return kindTable;
@@ -260,10 +261,6 @@ function isAlnum(c: number): boolean {
     (c >= 0xff21 && c <= 0xff3a) ||
     (c >= 0xff41 && c <= 0xff5a)
   );
-}
-
-export function isHan(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007;
 }
 
 /** CJK punctuation, full-width forms, curly quotes, the ellipsis and dashes used in Chinese text. */
@@ -302,7 +299,7 @@ export function countHan(text: string, start = 0, end = text.length): number {
       }
       continue;
     }
-    if (isHan(c)) count++;
+    if (isHanCode(c)) count++;
   }
   return count;
 }
@@ -328,7 +325,7 @@ export function widthOf(text: string): number {
 
 function cellWidth(c: number): number {
   if (c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f) || c === 0xfeff) return 0;
-  if (isHan(c) || isFullWidthPunctuation(c)) return 1;
+  if (isHanCode(c) || isFullWidthPunctuation(c)) return 1;
   if (
     (c >= 0x1100 && c <= 0x115f) ||
     (c >= 0x2e80 && c <= 0xa4cf) ||

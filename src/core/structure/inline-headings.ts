@@ -1,3 +1,4 @@
+import { isHan } from '../text/chars';
 import type { Heading } from './model';
 import type { LineIndex } from '../text/lines';
 import { canStartMarker, matchMarker, parseNumberedHeading } from './headings';
@@ -12,9 +13,8 @@ import { canStartMarker, matchMarker, parseNumberedHeading } from './headings';
 /** Where a sentence ends, a heading may follow on the same line. */
 const SENTENCE_END = new Set([...'。！？'].map((c) => c.charCodeAt(0)));
 const SPACE = /[ \t\u3000]/;
-const HAN = /\p{Script=Han}/u;
 /** A line this long without a break is a flattened text: its run-on numbered items are headings too. */
-const FLATTENED_LINE = 600;
+export const FLATTENED_LINE = 600;
 
 const COLON = new Set([0xff1a, 0x3a]);
 
@@ -60,12 +60,12 @@ function inlineAt(text: string, at: number, line: number, lineEnd: number): Head
 /** A first-child marker glued to the title (`主要做法（一）加强`): the title ends there and the child begins. */
 function splitGluedChild(h: Heading, text: string): Heading | null {
   for (let k = h.titleStart + 2; k < h.titleEnd; k++) {
-    if (!canStartMarker(text.charCodeAt(k)) || !HAN.test(text[k - 1])) continue;
+    if (!canStartMarker(text.charCodeAt(k)) || !isHan(text[k - 1])) continue;
     const m = matchMarker(text.slice(k, h.lineEnd));
     if (!m || m.number !== 1 || m.level <= h.level || m.level > 4) continue;
     const bracketed = m.parts.open !== '';
     // `做法1.加强`, `成效1、领导重视`: a digit glued to the title, then a Han title of its own.
-    if (!bracketed && !(m.level === 3 && HAN.test(text[k + m.length] ?? ''))) continue;
+    if (!bracketed && !(m.level === 3 && isHan(text[k + m.length] ?? ''))) continue;
     const child = inlineAt(text, k, h.line, h.lineEnd);
     if (!child) continue;
     let end = k;

@@ -59,9 +59,6 @@ export const TITLE_STOP = /[。；：]/;
 /** Line endings that mark a paragraph, not a title (document title detection). */
 export const ENDS_LIKE_PARAGRAPH = /[。；：，,;:]$/;
 
-/** Han characters (CJK Unified Ideographs and extensions, compatibility ideographs). */
-export const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff]/;
-
 /** Inline enumerations: 一是 … 二是 (not 唯一是, 统一是, 之一是 …). Group 1: numeral. */
 /** What every inline ordinal contains (一是 第一 首先 其次 再次 最后), without the context checks: a line without it holds none. */
 export const ORDINAL_CLUE = /[一二三四五六七八九十]是|第[一二三四五六七八九十]|首先|其次|再次|最后/;
@@ -95,7 +92,6 @@ export const TEMPLATE_NOTE_CONTENT = /待|填|补充|此处|[xX×]/;
 
 /** Latin letters (ASCII and full-width) next to an x-run make it part of a word. */
 export const LATIN_LETTER = /[A-Za-zＡ-Ｚａ-ｚ]/;
-export const DIGIT = /[0-9０-９]/;
 /** A Chinese numeral next to 〇〇 makes it part of a date (二〇〇三年). */
 export const CN_NUMERAL_CHAR = /[一二三四五六七八九十零〇○]/;
 
@@ -116,8 +112,6 @@ export const ORGANISATION_NAME =
 
 /* ---- Writing checks: punctuation-width, spacing, date-format, quote-pairs ---- */
 
-/** Full-width (Chinese) punctuation: CJK symbols, full-width forms, curly quotes, ellipsis, dash (never U+3000). */
-export const CJK_PUNCT = /[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]/;
 /** Half-width marks judged by their neighbours (brackets are judged by their content): , ; : ? !. */
 export const HALF_WIDTH_PUNCT = /[,;:?!]/;
 /** What punctuation-width looks at: the half-width marks, and round brackets of either width (they pair across widths). */

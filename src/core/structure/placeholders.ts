@@ -1,6 +1,7 @@
 import type { DocumentModel } from './model';
+import { DIGIT, HAN } from '../text/chars';
 import type { GongwenConfig } from '../config/settings';
-import { ASCII_TOKEN_CHAR, CN_NUMERAL_CHAR, DIGIT, HAN, LATIN_LETTER, PLACEHOLDER_CANDIDATE, TEMPLATE_NOTE_CONTENT, URL_LIKE, globalCopy } from './patterns';
+import { ASCII_TOKEN_CHAR, CN_NUMERAL_CHAR, LATIN_LETTER, PLACEHOLDER_CANDIDATE, TEMPLATE_NOTE_CONTENT, URL_LIKE, globalCopy } from './patterns';
 
 /** An unfilled placeholder: `XX`, `xxxx年`, `***`, `××`, `某某`, `〇〇`, `□□`, `____`, `【待补充】`. */
 export interface Placeholder {

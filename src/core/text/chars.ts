@@ -1,5 +1,9 @@
 /** Character classes for the writing checks (punctuation-width, spacing, date-format, quote-pairs). */
-import { CJK_PUNCT, DIGIT, HAN } from '../structure/patterns';
+/** Han characters (CJK Unified Ideographs and extensions, compatibility ideographs). */
+export const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff]/;
+export const DIGIT = /[0-9０-９]/;
+/** Full-width (Chinese) punctuation: CJK symbols, full-width forms, curly quotes, ellipsis, dash (never U+3000). */
+export const CJK_PUNCT = /[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]/;
 
 /** The code point ending just before `i` (a surrogate pair counts as one), or '' at the text's start. */
 export function charBefore(text: string, i: number): string {
@@ -28,3 +32,6 @@ export const isDigit = (ch: string): boolean => ch !== '' && DIGIT.test(ch);
 
 /** A BMP ideograph by its UTF-16 code unit (CJK Unified, Extension A, Compatibility): the hot loops' test, no string. */
 export const isIdeographCode = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+
+/** A Han character by its code unit for counting 字数: a BMP ideograph, or 〇 (the zero of 二〇二四年). */
+export const isHanCode = (c: number): boolean => isIdeographCode(c) || c === 0x3007;

@@ -1,4 +1,4 @@
-import { isHan } from '../structure/counts';
+import { isHanCode } from './chars';
 
 /** The language a problem message is shown in. */
 export type MessageLanguage = 'zh' | 'en';
@@ -19,7 +19,7 @@ export function cjkShare(text: string): number {
     const c = text.charCodeAt(i);
     if (c <= 32 || c === 0x3000) continue;
     visible++;
-    if (isHan(c) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef)) cjk++;
+    if (isHanCode(c) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef)) cjk++;
   }
   return visible ? cjk / visible : 0;
 }
