@@ -19,10 +19,9 @@ function sourceFiles(dir: string): string[] {
 /** The files a module imports at run time: relative `import … from`, `export … from` and `require`, not `import type`. */
 function runtimeImports(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
-  const specs = [
-    ...text.matchAll(/^(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?'(\.[^']+)'/gm),
-    ...text.matchAll(/require\('(\.[^']+)'\)/g),
-  ].map((m) => m[1]);
+  const specs = [...text.matchAll(/^(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?'(\.[^']+)'/gm), ...text.matchAll(/require\('(\.[^']+)'\)/g)].map(
+    (m) => m[1],
+  );
   return specs.flatMap((spec) => {
     const base = path.resolve(path.dirname(file), spec);
     const found = [base + '.ts', path.join(base, 'index.ts')].find((p) => fs.existsSync(p));
