@@ -3,7 +3,11 @@ import type { NumberingModeSetting } from '../config/settings';
 import { numberingOf, numeralFor, majorityKey, variantKey, STANDARD_PARTS } from '../structure/numbering';
 import { numberToChinese } from '../text/numerals';
 import { matchMarker } from '../structure/headings';
-import { INDENT, ORGANISATION_NAME, globalCopy } from '../structure/patterns';
+import { INDENT, globalCopy } from '../structure/patterns';
+
+/** An organisation's name as titles and 落款 write it: a place or body, ending in the kind of body. */
+const ORGANISATION_NAME =
+  /(?:[\u4e00-\u9fa5]|XX|××){2,16}?(?:委员会|人民政府|办公室|办公厅|管理局|卫健委|委|局|厅|院|中心|公司|集团|学校|大学|街道办事处)(?=[0-9０-９一二三四五六七八九〇]{2,4}年|关于|$)/;
 
 /** A completion the editor offers: insert `text` over [start, end). */
 export interface Suggestion {

@@ -2,7 +2,9 @@ import type { Rule, RuleProblem } from './rule';
 import { NO_OPTIONS } from './rule';
 import type { DocumentModel, ReportDocument } from '../structure/model';
 import { attachmentList, attachmentRefs, bodyEndLine, type AttachmentItem, type AttachmentList, type AttachmentRef } from '../structure/attachments';
-import { ATTACHMENT_TRAILING_PUNCT } from '../structure/patterns';
+
+/** Punctuation after an attachment's name (§7.3.4: none), up to the line's end. */
+const ATTACHMENT_TRAILING_PUNCT = /[。；;，,、：:．.！!？?]+(?=[ \t\u3000]*$)/;
 
 /** GB/T 9704-2012 §7.3.4: 附件说明. */
 const CLAUSE = { zh: 'GB/T 9704-2012 第7.3.4条', en: 'GB/T 9704-2012 §7.3.4' };

@@ -1,22 +1,24 @@
 import type { Rule, RuleProblem } from './rule';
 import { NO_OPTIONS } from './rule';
 import type { DocumentModel } from '../structure/model';
-import {
-  ASCII_TOKEN_CHAR,
-  DATE_CHINESE,
-  DATE_CHINESE_NUMERALS_LINE,
-  DATE_NUMERIC,
-  DOCUMENT_NUMBER,
-  ISSUER_BEFORE,
-  LATIN_LETTER,
-  URL_LIKE,
-  globalCopy,
-  ISSUER_CODE_END,
-  NUMBER_IS_ADDRESS,
-  ASCII_SEPARATOR,
-} from '../structure/patterns';
+import { ASCII_TOKEN_CHAR, DATE_CHINESE, DOCUMENT_NUMBER, ISSUER_BEFORE, LATIN_LETTER, URL_LIKE, globalCopy } from '../structure/patterns';
 import { chineseToNumber } from '../text/numerals';
 import { isWebMetadataLine } from '../structure/furniture';
+
+/** ASCII punctuation that sits between a label and its value (`Date: `, `(`, `,`). */
+const ASCII_SEPARATOR = /[:;,()"'=]/;
+
+/** The usual last character of an issuing authority's abbreviation (国发, 国办函, 陕政办字, 国令): a fix there cannot guess wrong. */
+const ISSUER_CODE_END = /[发函字办令电文规通复报呈]/;
+
+/** After 号, a place (`3号楼`, `5号院`): an address, not a document number. */
+const NUMBER_IS_ADDRESS = /^[楼院线房室门栋层路街巷仓库馆厅]/;
+
+/** An issuing date in Chinese numerals alone on its line (`二〇二四年三月十三日`). Groups: year, month, day. */
+const DATE_CHINESE_NUMERALS_LINE = /^[ \t\u3000]*([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日[ \t\u3000]*$/;
+
+/** A numeric date `2024-3-13`, `2024/03/13`, `2024.3.13` (never inside a version, an IP address, a path or a range). Groups: year, separator, month, day. */
+const DATE_NUMERIC = /(?<![0-9A-Za-z_./\\:-])((?:19|20)[0-9]{2})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?![0-9A-Za-z_]|[./:-][0-9A-Za-z])/;
 
 /** GB/T 9704-2012 §7.3.5.4 (issuing date) and §7.2.5 (document number). */
 const DATE_CLAUSE = { zh: 'GB/T 9704-2012 第7.3.5.4条', en: 'GB/T 9704-2012 §7.3.5.4' };

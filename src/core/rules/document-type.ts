@@ -2,22 +2,37 @@ import type { Rule, RuleProblem } from './rule';
 import { CONVENTION, NO_OPTIONS } from './rule';
 import type { DocumentModel, ReportDocument } from '../structure/model';
 import { attachmentList, bodyEndLine } from '../structure/attachments';
-import {
-  APPROVAL_REQUEST,
-  BARE_REQUEST_FORMULA,
-  CLOSING_NOTE_LINE,
-  DOCUMENT_KIND_TITLE,
-  ENDS_WITH_SENTENCE_STOP,
-  INDENT,
-  LINE_BREAK,
-  ISSUING_NOTICE_TITLE,
-  MIXED_KIND_TITLE,
-  NOTICE_CLOSING,
-  REQUEST_CLOSING,
-  SENTENCE_END,
-  TRAILING_SPACE,
-  globalCopy,
-} from '../structure/patterns';
+import { INDENT, SENTENCE_END, TRAILING_SPACE, globalCopy } from '../structure/patterns';
+
+/** The first line break of a text. */
+const LINE_BREAK = /\r\n|\r|\n/;
+
+/** A paragraph that ends like prose: a sentence mark, maybe with closing quotes or brackets after it. */
+const ENDS_WITH_SENTENCE_STOP = /[。！？!?][”’」』）)》]*[ \t\u3000]*$/;
+
+/** Lines after the body that are not its closing paragraph: contact lines, 版记 (抄送, 印发). */
+const CLOSING_NOTE_LINE = /^[ \t\u3000]*[（(]?[ \t\u3000]*(?:联[ \t\u3000]*系[ \t\u3000]*人|联系电话|联系方式|抄送|抄报|主送|分送|报送|印发)/;
+
+/** The closing formula of a 通知. */
+const NOTICE_CLOSING = /特此通知[。.！!]?[ \t\u3000]*$/;
+
+/** The bare formula 特此请示 (no request in it). */
+const BARE_REQUEST_FORMULA = /^[ \t\u3000]*特此请示[。.]?[ \t\u3000]*$/;
+
+/** The closing a 请示 needs: 妥否，请批示 / 当否，请批复 / 以上请示，请予审批 / 恳请市政府予以批准 … */
+const REQUEST_CLOSING = /(?<![申提报邀聘])(?:恳请|敬请|请|望)[^。；！？!?\n\r]{0,15}?(?:批示|批复|审批|批准|核准|审定|审核|指示|示复|同意|阅示)|妥否|当否/;
+
+/** A request for approval or a reply in so many words: what a 报告 must not carry (not 申请批准, 报请批准, 请示经……批准). */
+const APPROVAL_REQUEST = /(?:恳请|敬请)[^。；！？!?\n\r]{0,10}?(?:批示|批复|审批|批准)|(?<![申提报邀聘恳敬])请(?:予以|予)?(?:批示|批复|审批|批准)/;
+
+/** A 通知 that issues, forwards or publishes a document: it closes with the document, not with 特此通知. */
+const ISSUING_NOTICE_TITLE = /关于(?:印发|转发|批转|颁发|发布|公布)/;
+
+/** The mixed kind 请示报告 at a title's end: no such 文种. */
+const MIXED_KIND_TITLE = /请示报告(?=[ \t\u3000]*$)/;
+
+/** A 公文 title naming its kind (文种): `××关于××的请示`. Group 1: the kind. */
+const DOCUMENT_KIND_TITLE = /关于.+?(请示|报告|通知)[ \t\u3000]*$/;
 
 /** 《党政机关公文处理工作条例》, as gbt9704.md cites it (no article number: none is relied on). */
 const REGULATIONS = {

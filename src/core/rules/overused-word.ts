@@ -1,9 +1,14 @@
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION, Option, readOptions, ruleOptions } from './rule';
-import { HAN_WORD, NUMERAL_WORD } from '../structure/patterns';
 import { HAN } from '../text/chars';
 import { memoByCut, tokensOf, type Segmenter } from '../text/segmenter';
 import type { DocumentModel } from '../structure/model';
+
+/** An ordinal or count that segments as a word (`一是`, `第三`, `二十`, `两年`): never an overused content word. */
+const NUMERAL_WORD = /^第?[〇零一二三四五六七八九十百千万亿两]+[是年月日号个项次条家所名人批期类级]?$/;
+
+/** A word for overused-word: two or more ideographs, nothing else. */
+const HAN_WORD = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}$/;
 
 /**
  * Two-character function words, scope words and units: they repeat in any report and say nothing about its style.

@@ -1,8 +1,20 @@
 import type { Rule, RuleProblem } from './rule';
 import { NO_OPTIONS } from './rule';
 import type { DocumentModel } from '../structure/model';
-import { ASCII_TOKEN_CHAR, CLAUSE_TOKEN_CHAR, HALF_WIDTH_PUNCT, NUMBER_TOKEN, URL_LIKE, WIDTH_CANDIDATE, nextMatch } from '../structure/patterns';
+import { ASCII_TOKEN_CHAR, URL_LIKE, nextMatch } from '../structure/patterns';
 import { CJK_PUNCT, HAN, charAt, charBefore, isChinese, isDigit, isIdeographCode } from '../text/chars';
+
+/** A number token inside a Chinese clause: `2022`, `100.8%`, `5‰`. */
+const NUMBER_TOKEN = /^[0-9]+(?:\.[0-9]+)?[%‰]?$/;
+
+/** A character of a number or Latin token that can sit inside a Chinese clause (`3.44万`, `100.8%`, `XX市`). */
+const CLAUSE_TOKEN_CHAR = /[0-9A-Za-z.%‰:-]/;
+
+/** What punctuation-width looks at: the half-width marks, and round brackets of either width (they pair across widths). */
+const WIDTH_CANDIDATE = /[,;:?!()（）]/;
+
+/** Half-width marks judged by their neighbours (brackets are judged by their content): , ; : ? !. */
+const HALF_WIDTH_PUNCT = /[,;:?!]/;
 
 /** GB/T 15834-2011《标点符号用法》: Chinese text takes full-width marks. */
 const GBT_15834 = { zh: 'GB/T 15834-2011', en: 'GB/T 15834-2011' };

@@ -3,8 +3,11 @@ import type { Rule, RuleProblem } from './rule';
 import { NO_OPTIONS } from './rule';
 import type { DocumentModel } from '../structure/model';
 import { isBlankLine } from '../text/lines';
-import { LINE_PREFIX, PAIRED_MARK, nextMatch } from '../structure/patterns';
+import { LINE_PREFIX, nextMatch } from '../structure/patterns';
 import { charAt, isChinese } from '../text/chars';
+
+/** Paired marks that quote-pairs balances (round brackets of either width pair with each other). */
+const PAIRED_MARK = /[“”‘’《》（）()]/;
 
 const GBT_15834 = { zh: 'GB/T 15834-2011', en: 'GB/T 15834-2011' };
 

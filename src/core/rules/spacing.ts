@@ -1,9 +1,15 @@
 import { FLATTENED_LINE } from '../structure/inline-headings';
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION, NO_OPTIONS } from './rule';
-import { EMPHASIS_MARKER, SPACE_RUN, nextMatch } from '../structure/patterns';
+import { nextMatch } from '../structure/patterns';
 import { charAt, charBefore, isChinese, isDigit, isHan, isIdeographCode } from '../text/chars';
 import { WEB_LABEL_WORDS, isWebMetadataLine } from '../structure/furniture';
+
+/** A markdown emphasis delimiter character. */
+const EMPHASIS_MARKER = /[*_~]/;
+
+/** A run of spaces that may be stray: ASCII spaces, tabs, ideographic spaces. */
+const SPACE_RUN = /[ \t\u3000]+/;
 
 /** What the run is made of, for the message. */
 function kindOf(run: string): [string, string] {

@@ -1,16 +1,27 @@
 import type { DocumentModel, ReportDocument } from './model';
 import type { LineIndex } from '../text/lines';
-import {
-  ATTACHMENT_ITEM,
-  ATTACHMENT_LIST,
-  ATTACHMENT_PAGE,
-  ATTACHMENT_RANGE_SEP,
-  ATTACHMENT_REF,
-  ATTACHMENT_REF_TAIL,
-  INDENT,
-  TRAILING_SPACE,
-  globalCopy,
-} from './patterns';
+import { INDENT, TRAILING_SPACE, globalCopy } from './patterns';
+
+/** The separator of an attachment range `附件1至3`, `附件1-3`. */
+const ATTACHMENT_RANGE_SEP = /[至到\-－—~～]/;
+
+/** One number of an attachment reference's list or range tail. Groups: separator, number. */
+const ATTACHMENT_REF_TAIL = /([、，,和及与至到\-－—~～])[ \t]?([0-9０-９]{1,2})/;
+
+/**
+ * The body naming one of the document's attachments: `见附件1`, `附件2、3`, `附件1至3` (not `《……》附件2` or
+ * `（……号）附件2`, another document's). Groups: first number, the rest of a list or range.
+ */
+const ATTACHMENT_REF = /(?<![》〉>）)])附件[ \t]?([0-9０-９]{1,2})((?:[、，,和及与至到\-－—~～][ \t]?[0-9０-９]{1,2}(?![0-9０-９]))*)(?![0-9０-９])/;
+
+/** A line that only heads an attachment's own page: `附件1`, `附件 2`, `附件`. */
+const ATTACHMENT_PAGE = /^[ \t\u3000]*附件[ \t\u3000]*[0-9０-９]{0,2}[ \t\u3000]*$/;
+
+/** An attachment's number in the 附件说明: `1.` (and the forms writers type: `1．` `1、` `1,` `1，`); a name may start with a year (`1.2024年……`). Groups: number, separator. */
+const ATTACHMENT_ITEM = /^([0-9０-９]{1,2})([.．、,，])/;
+
+/** The 附件说明 line, GB/T 9704-2012 §7.3.4: `附件：1.××××`. Group 1: the colon. */
+const ATTACHMENT_LIST = /^[ \t\u3000]*附件[ \t\u3000]*([:：])/;
 
 /** One attachment named in the 附件说明 (GB/T 9704-2012 §7.3.4). */
 export interface AttachmentItem {

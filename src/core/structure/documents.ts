@@ -1,8 +1,10 @@
 import type { Heading, ReportDocument, SectionNode } from './model';
 import { codePointLength, isBlankLine, type LineIndex } from '../text/lines';
-import { ENDS_LIKE_PARAGRAPH } from './patterns';
 import { matchMarker } from './headings';
 import { OPEN_LINE_SLACK, displayWidth, lineWidth } from './paragraphs';
+
+/** Line endings that mark a paragraph, not a title (document title detection). */
+const ENDS_LIKE_PARAGRAPH = /[。；：，,;:]$/;
 
 /** Conventions: a table of contents is a run of at least this many bare heading lines. */
 const TOC_MIN_RUN = 5;

@@ -1,9 +1,20 @@
 import type { EnumerationItem, EnumerationRun, EnumerationStyle } from './model';
 import type { LineIndex } from '../text/lines';
-import { ENUM_DI, ENUM_SHI, ENUM_SHOUXIAN, LINE_PREFIX, ORDINAL_CLUE, globalCopy, nextMatch } from './patterns';
+import { LINE_PREFIX, globalCopy, nextMatch } from './patterns';
 import { isBlankLine } from '../text/lines';
 import { chineseToNumber } from '../text/numerals';
 import { canStartMarker, indentAt, matchMarker } from './headings';
+
+/** 首先 … 其次 … 再次 … 最后, recognised as a run that starts with 首先. */
+const ENUM_SHOUXIAN = /首先|其次|再次|最后/;
+
+/** 第一， 第二、 第三是 at the start of a clause (not 第一、二季度, a list of ordinals). Group 1: numeral. */
+const ENUM_DI = /(?<=^|[。；;：:！？!?，,\s\u3000])第([一二三四五六七八九十]{1,3})(?=[，,是]|、(?![一二三四五六七八九十]))/;
+
+const ENUM_SHI = /(?<![唯统万同单专划归逐之其第再不合另周期拜])([一二三四五六七八九十]{1,3})是/;
+
+/** What every inline ordinal contains (一是 第一 首先 其次 再次 最后), without the context checks: a line without it holds none. */
+const ORDINAL_CLUE = /[一二三四五六七八九十]是|第[一二三四五六七八九十]|首先|其次|再次|最后/;
 
 const SHOUXIAN_ORDER: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 4 };
 

@@ -1,18 +1,13 @@
 import type { Heading, MarkerParts } from './model';
-import {
-  MD_CODE,
-  MD_LINK,
-  globalCopy,
-  nextMatch,
-  MARKER_LEVEL1,
-  MARKER_LEVEL2,
-  MARKER_LEVEL3,
-  MARKER_LEVEL4,
-  MARKER_LEVEL5,
-  NUMERAL_LIST_AFTER,
-  TITLE_STOP,
-} from './patterns';
+import { globalCopy, nextMatch, MARKER_LEVEL1, MARKER_LEVEL2, MARKER_LEVEL3, MARKER_LEVEL4, NUMERAL_LIST_AFTER, TITLE_STOP } from './patterns';
 import { arabicToNumber, chineseToNumber } from '../text/numerals';
+
+const MD_CODE = /`+([^`]*)`+/;
+
+/** Markdown inline link or image `[text](target)`, and a code span, for plain heading titles. */
+const MD_LINK = /!?\[([^\]]*)\]\([^)]*\)/;
+
+const MARKER_LEVEL5 = /^()([\u2460-\u2473])()()/;
 
 interface MarkerMatch {
   level: number;

@@ -4,7 +4,9 @@ import type { TextEdit } from '../types';
 import type { LineIndex } from '../text/lines';
 import { arabicToNumber, chineseToNumber, numberToChinese, renderArabic } from '../text/numerals';
 import { canStartMarker, indentAt, matchMarker } from './headings';
-import { FULL_WIDTH_DIGIT } from './patterns';
+
+/** Full-width digits (１２３), a width variant of Arabic markers. */
+const FULL_WIDTH_DIGIT = /[０-９]/;
 
 /** How a document numbers a level (3 or 4) across parents. */
 export type DetectedMode = 'restart' | 'continuous' | 'single-parent' | 'none' | 'mixed';

@@ -1,7 +1,29 @@
 import type { DocumentModel } from './model';
 import { DIGIT, HAN } from '../text/chars';
 import type { GongwenConfig } from '../config/settings';
-import { ASCII_TOKEN_CHAR, CN_NUMERAL_CHAR, LATIN_LETTER, PLACEHOLDER_CANDIDATE, TEMPLATE_NOTE_CONTENT, URL_LIKE, globalCopy } from './patterns';
+import { ASCII_TOKEN_CHAR, LATIN_LETTER, URL_LIKE, globalCopy } from './patterns';
+
+/** A Chinese numeral next to 〇〇 makes it part of a date (二〇〇三年). */
+const CN_NUMERAL_CHAR = /[一二三四五六七八九十零〇○]/;
+
+/** What a bracketed 【note】 must hold to be a template note rather than text. */
+const TEMPLATE_NOTE_CONTENT = /待|填|补充|此处|[xX×]/;
+
+/** Candidate placeholders; each alternative is judged further by the placeholder rule. */
+const PLACEHOLDER_CANDIDATE = new RegExp(
+  [
+    '【[^【】\\n\\r]{1,40}】', // bracketed template note
+    '[〔［](?:…{1,2}|\\.{3,6})[〕］]', // a name masked by an ellipsis in brackets (〔…〕镇)
+    '[（(][ \\t]*(?:此处|请填|填写|待补充|待填|待定|待完善)[^（）()\\n\\r]{0,60}[）)]',
+    '[xXｘＸ]+',
+    '\\*{2,}',
+    '×+',
+    '某{2,}',
+    '[〇○]{2,}',
+    '□{2,}',
+    '[_＿]{2,}',
+  ].join('|'),
+);
 
 /** An unfilled placeholder: `XX`, `xxxx年`, `***`, `××`, `某某`, `〇〇`, `□□`, `____`, `【待补充】`. */
 export interface Placeholder {
