@@ -1,6 +1,7 @@
 /** The gongwen core: pure functions over text. No editor, no file system. */
 export { parse, formatOf } from './structure/parse';
 export { lint, lintModel, type LintOptions } from './rules/lint';
+export { createLintSession, type LintSession } from './rules/session';
 export {
   IntlSegmenter,
   cachedSegmenter,
