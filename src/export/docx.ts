@@ -40,7 +40,7 @@ import {
 } from 'docx';
 import type { DocumentModel } from '../core';
 import * as L from './layout';
-import { recogniseParts, textWidth, type Attachment, type BodyBlock, type DocumentParts, type HeadingBlock, type TableBlock } from './parts';
+import { recogniseParts, textWidth, type Attachment, type BodyBlock, type DocumentParts, type HeadingBlock, type TableBlock } from '../core/structure/parts';
 
 export interface ExportOptions {
   /** `dc:creator` of the document; `gongwen` by default. */

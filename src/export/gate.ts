@@ -3,7 +3,7 @@
  * problems only warn.
  */
 import { lintModel, type DocumentModel, type LintOptions, type Problem } from '../core';
-import { attachedDocuments } from './parts';
+import { attachedDocuments } from '../core/structure/parts';
 
 export interface ExportBlockers {
   /** Unfilled placeholders (rule `placeholder`): the export refuses while any remain. */

@@ -23,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from '../../src/core';
 import { exportDocx, recogniseParts } from '../../src/export';
-import { textWidth, type DocumentParts } from '../../src/export/parts';
+import { textWidth, type DocumentParts } from '../../src/core/structure/parts';
 import * as L from '../../src/export/layout';
 
 const C004 = path.join(__dirname, '..', 'fixtures', 'corpus', '004_503d8dbb8d0f1449.txt');

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { parse } from '../../src/core';
+import { lint, parse } from '../../src/core';
 import { main } from '../../src/cli/main';
 import { outputPaths } from '../../src/cli/export-command';
 import { exportBlockers, exportDocx, exportableDocuments, issuingDate, recogniseParts } from '../../src/export';
@@ -405,6 +405,25 @@ describe('export: documents, attachments, dates', () => {
     assert.equal(issuingDate('二〇二四年三月十三日'), '2024年3月13日');
     assert.equal(issuingDate('二〇二四年十二月三十一日'), '2024年12月31日');
     assert.equal(issuingDate('2024年12月5日召开会议。'), null);
+  });
+
+  it('reads the 附件说明 the attachment rule reads: `附件：` alone on its line, the names below it (one recogniser)', () => {
+    const text = '关于开展专项检查的通知\n\n各单位：\n\n现将有关事项通知如下。\n\n附件：\n1.检查方案\n2.检查表\n\nXX市人民政府办公室\n2024年3月13日\n';
+    const model = parse(text, 'text');
+    const parts = recogniseParts(model, 0);
+    assert.deepEqual(parts.attachmentNote, {
+      line: 6,
+      items: [
+        { number: '1', text: '检查方案' },
+        { number: '2', text: '检查表' },
+      ],
+    });
+    assert.equal(parts.signature?.date, '2024年3月13日');
+    assert.deepEqual(
+      parts.body.map((b) => b.kind === 'paragraph' && b.text),
+      ['现将有关事项通知如下。'],
+    );
+    assert.equal(lint(text, { only: ['attachment'] }).length, 0);
   });
 
   it('takes an attachment the model split off (its text restarts at 一、) back into its document', async () => {

@@ -1,6 +1,6 @@
 import type { DocumentModel, ReportDocument } from './model';
 import type { LineIndex } from '../text/lines';
-import { INDENT, TRAILING_SPACE, globalCopy } from './patterns';
+import { ATTACHMENT_LABEL, INDENT, TRAILING_SPACE, globalCopy } from './patterns';
 
 /** The separator of an attachment range `附件1至3`, `附件1-3`. */
 const ATTACHMENT_RANGE_SEP = /[至到\-－—~～]/;
@@ -13,9 +13,6 @@ const ATTACHMENT_REF_TAIL = /([、，,和及与至到\-－—~～])[ \t]?([0-9�
  * `（……号）附件2`, another document's). Groups: first number, the rest of a list or range.
  */
 const ATTACHMENT_REF = /(?<![》〉>）)])附件[ \t]?([0-9０-９]{1,2})((?:[、，,和及与至到\-－—~～][ \t]?[0-9０-９]{1,2}(?![0-9０-９]))*)(?![0-9０-９])/;
-
-/** A line that only heads an attachment's own page: `附件1`, `附件 2`, `附件`. */
-const ATTACHMENT_PAGE = /^[ \t\u3000]*附件[ \t\u3000]*[0-9０-９]{0,2}[ \t\u3000]*$/;
 
 /** An attachment's number in the 附件说明: `1.` (and the forms writers type: `1．` `1、` `1,` `1，`); a name may start with a year (`1.2024年……`). Groups: number, separator. */
 const ATTACHMENT_ITEM = /^([0-9０-９]{1,2})([.．、,，])/;
@@ -111,7 +108,7 @@ function itemAt(text: string, lineStart: number, line: number, from: number, fir
 export function bodyEndLine(model: DocumentModel, doc: ReportDocument, list: AttachmentList | null): number {
   if (list) return list.line - 1;
   for (let line = doc.startLine; line <= doc.endLine; line++) {
-    if (line !== doc.titleLine && ATTACHMENT_PAGE.test(model.lines.lineText(line))) return line - 1;
+    if (line !== doc.titleLine && ATTACHMENT_LABEL.test(model.lines.lineText(line))) return line - 1;
   }
   return doc.endLine;
 }

@@ -111,18 +111,18 @@ export interface EnumerationRun {
 
 /** The parsed file: what every rule reads. Parse once, then every rule reads this. */
 export interface DocumentModel {
-  text: string;
-  format: SourceFormat;
-  lines: LineIndex;
+  readonly text: string;
+  readonly format: SourceFormat;
+  readonly lines: LineIndex;
   /** Markdown analysis, for `.md` files. */
-  markdown?: MarkdownInfo;
-  headings: Heading[];
-  documents: ReportDocument[];
-  enumerations: EnumerationRun[];
+  readonly markdown?: MarkdownInfo;
+  readonly headings: Heading[];
+  readonly documents: ReportDocument[];
+  readonly enumerations: EnumerationRun[];
   /** Lines a web page or a PDF put around the report (breadcrumbs, metadata, tool bars, page numbers, running heads). */
-  furniture: FurnitureLine[];
+  readonly furniture: FurnitureLine[];
   /** 0-based lines that are not prose (markdown code, html, rules; page furniture). */
-  isProseLine: (line: number) => boolean;
+  readonly isProseLine: (line: number) => boolean;
   /** True when text[start, end) overlaps markdown syntax that is not prose, or a furniture line. */
-  isExcluded: (start: number, end: number) => boolean;
+  readonly isExcluded: (start: number, end: number) => boolean;
 }

@@ -38,8 +38,9 @@ export function parse(text: string, format: SourceFormat = 'text'): DocumentMode
     isProseLine,
     isExcluded,
   };
-  model.enumerations = findEnumerations(lines, isProseLine, isExcluded, markdown ? undefined : paragraphEnds(model));
-  return model;
+  for (const run of findEnumerations(lines, isProseLine, isExcluded, markdown ? undefined : paragraphEnds(model))) model.enumerations.push(run);
+  // The Report is read by every rule, view and export at once: none may change it.
+  return Object.freeze(model);
 }
 
 /** Where the paragraph that starts at a line ends, for the hard-wrapped paragraphs of plain text. */

@@ -2,6 +2,7 @@ import type { Heading } from './model';
 import { codePointLength, isBlankLine, type LineIndex } from '../text/lines';
 import { matchMarker } from './headings';
 import { WIDTH_SLACK, displayWidth, lineWidth } from './paragraphs';
+import { ATTACHMENT_LABEL } from './patterns';
 
 /**
  * Unnumbered part headings of plain-text reports: `第一部分 总体要求`, `第二章 发展目标`, `第三节 …`, and the
@@ -38,9 +39,6 @@ export function glossaryLines(lines: LineIndex): Set<number> {
   }
   return out;
 }
-
-/** `附件`, `附件2`, `附件 3` alone on a line: an attachment begins (its own page, headed by 附件 and its number); it is a part of its own. */
-const ATTACHMENT_START = /^附件\s*[0-9０-９一二三四五六七八九十]{0,3}$/;
 
 /** `第一部分 总体要求`: a part, chapter or section heading of the report's own hierarchy. */
 export function chapterHeading(lineText: string, lineStart: number, line: number, lineEnd: number): Heading | null {
@@ -114,7 +112,7 @@ export function unnumberedPartHeadings(lines: LineIndex, numbered: readonly Head
       ENDS_SENTENCE.test(previous) &&
       (next.heading ? next.heading.number === 1 && next.heading.level >= 2 : isBodyParagraph(next.text));
     const indent = text.length - text.trimStart().length;
-    if (!atLine.has(line) && ATTACHMENT_START.test(t)) found.push(attachmentHeading(lines, line, atLine, skip));
+    if (!atLine.has(line) && ATTACHMENT_LABEL.test(t)) found.push(attachmentHeading(lines, line, atLine, skip));
     else if ((standsAlone && isBarePartLine(t)) || (!atLine.has(line) && GLOSSARY_HEADING.test(t)))
       found.push(partHeading(text, lines.starts[line], line, lines.ends[line], indent, 1));
     // A lead line heads a paragraph twice its length at least, never a numbered heading.

@@ -30,6 +30,12 @@ export function nextMatch(re: RegExp, text: string, from: number): RegExpExecArr
   return g.exec(text);
 }
 
+/**
+ * A bare attachment label alone on its line, where an attachment's pages begin (GB/T 9704-2012 §8.2: 附件 and its
+ * number at the top left of the attachment's first page): `附件`, `附件1`, `附件 2`, `附件一`.
+ */
+export const ATTACHMENT_LABEL = /^[ \t\u3000]*附件[ \t\u3000]*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?[ \t\u3000]*$/;
+
 /** Chinese numerals used in markers (一 … 十, 百). */
 const CN = '[一二三四五六七八九十百]+';
 const AR = '[0-9０-９]{1,3}';

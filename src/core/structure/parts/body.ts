@@ -1,6 +1,6 @@
 /** The body of a document or an attachment as blocks: headings, paragraphs and (markdown) tables. */
-import type { DocumentModel, Heading } from '../core';
-import type { BodyBlock, HeadingBlock, TableBlock } from './parts';
+import type { DocumentModel, Heading } from '../model';
+import type { BodyBlock, HeadingBlock, TableBlock } from './index';
 import { isDelimiterRow, type Line, type PlainText } from './plain-text';
 
 /** Width in characters as the page counts it: full-width 1, half-width (ASCII) 0.5. */

@@ -1,8 +1,8 @@
 /** The closing parts of a document: 落款 and 成文日期 (§7.3.5) at the end of the body, 版记 (§7.4) at the very end. */
-import type { Heading } from '../core';
-import { chineseToNumber } from '../core/text/numerals';
-import { matchMarker } from '../core/structure/headings';
-import type { Imprint, Signature } from './parts';
+import type { Heading } from '../model';
+import { chineseToNumber } from '../../text/numerals';
+import { matchMarker } from '../headings';
+import type { Imprint, Signature } from './index';
 import type { Line } from './plain-text';
 import { COPY_TO, DATE_ARABIC, DATE_CHINESE, ENDS_LIKE_SENTENCE, ISSUED, NOTE_ITEM, NOTE_START, toAscii } from './patterns';
 

@@ -5,8 +5,6 @@ const SP = '[ \\t\\u3000]*';
 export const NOTE_START = new RegExp(`^附件${SP}[：:]${SP}(.+)$`);
 /** A numbered item `1.××××` (ASCII or full-width dot, or 、). Groups: number, text. */
 export const NOTE_ITEM = new RegExp(`^([0-9０-９]{1,2})${SP}[.．、]${SP}(.+)$`);
-/** A bare attachment label on its own line: `附件`, `附件1`, `附件 2`, `附件一`. */
-export const ATTACHMENT_LABEL = new RegExp(`^附件${SP}([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?${SP}$`);
 /** 成文日期, Arabic: `2024年12月5日` (leading zeros tolerated). */
 export const DATE_ARABIC = new RegExp(`^${SP}([0-9０-９]{4})${SP}年${SP}([0-9０-９]{1,2})${SP}月${SP}([0-9０-９]{1,2})${SP}日${SP}$`);
 /** 成文日期 in Chinese numerals: `二〇二四年十二月五日`. */

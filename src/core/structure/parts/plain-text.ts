@@ -1,5 +1,5 @@
 /** Plain text of the model's lines (markdown syntax removed), and the content lines of a document. */
-import type { DocumentModel, ReportDocument } from '../core';
+import type { DocumentModel, ReportDocument } from '../model';
 
 const LEADING_SPACE = /^[ \t\u3000]+/;
 const MD_BLOCK_PREFIX = /^(?:>[ \t]?)+|^[-*+][ \t]+/;

@@ -1,11 +1,13 @@
 /**
  * Attachments: the documents attached to another, the 附件说明 (§7.3.4) and the attachments' pages after the 落款.
  */
-import type { DocumentModel, Heading, ReportDocument } from '../core';
-import type { Attachment, AttachmentNote } from './parts';
+import type { DocumentModel, Heading, ReportDocument } from '../model';
+import type { Attachment, AttachmentNote } from './index';
 import { bodyBlocks } from './body';
 import { takeImprintLines } from './closing';
-import { ATTACHMENT_LABEL, ENDS_LIKE_SENTENCE, NOTE_ITEM, NOTE_START, toAscii } from './patterns';
+import { ENDS_LIKE_SENTENCE } from './patterns';
+import { ATTACHMENT_LABEL } from '../patterns';
+import { attachmentList } from '../attachments';
 import { contentLines, PlainText, type Line } from './plain-text';
 
 const ATTACHMENT_TITLE_MAX_CHARS = 60;
@@ -61,22 +63,18 @@ export function takeAttachmentLines(lines: Line[]): Line[] {
   return firstLabel > 0 ? lines.splice(firstLabel) : [];
 }
 
-/** 附件说明: `附件：…` and the numbered lines after it, at the end of the body; taken off `lines`. */
-export function takeAttachmentNote(lines: Line[]): AttachmentNote | null {
-  const noteAt = findLastIndex(lines, (l) => NOTE_START.test(l.text));
-  if (noteAt < 0 || !lines.slice(noteAt + 1).every((l) => NOTE_ITEM.test(l.text))) return null;
-  const noteLines = lines.splice(noteAt);
-  const first = NOTE_START.exec(noteLines[0].text)![1].trim();
-  const items = [first, ...noteLines.slice(1).map((l) => l.text)].map((t) => {
-    const m = NOTE_ITEM.exec(t);
-    return m ? { number: toAscii(m[1]), text: m[2].trim() } : { number: null, text: t.trim() };
-  });
-  return { line: noteLines[0].line, items };
-}
-
-function findLastIndex<T>(list: T[], test: (t: T) => boolean): number {
-  for (let i = list.length - 1; i >= 0; i--) if (test(list[i])) return i;
-  return -1;
+/**
+ * 附件说明: the note the attachment rule reads ({@link attachmentList}, recognised once in the structure), when its lines
+ * end the body; taken off `lines`.
+ */
+export function takeAttachmentNote(model: DocumentModel, doc: ReportDocument, plain: PlainText, lines: Line[]): AttachmentNote | null {
+  const list = attachmentList(model, doc);
+  if (!list) return null;
+  const noteAt = lines.findIndex((l) => l.line === list.line);
+  if (noteAt < 0 || lines.slice(noteAt + 1).some((l) => l.line > list.lastLine)) return null;
+  lines.splice(noteAt);
+  const items = list.items.map((item) => ({ number: item.number === null ? null : String(item.number), text: plain.segment(item.nameStart, item.nameEnd) }));
+  return { line: list.line, items };
 }
 
 /** The attachments in `lines` (each from its label `附件1` to the next): label, title and text. */

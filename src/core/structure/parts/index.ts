@@ -12,7 +12,7 @@
  *
  * Everything else is a title, a heading, a paragraph or (markdown) a table.
  */
-import type { DocumentModel, Heading } from '../core';
+import type { DocumentModel, Heading } from '../model';
 import { appendAttachedDocuments, attachedDocuments, splitAttachments, takeAttachmentLines, takeAttachmentNote } from './attachments';
 import { bodyBlocks } from './body';
 import { imprintOf, takeImprintLines, takeSignature } from './closing';
@@ -115,7 +115,7 @@ export function recogniseParts(model: DocumentModel, docIndex: number): Document
   takeImprintLines(lines, imprintLines);
   const attachmentLines = takeAttachmentLines(lines);
   const signature = takeSignature(lines, headings);
-  const attachmentNote = takeAttachmentNote(lines);
+  const attachmentNote = takeAttachmentNote(model, doc, plain, lines);
   const addressee = takeAddressee(lines, headings);
 
   const body = bodyBlocks(model, plain, lines, headings);
