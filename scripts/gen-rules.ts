@@ -5,7 +5,9 @@
  * - `schemas/gongwenrc.schema.json`: `definitions.rules.properties`, one entry per rule (a severity, or
  *   `[severity, options]` with the rule's options schema);
  * - `package.json`: `contributes.configuration` `gongwen.rules.properties`, one severity entry per rule;
- * - `docs/rules/<id>.md`: the text between `<!-- options -->` and `<!-- /options -->`;
+ * - `docs/rules/<id>.md`: the header facts between `<!-- rule-facts -->` and `<!-- /rule-facts -->` (category, default
+ *   severity, fix, basis; the block is added under the page's title when missing) and the text between
+ *   `<!-- options -->` and `<!-- /options -->`;
  * - any file holding `<!-- rules-table -->` … `<!-- /rules-table -->`: the table of all rules.
  *
  * `npm run gen:rules` writes them; `test/unit/gen-rules.test.ts` fails when a committed file differs.
@@ -141,6 +143,42 @@ export function optionsBlock(rule: Rule): string {
   return lines.join('\n');
 }
 
+/** Both languages of a declared text, once when they are the same (`GB/T 15834-2011`). */
+const both = (zh: string, en: string): string => (zh === en ? zh : `${zh} / ${en}`);
+
+/** The default severity as a page states it: off-by-default rules say what they take when turned on. */
+function severityFacts(rule: Rule): string {
+  const sev = `\`${rule.defaultSeverity}\``;
+  const note = rule.severityNote ?? { zh: '', en: '' };
+  const zh = (rule.offByDefault ? `关闭（开启后为 ${sev}）` : sev) + note.zh;
+  const en = (rule.offByDefault ? `off (${sev} when turned on)` : sev) + note.en;
+  return both(zh, en);
+}
+
+/** The generated header of `docs/rules/<id>.md`: the rule's category, default severity, fix and basis. */
+export function factsBlock(rule: Rule): string {
+  const category = RULE_CATEGORIES[rule.category];
+  const rows: [string, string][] = [
+    ['类别 Category', both(category.zh, category.en)],
+    ['默认级别 Default severity', severityFacts(rule)],
+    ['修复 Fix', rule.fix ? both(rule.fix.zh, rule.fix.en) : '无 / none'],
+    ['依据 Basis', both(rule.basis.zh, rule.basis.en)],
+  ];
+  return ['| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${cell(value)} |`)].join('\n');
+}
+
+/**
+ * A rule page with its facts block regenerated; a page without one gets it right under its title. Throws when the
+ * page's first line is not the rule's title (`# <id> — 名称`): the block's place would be a guess.
+ */
+export function withFacts(page: string, file: string, rule: Rule): string {
+  const titleEnd = page.indexOf('\n');
+  if (titleEnd < 0 || !page.startsWith(`# ${rule.id} — `)) throw new Error(`${file}: the first line must be the title, "# ${rule.id} — <名称>"`);
+  const replaced = replaceBlock(page, 'rule-facts', factsBlock(rule));
+  if (replaced !== undefined) return replaced;
+  return `${page.slice(0, titleEnd + 1)}\n<!-- rule-facts -->\n${factsBlock(rule)}\n<!-- /rule-facts -->\n${page.slice(titleEnd + 1)}`;
+}
+
 /**
  * The table of all rules, for a `<!-- rules-table -->` block, grouped by category; `docsDir` is where the rule pages
  * are, from that file. Each row carries an `<a id>` anchor (links to `docs/rules/README.md#<id>`), the rule's page,
@@ -185,7 +223,7 @@ export function generate(root: string): Map<string, string> {
   out.set('package.json', generatePackageJson(read('package.json')));
   for (const rule of RULES) {
     const page = `docs/rules/${rule.id}.md`;
-    const next = replaceBlock(read(page), 'options', optionsBlock(rule));
+    const next = replaceBlock(withFacts(read(page), page, rule), 'options', optionsBlock(rule));
     if (next === undefined) throw new Error(`${page}: no <!-- options --> … <!-- /options --> block; add one where the options belong`);
     out.set(page, next);
   }

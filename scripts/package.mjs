@@ -9,7 +9,8 @@
 //   win32-x64     @node-rs/jieba with @node-rs/jieba-win32-x64-msvc
 //
 // nodejieba can only be built here for linux-x64, so the other targets carry @node-rs/jieba only. Out:
-// gongwen-<target>-<version>.vsix in the repository root. Flags: --target T (repeatable; default: all targets).
+// gongwen-<target>-<version>.vsix in the repository root. Flags: --target T (repeatable; default: all targets);
+// --content-url URL and --images-url URL (or GONGWEN_CONTENT_URL, GONGWEN_IMAGES_URL): see README below.
 //
 // Steps: build (scripts/build.mjs, what `vscode:prepublish` did); then per target a staging folder out/vsix/<target>/
 // holding exactly what ships (the manifest without scripts or development fields, README, LICENSE, CHANGELOG.md,
@@ -27,10 +28,17 @@
 // @node-rs/jieba platform packages not installed here are fetched once with `npm pack` into
 // ${XDG_CACHE_HOME:-~/.cache}/gongwen-vsix/, at the exact version of the installed @node-rs/jieba.
 //
-// README: the repository's README links to files beside it (docs/rules/…, images/…). The VS Code extension page
-// cannot follow those, and vsce refuses them without a repository URL to rewrite them against. Until the package
-// names a repository, the VSIX gets a copy of the README whose relative links keep only their text and whose
-// relative images are left out.
+// README: the repository's README is also the Marketplace page, and it links to files beside it (docs/…, images/…).
+// The Marketplace shows the README from the VSIX and serves no file of it: images must resolve to https URLs, and
+// vsce refuses relative links it has no base for. One of, in this order:
+//   - package.json names a `repository` (GitHub or GitLab): vsce rewrites the links against it;
+//   - a base URL is configured, `--content-url https://…/blob/<branch>/` for links and `--images-url
+//     https://…/raw/<branch>/` for images (the images default to the content URL; environment: GONGWEN_CONTENT_URL,
+//     GONGWEN_IMAGES_URL): passed to vsce as --baseContentUrl / --baseImagesUrl. No URL is ever guessed;
+//   - neither: the VSIX (to install by hand, not to publish) gets a copy of the README whose relative links keep only
+//     their text and whose relative images are left out, and the script says which.
+// Every relative link and image of the README must name a file of the repository (checked before packaging), and
+// the README in each VSIX is checked after it: no relative reference left, every image an https URL.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -87,7 +95,9 @@ const DROPPED_FIELDS = [
   'bin',
 ];
 
-const { values } = parseArgs({ options: { target: { type: 'string', multiple: true } } });
+const { values } = parseArgs({
+  options: { target: { type: 'string', multiple: true }, 'content-url': { type: 'string' }, 'images-url': { type: 'string' } },
+});
 const targets = values.target?.length ? [...new Set(values.target)] : Object.keys(TARGETS);
 for (const t of targets) if (!TARGETS[t]) fail(`unknown target ${t} (known: ${Object.keys(TARGETS).join(', ')})`);
 
@@ -98,6 +108,16 @@ const rsJiebaDir = join(root, 'node_modules/@node-rs/jieba');
 if (!existsSync(join(rsJiebaDir, 'package.json'))) fail('node_modules/@node-rs/jieba is not installed: run npm install');
 const rsVersion = readJson(join(rsJiebaDir, 'package.json')).version;
 const cacheDir = join(process.env.XDG_CACHE_HOME || join(os.homedir(), '.cache'), 'gongwen-vsix');
+
+const contentUrl = values['content-url'] ?? process.env.GONGWEN_CONTENT_URL ?? '';
+const imagesUrl = values['images-url'] ?? process.env.GONGWEN_IMAGES_URL ?? contentUrl;
+for (const [flag, url] of [
+  ['--content-url', contentUrl],
+  ['--images-url', imagesUrl],
+]) {
+  if (url && !/^https:\/\/[^/\s]+\/\S*$/.test(url)) fail(`${flag} must be an https URL (the Marketplace shows only https images): ${url}`);
+}
+if (imagesUrl && !contentUrl) fail('--images-url without --content-url: the README links would have no base');
 
 function readJson(file) {
   return JSON.parse(readFileSync(file, 'utf8'));
@@ -110,14 +130,39 @@ function run(cmd, args, options = {}) {
   return r;
 }
 
-/** The README as it ships (see the header). */
+/** Markdown images and links: `![alt](url)` / `[text](url)`, and `<img src>`. */
+const IMAGE = /!\[[^\]]*\]\(([^)\s]+)[^)]*\)\n?/g;
+const LINK = /(?<!!)\[([^\]]+)\]\(([^)\s]+)[^)]*\)/g;
+const IMG_TAG = /<img[^>]+src=["']([^"']+)["']/gi;
+/** A reference vsce would call relative: no scheme, not an anchor, not mailto. */
+const isRelative = (url) => !/^[a-z][a-z0-9+.-]*:|^#/i.test(url);
+
+/** The relative references of a markdown text: images and links, each its URL without an anchor or query. */
+function relativeReferences(text) {
+  const images = [...text.matchAll(IMAGE), ...text.matchAll(IMG_TAG)].map((m) => m[1]);
+  const links = [...text.matchAll(LINK)].map((m) => m[2]);
+  const bare = (url) => url.replace(/[#?].*$/, '');
+  return { images: images.filter(isRelative).map(bare), links: links.filter(isRelative).map(bare) };
+}
+
+/** The README as it ships (see the header); fails when one of its relative references names no file. */
 function readme() {
   const text = readFileSync(join(root, 'README.md'), 'utf8');
-  if (pkg.repository) return text;
-  const relative = (url) => !/^[a-z][a-z0-9+.-]*:|^#/i.test(url);
-  return text
-    .replace(/!\[[^\]]*\]\(([^)\s]+)[^)]*\)\n?/g, (m, url) => (relative(url) ? '' : m))
-    .replace(/(?<!!)\[([^\]]+)\]\(([^)\s]+)[^)]*\)/g, (m, text, url) => (relative(url) ? text : m));
+  const { images, links } = relativeReferences(text);
+  for (const ref of [...images, ...links]) if (ref && !existsSync(join(root, ref))) fail(`README.md refers to ${ref}, which does not exist`);
+  if (pkg.repository || contentUrl) return text;
+  if (images.length) {
+    log(`README: no repository and no --content-url/--images-url: left out ${images.length} images (${images.join(', ')}),`);
+    log('        kept the text of relative links. Give the published base URLs to show them on the Marketplace page.');
+  }
+  return text.replace(IMAGE, (m, url) => (isRelative(url) ? '' : m)).replace(LINK, (m, label, url) => (isRelative(url) ? label : m));
+}
+
+/** vsce's flags for the README's links (see the header). */
+function linkFlags() {
+  if (pkg.repository) return [];
+  const base = contentUrl ? ['--baseContentUrl', contentUrl, '--baseImagesUrl', imagesUrl] : [];
+  return [...base, '--allow-missing-repository'];
 }
 
 /** The folder of @node-rs/jieba-<plat>@rsVersion: the installed copy if it is that version, else an npm pack, cached. */
@@ -257,6 +302,20 @@ function verify(target, vsix) {
   for (const p of mustNot) for (const e of entries.filter(matches(p))) problems.push(`must not contain ${e}`);
   const manifest = spawnSync('unzip', ['-p', vsix, 'extension.vsixmanifest'], { encoding: 'utf8' }).stdout ?? '';
   if (!manifest.includes(`TargetPlatform="${target}"`)) problems.push(`extension.vsixmanifest does not say TargetPlatform="${target}"`);
+  return [...problems, ...readmeProblems(spawnSync('unzip', ['-p', vsix, 'extension/readme.md'], { encoding: 'utf8' }).stdout ?? '')];
+}
+
+/** What would break on the Marketplace page in a VSIX's README: a relative reference, an image not from https. */
+function readmeProblems(text) {
+  const { images, links } = relativeReferences(text);
+  const problems = [...images, ...links].map((ref) => `readme.md keeps the relative reference ${ref}`);
+  const sources = [...text.matchAll(IMAGE), ...text.matchAll(IMG_TAG)].map((m) => m[1]);
+  for (const src of sources) if (!isRelative(src) && !src.startsWith('https://')) problems.push(`readme.md shows an image not from https: ${src}`);
+  for (const src of sources) {
+    if (imagesUrl && src.startsWith(imagesUrl) && !existsSync(join(root, decodeURI(src.slice(imagesUrl.length))))) {
+      problems.push(`readme.md shows ${src}, which names no file of the repository`);
+    }
+  }
   return problems;
 }
 
@@ -273,11 +332,7 @@ for (const target of targets) {
   const out = join(root, `${pkg.name}-${target}-${pkg.version}.vsix`);
   rmSync(out, { force: true });
   log(`${target}: vsce package in ${dir} (engines: ${shipped.map((p) => `${p.name}@${p.version}`).join(', ')})`);
-  run(
-    process.execPath,
-    [vsce, 'package', '--target', target, '--no-yarn', '--readme-path', 'README.md', '--out', out, ...(pkg.repository ? [] : ['--allow-missing-repository'])],
-    { cwd: dir },
-  );
+  run(process.execPath, [vsce, 'package', '--target', target, '--no-yarn', '--readme-path', 'README.md', '--out', out, ...linkFlags()], { cwd: dir });
   built.push({ target, out, shipped });
 }
 

@@ -2,18 +2,24 @@ import * as vscode from 'vscode';
 import { demote, moveDown, moveSection, moveUp, promote, type TextEdit } from '../core';
 import type { SectionTarget } from '../core/edits/restructure';
 import { toWorkspaceEdit } from './convert';
-import type { ReportStore } from './reports';
+import type { ReportStore, ReportView } from './reports';
 import { REPORT_TREE_MIME, type ReportNode, type ReportTreeProvider } from './reportTree';
 
 type Operation = 'moveUp' | 'moveDown' | 'promote' | 'demote';
 const OPERATIONS = { moveUp, moveDown, promote, demote };
 
-/** Applies a restructuring computed by the core as one undoable edit; tells the writer when there is nothing to do. */
-async function apply(doc: vscode.TextDocument, edits: TextEdit[]): Promise<boolean> {
+/**
+ * Applies a restructuring the core computed from `view`: its edits have been through the core's one edit path
+ * (`moveResult`: checked by `validEdits`, disjoint, touching ones joined; a move that would overlap throws there), so
+ * they go into one WorkspaceEdit as they are: one undo step, the text `applyEdits` would give. Only onto the version
+ * they were computed from; tells the writer when there is nothing to do.
+ */
+async function apply(doc: vscode.TextDocument, view: ReportView, edits: TextEdit[]): Promise<boolean> {
   if (!edits.length) {
     void vscode.window.setStatusBarMessage(vscode.l10n.t('Gongwen: this section cannot move that way'), 3000);
     return false;
   }
+  if (doc.version !== view.version) return false;
   return vscode.workspace.applyEdit(toWorkspaceEdit(doc, edits));
 }
 
@@ -35,7 +41,7 @@ export function restructureCommand(store: ReportStore, tree: ReportTreeProvider,
       node?.kind === 'section' ? node.section.start : vscode.window.activeTextEditor && (await sectionAtCursor(store, vscode.window.activeTextEditor));
     if (start === undefined) return false;
     const view = await store.view(doc);
-    return apply(doc, OPERATIONS[op](view.model, start, view.config.numbering.mode));
+    return apply(doc, view, OPERATIONS[op](view.model, start, view.config.numbering.mode));
   };
 }
 
@@ -65,6 +71,6 @@ export class ReportTreeDragAndDrop implements vscode.TreeDragAndDropController<R
         : target.doc.sections.length
           ? { after: target.doc.sections[target.doc.sections.length - 1].start }
           : undefined;
-    if (to) await apply(doc, moveSection(view.model, start, to, view.config.numbering.mode));
+    if (to) await apply(doc, view, moveSection(view.model, start, to, view.config.numbering.mode));
   }
 }

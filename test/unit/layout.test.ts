@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 
 /**
  * The source layout is the pipeline: text/ → markdown/ → structure/ → rules/ → edits/ inside src/core (config/ beside
@@ -76,7 +77,7 @@ describe('source layout', () => {
   });
 
   it('detects a cycle when there is one', () => {
-    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'gw-cycle-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-cycle-'));
     fs.writeFileSync(path.join(dir, 'a.ts'), "import { b } from './b';\nexport const a = b;\n");
     fs.writeFileSync(path.join(dir, 'b.ts'), "import type { a } from './a';\nimport { c } from './c';\nexport const b = c;\n");
     fs.writeFileSync(path.join(dir, 'c.ts'), "export { a } from './a';\nexport const c = 1;\n");

@@ -4,6 +4,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { applyEdits, demote, lint, moveDown, moveSection, moveUp, parse, promote, type DocumentModel, type SectionTarget, type TextEdit } from '../../src/core';
 import type { NumberingModeSetting } from '../../src/core/config/settings';
+import { validEdits } from '../../src/core/edits/fix';
+import { moveResult } from '../../src/core/edits/restructure';
 
 /** The marker offset of the heading whose title is `title`. */
 function at(model: DocumentModel, title: string): number {
@@ -12,10 +14,11 @@ function at(model: DocumentModel, title: string): number {
   return h.markerStart;
 }
 
-/** Applies edits, checking they neither overlap nor touch. */
+/** Applies edits through the one edit path, checking they are valid (`validEdits`) and do not even touch. */
 function apply(text: string, edits: TextEdit[]): string {
+  assert.ok(validEdits(text, edits), 'edits overlap or leave the text');
   const sorted = [...edits].sort((a, b) => a.start - b.start);
-  for (let i = 1; i < sorted.length; i++) assert.ok(sorted[i].start > sorted[i - 1].end, 'edits overlap or touch');
+  for (let i = 1; i < sorted.length; i++) assert.ok(sorted[i].start > sorted[i - 1].end, 'edits touch');
   const { output, skipped } = applyEdits(text, edits);
   assert.equal(skipped.length, 0);
   return output;
@@ -316,6 +319,112 @@ describe('restructure: moving sections', () => {
     const mt = parse(toc);
     assert.equal(mt.documents[0].kind, 'toc');
     assert.deepEqual(moveDown(mt, mt.documents[0].headings[0].markerStart), []);
+  });
+});
+
+describe('restructure: the one edit path', () => {
+  const text = lf(['一、甲', '正文。', '二、乙', '正文。']);
+
+  it('refuses overlapping or out-of-range edits instead of joining them', () => {
+    // Two rewrites of one marker, and two insertions at one point (their order would be a guess).
+    assert.throws(
+      () =>
+        moveResult(text, [
+          { start: 0, end: 2, text: '二、' },
+          { start: 1, end: 3, text: '乙' },
+        ]),
+      /section move produced overlapping or out-of-range edits: \[\[0,2\],\[1,3\]\]/,
+    );
+    assert.throws(
+      () =>
+        moveResult(text, [
+          { start: 7, end: 7, text: 'a' },
+          { start: 7, end: 7, text: 'b' },
+        ]),
+      /overlapping/,
+    );
+    assert.throws(() => moveResult(text, [{ start: 10, end: text.length + 1, text: '' }]), /out-of-range/);
+  });
+
+  it('joins touching edits into one, so that an editor applies exactly what applyEdits applies', () => {
+    // 甲 taken out and put back below 乙's marker rewrite: three edits, each touching the next.
+    const edits = [
+      { start: 8, end: 10, text: '一、' },
+      { start: 8, end: 8, text: '' },
+      { start: 0, end: 8, text: '' },
+      { start: text.length, end: text.length, text: '\n二、甲\n正文。' },
+    ];
+    const joined = moveResult(text, edits);
+    assert.deepEqual(joined, [
+      { start: 0, end: 10, text: '一、' },
+      { start: text.length, end: text.length, text: '\n二、甲\n正文。' },
+    ]);
+    assert.equal(applyEdits(text, joined).output, applyEdits(text, edits).output);
+    assert.equal(applyEdits(text, joined).output, lf(['一、乙', '正文。', '二、甲', '正文。']));
+  });
+
+  const corpus = (name: string) => fs.readFileSync(path.join(__dirname, '..', '..', '..', 'shared', 'corpus', name), 'utf8');
+  /** A line whose marker is `from`, written with `to`. */
+  const relabel = (line: string, from: string, to: string): string => {
+    assert.ok(line.startsWith(from), `${line.slice(0, 10)} does not start with ${from}`);
+    return to + line.slice(from.length);
+  };
+  /** Applies a move's edits with `applyEdits` alone: valid, none skipped. */
+  const applyMove = (source: string, edits: TextEdit[]): string => {
+    assert.ok(edits.length > 0, 'the move was refused');
+    assert.ok(validEdits(source, edits));
+    const { output, skipped } = applyEdits(source, edits);
+    assert.deepEqual(skipped, []);
+    return output;
+  };
+
+  it('corpus 004: 五、 moved below 六、 gives exactly the text, the continuous 13.–17. renumbered', () => {
+    const source = corpus('004_503d8dbb8d0f1449.txt');
+    const m = parse(source);
+    const lines = source.split('\n');
+    const expected = [
+      ...lines.slice(0, 36),
+      relabel(lines[40], '六、', '五、'),
+      lines[41],
+      relabel(lines[42], '14.', '13.'),
+      lines[43],
+      relabel(lines[44], '15.', '14.'),
+      lines[45],
+      relabel(lines[46], '16.', '15.'),
+      lines[47],
+      relabel(lines[48], '17.', '16.'),
+      lines[49],
+      relabel(lines[36], '五、', '六、'),
+      lines[37],
+      relabel(lines[38], '13.', '17.'),
+      lines[39],
+      ...lines.slice(50),
+    ].join('\n');
+    assert.equal(applyMove(source, moveDown(m, at(m, '促进中医药传承创新发展'))), expected);
+  });
+
+  it('corpus 002: the last run-in section moved up past the trailing blank lines; the outline before it untouched', () => {
+    const source = corpus('002_3cbf79e9d602b8eb.txt');
+    const m = parse(source);
+    const lines = source.split('\n');
+    const last = m.documents[1].headings[m.documents[1].headings.length - 1];
+    assert.equal(last.line, 38);
+    const expected = [...lines.slice(0, 37), relabel(lines[38], '(八)', '(七)'), relabel(lines[37], '(七)', '(八)'), ...lines.slice(39)].join('\n');
+    assert.equal(applyMove(source, moveUp(m, last.markerStart)), expected);
+    // (三) with its body line demoted under (二): it becomes its first child, in the level-3 style 1.
+    const third = m.documents[1].headings.find((h) => h.level === 2 && h.number === 3)!;
+    const demoted = [
+      ...lines.slice(0, 32),
+      relabel(lines[32], '(三)', '1.'),
+      lines[33],
+      relabel(lines[34], '(四)', '(三)'),
+      relabel(lines[35], '(五)', '(四)'),
+      relabel(lines[36], '(六)', '(五)'),
+      relabel(lines[37], '(七)', '(六)'),
+      relabel(lines[38], '(八)', '(七)'),
+      ...lines.slice(39),
+    ].join('\n');
+    assert.equal(applyMove(source, demote(m, third.markerStart)), demoted);
   });
 });
 

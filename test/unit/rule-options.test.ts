@@ -7,7 +7,7 @@ import { DEFAULT_CONFIG, KNOWN_RULE_IDS, checkRuleSettings, formatConfigError, p
 import { lint } from '../../src/core/rules/lint';
 import { RULES } from '../../src/core/rules';
 import { NO_OPTIONS, RULE_CATEGORIES, readOptions } from '../../src/core/rules/rule';
-import { generate, replaceBlock, rulesTable } from '../../scripts/gen-rules';
+import { factsBlock, generate, replaceBlock, rulesTable, withFacts } from '../../scripts/gen-rules';
 
 const FILE = '.gongwenrc.json';
 const ROOT = path.join(__dirname, '..', '..');
@@ -154,7 +154,7 @@ describe('rule options: declared once, validated', () => {
 });
 
 describe('generated files (npm run gen:rules)', () => {
-  it('schemas/gongwenrc.schema.json, package.json and the options blocks of docs/rules/*.md are up to date', () => {
+  it('schemas/gongwenrc.schema.json, package.json and the facts and options blocks of docs/rules/*.md are up to date', () => {
     const stale: string[] = [];
     for (const [file, expected] of generate(ROOT)) {
       if (fs.readFileSync(path.join(ROOT, file), 'utf8') !== expected) stale.push(file);
@@ -196,6 +196,58 @@ describe('generated files (npm run gen:rules)', () => {
     );
     const none = fs.readFileSync(path.join(ROOT, 'docs/rules/spacing.md'), 'utf8');
     assert.ok(none.includes('<!-- options -->\n本规则没有 `[级别, {选项}]` 形式的选项'));
+  });
+});
+
+describe('gen-rules: the facts of a rule page', () => {
+  const rule = (id: string) => RULES.find((r) => r.id === id)!;
+  const rows = (id: string) => factsBlock(rule(id)).split('\n');
+
+  it('states category, default severity, fix and basis from the declaration, in both languages', () => {
+    assert.deepEqual(rows('numbering-style'), [
+      '| | |',
+      '|---|---|',
+      '| 类别 Category | 层次结构 / Structure |',
+      '| 默认级别 Default severity | `warning`；整级一致的无害变体为 `info` / `warning`; `info` for a whole level written consistently in a harmless variant |',
+      '| 修复 Fix | 改为配置的规范写法，安全 / rewrite the marker in the configured style (`numbering.style`), safe |',
+      '| 依据 Basis | GB/T 9704-2012 第7.3.3条 / GB/T 9704-2012 §7.3.3 |',
+    ]);
+  });
+
+  it('says off for a rule off by default, none for a rule without a fix, and a text the same in both languages once', () => {
+    assert.equal(rows('sentence-length')[3], '| 默认级别 Default severity | 关闭（开启后为 `info`） / off (`info` when turned on) |');
+    assert.equal(rows('placeholder')[4], '| 修复 Fix | 无 / none |');
+    assert.equal(rows('punctuation-width')[5], '| 依据 Basis | GB/T 15834-2011 |');
+  });
+
+  it('puts the block under the title of a page without one, and refuses a page whose title is not the rule', () => {
+    const page = '# spacing — 多余的空格\n\n## 中文\n';
+    assert.equal(
+      withFacts(page, 'spacing.md', rule('spacing')),
+      `# spacing — 多余的空格\n\n<!-- rule-facts -->\n${factsBlock(rule('spacing'))}\n<!-- /rule-facts -->\n\n## 中文\n`,
+    );
+    assert.throws(() => withFacts('# 空格\n', 'spacing.md', rule('spacing')), /spacing\.md: the first line must be the title/);
+  });
+
+  it('finds a rule page whose facts were edited by hand stale, and regenerates it as it was', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gen-rules-'));
+    try {
+      for (const file of ['package.json', 'schemas/gongwenrc.schema.json', 'README.md']) {
+        fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+        fs.copyFileSync(path.join(ROOT, file), path.join(root, file));
+      }
+      fs.cpSync(path.join(ROOT, 'docs/rules'), path.join(root, 'docs/rules'), { recursive: true });
+      const page = path.join(root, 'docs/rules/placeholder.md');
+      const committed = fs.readFileSync(page, 'utf8');
+      const edited = committed.replace('| 默认级别 Default severity | `error` |', '| 默认级别 Default severity | `warning` |');
+      assert.notEqual(edited, committed);
+      fs.writeFileSync(page, edited);
+      const stale = [...generate(root)].filter(([file, expected]) => fs.readFileSync(path.join(root, file), 'utf8') !== expected).map(([file]) => file);
+      assert.deepEqual(stale, ['docs/rules/placeholder.md']);
+      assert.equal(generate(root).get('docs/rules/placeholder.md'), committed);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

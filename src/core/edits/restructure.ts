@@ -2,6 +2,7 @@ import type { DocumentModel, ReportDocument, SectionNode } from '../structure/mo
 import type { NumberingModeSetting } from '../config/settings';
 import type { TextEdit } from '../types';
 import { arrangementEdits } from './restructure-markers';
+import { applyEdits, validEdits } from './fix';
 
 /**
  * Where a section goes, each section named by its marker's offset (`Heading.markerStart`): right before or after
@@ -24,8 +25,9 @@ interface Placement {
  * every heading the move affects: the siblings at the source and at the target, the moved headings (whose level
  * follows the target), and for a level numbered continuously through the document every later heading of it.
  * A target that leaves the lines where they are (the last child moved after its parent) only rewrites markers.
- * Returns edits of the original text, sorted, neither overlapping nor touching; `[]` when the move is invalid
- * (a `#` heading, a table of contents, another document, into itself, deeper than `①`) or changes nothing.
+ * Returns edits of the original text as the one edit path takes them (`moveResult`): sorted, neither overlapping
+ * nor touching, for `applyEdits` or one editor edit; `[]` when the move is invalid (a `#` heading, a table of
+ * contents, another document, into itself, deeper than `①`) or changes nothing.
  */
 export function moveSection(model: DocumentModel, sectionStart: number, target: SectionTarget, mode: NumberingModeSetting = 'auto'): TextEdit[] {
   const found = locate(model, sectionStart);
@@ -151,14 +153,37 @@ function moveEdits(model: DocumentModel, doc: ReportDocument, moved: SectionNode
     mode,
   );
   if (!marks) return [];
-  if (inPlace) return merge(marks);
+  if (inPlace) return moveResult(model.text, marks);
   const move = blockMove(model, doc, moved, next, at, marks);
-  return move ? merge([...marks.filter((e) => e.end <= move.removeStart || e.start >= move.removeEnd), ...move.edits]) : [];
+  if (!move) return [];
+  // The marks the moved block carries are in its insertion; every other mark stays, and one cut by the block's
+  // removal would overlap it: `moveResult` refuses that rather than drop a renumbering.
+  const [from, to] = move.carried;
+  return moveResult(model.text, [...marks.filter((e) => e.start < from || e.end > to), ...move.edits]);
+}
+
+/**
+ * The one check every restructuring passes before anyone applies it: the edits must be what `validEdits` accepts
+ * (inside the text, pairwise disjoint); touching ones are then joined (an insertion right before a marker rewrite
+ * becomes one edit), so an editor never has to order two edits at one point. Overlapping edits are a bug of the
+ * move computed above: an error, never a scrambled report.
+ */
+export function moveResult(text: string, edits: readonly TextEdit[]): TextEdit[] {
+  if (!validEdits(text, edits)) {
+    throw new Error(`section move produced overlapping or out-of-range edits: ${JSON.stringify(edits.map((e) => [e.start, e.end]))}`);
+  }
+  const out: TextEdit[] = [];
+  for (const e of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const last = out[out.length - 1];
+    if (last && e.start === last.end) out[out.length - 1] = { start: last.start, end: e.end, text: last.text + e.text };
+    else out.push({ ...e });
+  }
+  return out;
 }
 
 interface BlockMove {
-  removeStart: number;
-  removeEnd: number;
+  /** The range of the original text whose marks the inserted block carries (applied to it, not left in place). */
+  carried: [number, number];
   edits: TextEdit[];
 }
 
@@ -182,16 +207,12 @@ function blockMove(
   const term = (line: number) => text.slice(ends[line], line + 1 < starts.length ? starts[line + 1] : text.length);
   const first = moved.heading.line;
   const lastLine = next === 'end' ? doc.endLine : next - 1;
-  // The original text of [a, b) with the moved headings' marker edits applied.
+  // The original text of [a, b) with the moved headings' marker edits applied, through the one `applyEdits`.
   const edited = (a: number, b: number): string => {
-    let out = '';
-    let pos = a;
-    for (const e of [...marks].sort((x, y) => x.start - y.start)) {
-      if (e.start < a || e.end > b) continue;
-      out += text.slice(pos, e.start) + e.text;
-      pos = e.end;
-    }
-    return out + text.slice(pos, b);
+    const inside = marks.filter((e) => e.start >= a && e.end <= b).map((e) => ({ ...e, start: e.start - a, end: e.end - a }));
+    const { output, skipped } = applyEdits(text.slice(a, b), inside);
+    if (skipped.length) throw new Error(`section move: overlapping marker edits at ${skipped.map((e) => e.start + a).join(', ')}`);
+    return output;
   };
   if (next !== 'end') {
     let content = lastLine;
@@ -199,8 +220,7 @@ function blockMove(
     const [removeStart, removeEnd] = [starts[first], starts[next]];
     if (at !== 'end')
       return {
-        removeStart,
-        removeEnd,
+        carried: [removeStart, removeEnd],
         edits: [
           { start: removeStart, end: removeEnd, text: '' },
           { start: starts[at], end: starts[at], text: edited(removeStart, removeEnd) },
@@ -210,8 +230,7 @@ function blockMove(
     const end = ends[doc.endLine];
     const insert = term(content) + text.slice(starts[content + 1], starts[next]) + edited(starts[first], ends[content]);
     return {
-      removeStart,
-      removeEnd,
+      carried: [starts[first], ends[content]],
       edits: [
         { start: removeStart, end: removeEnd, text: '' },
         { start: end, end, text: insert },
@@ -225,22 +244,10 @@ function blockMove(
   const [removeStart, removeEnd] = [ends[before], ends[lastLine]];
   const insert = edited(starts[first], ends[lastLine]) + term(before) + text.slice(starts[before + 1], starts[first]);
   return {
-    removeStart,
-    removeEnd,
+    carried: [starts[first], ends[lastLine]],
     edits: [
       { start: removeStart, end: removeEnd, text: '' },
       { start: starts[at], end: starts[at], text: insert },
     ],
   };
-}
-
-/** Sorted edits, touching ones joined (an insertion right before a marker edit becomes one edit). */
-function merge(edits: TextEdit[]): TextEdit[] {
-  const out: TextEdit[] = [];
-  for (const e of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
-    const last = out[out.length - 1];
-    if (last && e.start <= last.end) out[out.length - 1] = { start: last.start, end: Math.max(last.end, e.end), text: last.text + e.text };
-    else out.push({ ...e });
-  }
-  return out;
 }
