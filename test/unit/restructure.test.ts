@@ -363,7 +363,7 @@ describe('restructure: the one edit path', () => {
     assert.equal(applyEdits(text, joined).output, lf(['一、乙', '正文。', '二、甲', '正文。']));
   });
 
-  const corpus = (name: string) => fs.readFileSync(path.join(__dirname, '..', '..', '..', 'shared', 'corpus', name), 'utf8');
+  const corpus = (name: string) => fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'corpus', name), 'utf8');
   /** A line whose marker is `from`, written with `to`. */
   const relabel = (line: string, from: string, to: string): string => {
     assert.ok(line.startsWith(from), `${line.slice(0, 10)} does not start with ${from}`);
