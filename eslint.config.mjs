@@ -44,6 +44,17 @@ function layerBoundaries() {
       [folderPattern(['export', 'cli', 'extension'], 'src/engines loads segmenters for the CLI and the extension alike.')],
     ),
     restrict(['src/export/**/*.ts'], [NO_VSCODE], [folderPattern(['cli', 'extension'], 'the export runs in the CLI and in the extension alike.')]),
+    restrict(
+      ['src/docx/**/*.ts'],
+      [NO_VSCODE],
+      [
+        {
+          group: ['node:*', ...builtinModules.filter((m) => !m.startsWith('_'))],
+          message: 'src/docx is pure: bytes in, bytes out; the CLI and the extension read and write the files.',
+        },
+        folderPattern(['cli', 'extension', 'engines', 'export'], 'src/docx is read by the CLI and the extension alike, beside the export.'),
+      ],
+    ),
     restrict(['src/cli/**/*.ts'], [NO_VSCODE], [folderPattern(['extension'], 'the CLI runs without VS Code.')]),
   ];
 }

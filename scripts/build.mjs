@@ -1,6 +1,7 @@
 // Bundles the CLI (and, once it exists, the extension) with esbuild.
 import { build } from 'esbuild';
-import { existsSync, chmodSync, readFileSync } from 'node:fs';
+import { existsSync, chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -26,14 +27,23 @@ const NATIVE = ['nodejieba', '@node-rs/jieba'];
 // (GB18030 tables, the markdown parser, the schema validator): a plain-text check never parses them.
 const CLI_LAZY = ['iconv-lite', 'ajv', 'markdown-it', 'diff', 'picomatch', 'docx'];
 
-await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: [...NATIVE, ...CLI_LAZY] });
+// dist/cli.js is the bootstrap (src/cli/bootstrap.ts) carrying the CLI's bundle as a string, which it runs through
+// V8's code cache: one self-contained file still.
+const cli = await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', write: false, external: [...NATIVE, ...CLI_LAZY] });
+const boot = await build({ ...common, entryPoints: ['src/cli/bootstrap.ts'], outfile: 'dist/cli.js', write: false });
+const body = cli.outputFiles[0].text;
+const bodyHash = createHash('sha256').update(body).digest('hex').slice(0, 16);
+writeFileSync(
+  'dist/cli.js',
+  `#!/usr/bin/env node\nconst GONGWEN_BODY = ${JSON.stringify(body)}, GONGWEN_BODY_HASH = ${JSON.stringify(bodyHash)};\n${boot.outputFiles[0].text}`,
+);
 chmodSync('dist/cli.js', 0o755);
 if (existsSync('src/extension/extension.ts')) {
   await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', ...NATIVE] });
   // The Word export, required by the extension only when the writer exports.
   await build({ ...common, entryPoints: ['src/export/index.ts'], outfile: 'dist/export.js' });
-  // The extension's lint process (word segmentation off the extension host's thread).
-  await build({ ...common, entryPoints: ['src/extension/lintProcess.ts'], outfile: 'dist/lint-process.js', external: NATIVE });
+  // The language server the extension starts over IPC (word segmentation off the extension host's thread).
+  await build({ ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', external: NATIVE });
 }
 
 // The integration suite, run inside VS Code by scripts/test-vscode*.mjs.

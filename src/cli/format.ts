@@ -50,41 +50,148 @@ const clampTo = (lines: LineIndex, offset: number): number => (offset < 0 ? 0 : 
  * from the core's problems, with no object per problem: a web copy can hold 15,000 problems a megabyte.
  */
 export function problemsJson(files: readonly FileProblems[]): Buffer {
-  const count = files.reduce((n, f) => n + f.problems.length, 0);
-  if (count === 0) return Buffer.from('[]');
-  const out = new JsonBytes(count * 320 + 16);
-  const tails = new ProblemTails();
-  out.ascii('[\n');
-  let first = true;
-  for (const f of files) {
-    const { lines } = f;
-    /** `"line":…,"column":…,"endLine":…,"endColumn":…` of a range whose start is on `line`. */
-    const range = (start: number, end: number, line: number) => {
-      const endLine = lines.lineAtFrom(end, line);
-      return `"line":${line + 1},"column":${columnOn(lines, line, start)},"endLine":${endLine + 1},"endColumn":${columnOn(lines, endLine, end)}`;
-    };
-    let line = 0;
-    for (const p of f.problems) {
-      const start = clampTo(lines, p.start);
-      line = lines.lineAtFrom(start, line);
-      out.ascii(first ? '{"file":' : ',\n{"file":').string(f.file);
-      first = false;
-      out.latin1(`,${range(start, clampTo(lines, p.end), line)}`).raw(tails.of(p));
-      if (p.fix) {
-        out.ascii(p.fix.safe ? ',"fix":{"safe":true,"edits":[' : ',"fix":{"safe":false,"edits":[');
-        p.fix.edits.forEach((e, k) => {
-          const editStart = clampTo(lines, e.start);
-          out
-            .latin1(`${k ? ',{' : '{'}${range(editStart, clampTo(lines, e.end), lines.lineAt(editStart))},"text":`)
-            .string(e.text)
-            .ascii('}');
-        });
-        out.ascii(']}');
-      }
-      out.ascii('}');
-    }
+  return joinJson(files.map((f) => fileProblemsJson(f)));
+}
+
+/** The array `problemsJson` prints, from each file's objects (`fileProblemsJson`), in that order. */
+export function joinJson(chunks: readonly Uint8Array[]): Buffer {
+  const parts: Uint8Array[] = [];
+  for (const c of chunks) {
+    if (!c.length) continue;
+    parts.push(parts.length ? COMMA_LINE : OPEN, c);
   }
-  return out.ascii('\n]').bytes();
+  return parts.length ? Buffer.concat([...parts, CLOSE]) : Buffer.from('[]');
+}
+
+const OPEN = Buffer.from('[\n');
+const COMMA_LINE = Buffer.from(',\n');
+const CLOSE = Buffer.from('\n]');
+
+/** One file's objects of the JSON array, joined by `,\n` (empty when it has no problem). */
+export function fileProblemsJson(f: FileProblems): Buffer {
+  if (!f.problems.length) return Buffer.alloc(0);
+  const { lines } = f;
+  const out = new JsonBytes(f.problems.length * 400 + 16);
+  const tails = new ProblemTails();
+  /** `"line":…,"column":…,"endLine":…,"endColumn":…` of a range whose start is on `line`. */
+  const range = (start: number, end: number, line: number) => {
+    const endLine = lines.lineAtFrom(end, line);
+    return `"line":${line + 1},"column":${columnOn(lines, line, start)},"endLine":${endLine + 1},"endColumn":${columnOn(lines, endLine, end)}`;
+  };
+  let line = 0;
+  let first = true;
+  for (const p of f.problems) {
+    const start = clampTo(lines, p.start);
+    line = lines.lineAtFrom(start, line);
+    out.ascii(first ? '{"file":' : ',\n{"file":').string(f.file);
+    first = false;
+    out.latin1(`,${range(start, clampTo(lines, p.end), line)}`).raw(tails.of(p));
+    if (p.fix) {
+      out.ascii(p.fix.safe ? ',"fix":{"safe":true,"edits":[' : ',"fix":{"safe":false,"edits":[');
+      p.fix.edits.forEach((e, k) => {
+        const editStart = clampTo(lines, e.start);
+        out
+          .latin1(`${k ? ',{' : '{'}${range(editStart, clampTo(lines, e.end), lines.lineAt(editStart))},"text":`)
+          .string(e.text)
+          .ascii('}');
+      });
+      out.ascii(']}');
+    }
+    out.ascii('}');
+  }
+  return out.bytes();
+}
+
+/**
+ * One file's problems without its path and in both languages, as `--cache` keeps them and prints them again: positions
+ * already in lines and columns, every string once. `problems` holds PROBLEM_FIELDS numbers a problem: line, column,
+ * endLine, endColumn, then the string numbers of ruleId, severity, message and messageEn, then its fix's number in
+ * `fixes` or -1. A fix is `[safe ? 1 : 0, then for each edit line, column, endLine, endColumn and its text's number]`.
+ */
+export interface ProblemTable {
+  strings: string[];
+  problems: number[];
+  fixes: number[][];
+}
+
+export const PROBLEM_FIELDS = 9;
+
+/** The table of a file's problems (what `fileProblemsJson` and `formatProblemLines` print, minus the path). */
+export function problemTable(lines: LineIndex, problems: readonly Problem[]): ProblemTable {
+  const table: ProblemTable = { strings: [], problems: [], fixes: [] };
+  const ids = new Map<string, number>();
+  const id = (s: string) => {
+    let n = ids.get(s);
+    if (n === undefined) ids.set(s, (n = table.strings.push(s) - 1));
+    return n;
+  };
+  /** Appends line, column, endLine, endColumn of a range whose start is on `line`. */
+  const range = (to: number[], start: number, end: number, line: number) => {
+    const endLine = lines.lineAtFrom(end, line);
+    to.push(line + 1, columnOn(lines, line, start), endLine + 1, columnOn(lines, endLine, end));
+  };
+  let line = 0;
+  for (const p of problems) {
+    const start = clampTo(lines, p.start);
+    line = lines.lineAtFrom(start, line);
+    range(table.problems, start, clampTo(lines, p.end), line);
+    table.problems.push(id(p.ruleId), id(p.severity), id(p.message), id(p.messageEn), p.fix ? table.fixes.length : -1);
+    if (!p.fix) continue;
+    const fix = [p.fix.safe ? 1 : 0];
+    for (const e of p.fix.edits) {
+      const editStart = clampTo(lines, e.start);
+      range(fix, editStart, clampTo(lines, e.end), lines.lineAt(editStart));
+      fix.push(id(e.text));
+    }
+    table.fixes.push(fix);
+  }
+  return table;
+}
+
+/** `fileProblemsJson` from a problem table: the same bytes. */
+export function tableJson(file: string, table: ProblemTable): Buffer {
+  const { strings, problems, fixes } = table;
+  const count = problems.length / PROBLEM_FIELDS;
+  if (!count) return Buffer.alloc(0);
+  const out = new JsonBytes(count * 400 + 16);
+  const range = (n: readonly number[], at: number) => `"line":${n[at]},"column":${n[at + 1]},"endLine":${n[at + 2]},"endColumn":${n[at + 3]}`;
+  for (let i = 0, at = 0; i < count; i++, at += PROBLEM_FIELDS) {
+    out.ascii(i ? ',\n{"file":' : '{"file":').string(file);
+    out.latin1(`,${range(problems, at)},"ruleId":`).string(strings[problems[at + 4]]);
+    out.ascii(',"severity":').string(strings[problems[at + 5]]);
+    out.ascii(',"message":').string(strings[problems[at + 6]]);
+    out.ascii(',"messageEn":').string(strings[problems[at + 7]]);
+    const fixAt = problems[at + 8];
+    if (fixAt >= 0) {
+      const fix = fixes[fixAt];
+      out.ascii(fix[0] ? ',"fix":{"safe":true,"edits":[' : ',"fix":{"safe":false,"edits":[');
+      for (let e = 1; e < fix.length; e += 5) {
+        out
+          .latin1(`${e > 1 ? ',{' : '{'}${range(fix, e)},"text":`)
+          .string(strings[fix[e + 4]])
+          .ascii('}');
+      }
+      out.ascii(']}');
+    }
+    out.ascii('}');
+  }
+  return out.bytes();
+}
+
+/** `formatProblemLines` from a problem table: the same lines. */
+export function tableLines(file: string, table: ProblemTable, lang: Lang, emit: (line: string) => void): void {
+  const { strings, problems } = table;
+  for (let at = 0; at < problems.length; at += PROBLEM_FIELDS) {
+    const message = strings[problems[at + (lang === 'en' ? 7 : 6)]];
+    emit(`${file}:${problems[at]}:${problems[at + 1]}  ${strings[problems[at + 5]]}  ${message}  ${strings[problems[at + 4]]}`);
+  }
+}
+
+/** Counts a table's problems by severity. */
+export function tableTally(table: ProblemTable): Tally {
+  const t: Tally = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (let at = 5; at < table.problems.length; at += PROBLEM_FIELDS) t[table.strings[table.problems[at]] as Severity]++;
+  return t;
 }
 
 /**
@@ -120,6 +227,15 @@ export function tally(problems: ReadonlyArray<{ severity: Severity }>): Tally {
   const t: Tally = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const p of problems) t[p.severity]++;
   return t;
+}
+
+/** The sum of tallies. */
+export function addTally(into: Tally, t: Tally): Tally {
+  into.error += t.error;
+  into.warning += t.warning;
+  into.info += t.info;
+  into.hint += t.hint;
+  return into;
 }
 
 /** The summary line after the problems. */

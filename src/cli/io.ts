@@ -210,9 +210,14 @@ function errorCode(err: unknown): string {
 
 /** Reads and decodes a file. Never throws: failures come back as a reason with a bilingual one-line message. */
 export function readTextFile(filePath: string): ReadResult {
-  let buf: Buffer;
+  const read = readFileBytes(filePath);
+  return read.ok ? decodeFile(filePath, read.bytes) : read;
+}
+
+/** A file's bytes, or why they cannot be read (as `readTextFile` says it). */
+export function readFileBytes(filePath: string): { ok: true; bytes: Buffer } | Extract<ReadResult, { ok: false }> {
   try {
-    buf = fs.readFileSync(filePath);
+    return { ok: true, bytes: fs.readFileSync(filePath) };
   } catch (err) {
     const code = errorCode(err);
     if (code === 'ENOENT' || code === 'ENOTDIR') {
@@ -228,7 +233,11 @@ export function readTextFile(filePath: string): ReadResult {
       messageEn: `${filePath}: cannot read (${code})`,
     };
   }
-  const decoded = decodeBuffer(buf);
+}
+
+/** Decodes a file's bytes (`decodeBuffer`), a failure's message naming the file. */
+export function decodeFile(filePath: string, bytes: Buffer): ReadResult {
+  const decoded = decodeBuffer(bytes);
   if (decoded.ok) return decoded;
   return { ...decoded, message: `${filePath}：${decoded.message}`, messageEn: `${filePath}: ${decoded.messageEn}` };
 }

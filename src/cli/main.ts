@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { runCheck } from './check';
+import { isCheckWorker, runCheckWorker } from './check-pool';
 import { runOutline } from './outline-command';
 import { runStats } from './stats-command';
 import { detectLang, pick, type Lang } from './lang';
@@ -18,6 +19,7 @@ const HELP_ZH = `gongwen ${VERSION} — 公文写作助手：检查占位符、G
   gongwen export [--docx] [-o 输出] [--force] [--doc N] <文件>
                                               按 GB/T 9704-2012 版式导出 Word 文档（每个文档一个 .docx）
   gongwen stats [选项] <文件|目录|通配符>...   统计字数、汉字、段落和页数（按文档和章节）
+  gongwen lsp --stdio                         在标准输入输出上运行语言服务器（供 Neovim、Helix、Zed、Emacs 等编辑器使用）
 
 选项：
   --format text|json   输出格式（默认 text）
@@ -28,6 +30,9 @@ const HELP_ZH = `gongwen ${VERSION} — 公文写作助手：检查占位符、G
   --segmenter auto|nodejieba|rs-jieba|intl|off
                        分词引擎（默认 auto：nodejieba，不可用时依次回退到 @node-rs/jieba、Intl.Segmenter）；
                        off 关闭 repeated-word 和 overused-word。覆盖配置中的 segmenter
+  --jobs N             （check）最多用 N 个线程并行检查（默认每个 CPU 核一个；文件少时只用一个）；1 不开线程
+  --cache              （check）内容未变的文件直接输出上次的结果（不解析、不分词）；--fix 时不用缓存
+  --cache-location 路径 （check）缓存文件，或存放它的目录（默认当前目录下的 .gongwencache）
   --lang zh|en         输出语言（默认随 LANG/LC_ALL）
   --docx               （export）导出为 .docx（默认格式）
   -o, --out 路径       （export）输出文件或目录；文件含多个文档时依次加 -1、-2…
@@ -47,6 +52,7 @@ Usage:
   gongwen export [--docx] [-o out] [--force] [--doc N] <file>
                                                export Word documents laid out as GB/T 9704-2012 requires (one .docx a document)
   gongwen stats [options] <file|dir|glob>...   count characters, Han characters, paragraphs and pages per document and section
+  gongwen lsp --stdio                          run the language server on stdin/stdout (for Neovim, Helix, Zed, Emacs and others)
 
 Options:
   --format text|json   output format (default text)
@@ -57,6 +63,9 @@ Options:
   --segmenter auto|nodejieba|rs-jieba|intl|off
                        word segmentation engine (default auto: nodejieba, falling back to @node-rs/jieba, then
                        Intl.Segmenter); off turns repeated-word and overused-word off. Overrides the config's segmenter
+  --jobs N             (check) check files on at most N threads (default: one per core; few files use one); 1: no threads
+  --cache              (check) print an unchanged file's problems from the last run, without linting it; not with --fix
+  --cache-location PATH (check) the cache file, or a folder for it (default .gongwencache in the current folder)
   --lang zh|en         output language (default from LANG/LC_ALL)
   --docx               (export) write .docx (the default format)
   -o, --out PATH       (export) output file or folder; a file holding several documents gets -1, -2…
@@ -75,6 +84,9 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   config: { type: 'string' },
   segmenter: { type: 'string' },
+  jobs: { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
   lang: { type: 'string' },
   docx: { type: 'boolean' },
   out: { type: 'string', short: 'o' },
@@ -86,9 +98,15 @@ const OPTIONS = {
 
 /** Options only `export` takes. */
 const EXPORT_ONLY = ['docx', 'out', 'force', 'doc'] as const;
+/** Options only `check` takes. */
+const CHECK_ONLY = ['jobs', 'cache', 'cache-location'] as const;
 
 /** Runs the CLI; returns the exit code (a promise of it for `export`, which packs the document asynchronously). */
 export function main(argv: string[], io: Output): number | Promise<number> {
+  // The language server takes its own arguments (editors pass --stdio) and then owns stdin and stdout. Loaded on use:
+  // the protocol library stays out of every other command's start-up.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (argv[0] === 'lsp') return (require('./lsp-command') as typeof import('./lsp-command')).runLsp(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -118,9 +136,34 @@ export function main(argv: string[], io: Output): number | Promise<number> {
     const stray = EXPORT_ONLY.find((o) => values[o] !== undefined);
     if (stray) return usage(lang, io, pick(lang, `--${stray} 只用于 export`, `--${stray} is for export only`));
   }
+  if (command !== 'check') {
+    const stray = CHECK_ONLY.find((o) => values[o] !== undefined);
+    if (stray) return usage(lang, io, pick(lang, `--${stray} 只用于 check`, `--${stray} is for check only`));
+  }
   if (command === 'check') {
     if (!paths.length) return usage(lang, io, pick(lang, 'check 需要至少一个文件或目录', 'check needs at least one file or folder'));
-    return runCheck({ paths, format, fix: !!values.fix, fixDryRun: !!values['fix-dry-run'], maxWarnings, config: values.config, lang, segmenter }, io);
+    const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) return usage(lang, io, `--jobs ${values.jobs}`);
+    const cacheLocation = values['cache-location'];
+    if (cacheLocation !== undefined && !values.cache)
+      return usage(lang, io, pick(lang, '--cache-location 需与 --cache 同用', '--cache-location needs --cache'));
+    if (cacheLocation === '') return usage(lang, io, pick(lang, '--cache-location 需要一个路径', '--cache-location needs a path'));
+    return runCheck(
+      {
+        paths,
+        format,
+        fix: !!values.fix,
+        fixDryRun: !!values['fix-dry-run'],
+        maxWarnings,
+        config: values.config,
+        lang,
+        segmenter,
+        jobs,
+        cache: !!values.cache,
+        cacheLocation,
+      },
+      io,
+    );
   }
   if (command === 'outline') {
     if (paths.length !== 1) return usage(lang, io, pick(lang, 'outline 需要一个文件', 'outline takes one file'));
@@ -192,4 +235,8 @@ function runFromCommandLine(): void {
   else result.then(finish, (e) => finish(internalError(e)));
 }
 
-if (require.main === module) runFromCommandLine();
+if (require.main === module) {
+  // The same bundle is the worker of a parallel check (check-pool.ts).
+  if (isCheckWorker()) runCheckWorker();
+  else runFromCommandLine();
+}

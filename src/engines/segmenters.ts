@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cachedSegmenter, cleanDictionary, IntlSegmenter, REPORT_VOCABULARY, type CachedSegmenter, type Segmenter } from '../core/text/segmenter';
+import { markWordsIn, openDictionary, PADDING_WORD, sliceDictionary, WordMarks, type DictionaryIndex } from './jieba-dictionary';
 import type { SegmenterSetting } from '../core/config/settings';
 
 export type EngineName = 'nodejieba' | 'rs-jieba' | 'intl';
@@ -51,13 +52,16 @@ export const ENGINE_LABEL: Record<EngineName, string> = { nodejieba: 'nodejieba'
 /**
  * Loads the segmenter a setting asks for, falling back down the chain; undefined for `off` (or when no engine at all
  * is available). The result caches segmentation per paragraph. `dictionary` is the config's extra words
- * (REPORT_VOCABULARY is always loaded).
+ * (REPORT_VOCABULARY is always loaded). `scope`, the texts the engine will be asked to cut (a run's files), lets
+ * nodejieba load only the part of its dictionary they use (see `jieba-dictionary.ts`): it segments the same, and a
+ * paragraph outside the scope widens it.
  */
 export function loadSegmenter(
   setting: SegmenterSetting,
   dictionary: readonly string[],
   log: SegmenterLog,
   requireFn: RequireFn = require,
+  scope?: readonly string[],
 ): Segmenter | undefined {
   const chain = engineChain(setting);
   if (!chain.length) return undefined;
@@ -65,7 +69,7 @@ export function loadSegmenter(
   const failures: Array<{ engine: EngineName; reason: string }> = [];
   for (const engine of chain) {
     try {
-      const segmenter = obtain(engine, words, requireFn);
+      const segmenter = obtain(engine, words, requireFn, scope);
       log(describe(engine, failures, words.length, 'en'), describe(engine, failures, words.length, 'zh'));
       return segmenter;
     } catch (e) {
@@ -103,6 +107,8 @@ const wellFormed = (w: string): boolean => !LONE_SURROGATE.test(w);
 
 interface NativeEngine extends Segmenter {
   addWords(words: string[]): void;
+  /** Prepares the engine for these texts (nodejieba loads the dictionary words they use). */
+  cover?(texts: readonly string[]): void;
 }
 
 interface Loaded {
@@ -115,7 +121,7 @@ interface Loaded {
 const loaded = new WeakMap<object, Loaded>();
 let intl: { cached: CachedSegmenter; words: string } | undefined;
 
-function obtain(engine: EngineName, words: string[], requireFn: RequireFn): Segmenter {
+function obtain(engine: EngineName, words: string[], requireFn: RequireFn, scope: readonly string[] | undefined): Segmenter {
   if (engine === 'intl') {
     if (typeof Intl.Segmenter !== 'function') throw new Error('Intl.Segmenter is not available in this runtime');
     const key = words.join('\n');
@@ -132,9 +138,10 @@ function obtain(engine: EngineName, words: string[], requireFn: RequireFn): Segm
       for (const w of fresh) done.words.add(w);
       done.cached.clear();
     }
+    if (scope) done.engine.cover?.(scope);
     return done.cached;
   }
-  const native = engine === 'nodejieba' ? loadNodejieba(mod as NodejiebaModule, words) : loadRsJieba(mod as RsJiebaModule, requireFn, words);
+  const native = engine === 'nodejieba' ? loadNodejieba(mod as NodejiebaModule, words, scope) : loadRsJieba(mod as RsJiebaModule, requireFn, words);
   const entry: Loaded = { engine: native, cached: cachedSegmenter(native), words: new Set(words) };
   loaded.set(mod, entry);
   return entry.cached;
@@ -159,33 +166,117 @@ const isFile = (p: string): boolean => {
 /**
  * nodejieba: `load` aborts the whole process (a C++ assertion) on a missing or empty dictionary file, so every path
  * is checked first. The user dictionary goes in a temp file (`word freq tag` lines). The keyword-extraction files
- * (idf, stop words: 6 MB we never use) are replaced by one-line files, which saves ~15% of the load time.
+ * (idf, stop words: 6 MB we never use) are replaced by one-line files, which saves ~15% of the load time. With a
+ * scope, the dictionary is the slice its texts use (`NodejiebaEngine`).
  */
-function loadNodejieba(nj: NodejiebaModule, words: string[]): NativeEngine {
+function loadNodejieba(nj: NodejiebaModule, words: string[], scope: readonly string[] | undefined): NativeEngine {
   if (typeof nj.load !== 'function' || typeof nj.cut !== 'function') throw new Error('unexpected nodejieba module');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-jieba-'));
-  try {
-    const userDict = path.join(dir, 'user.dict.utf8');
-    const idfDict = path.join(dir, 'idf.utf8');
-    const stopWordDict = path.join(dir, 'stop_words.utf8');
-    fs.writeFileSync(userDict, userDictionary(words));
-    fs.writeFileSync(idfDict, '的 1.0\n');
-    fs.writeFileSync(stopWordDict, '的\n');
-    const paths = { dict: nj.DEFAULT_DICT, hmmDict: nj.DEFAULT_HMM_DICT, userDict, idfDict, stopWordDict };
-    for (const [key, p] of Object.entries(paths)) {
-      if (typeof p !== 'string' || !isFile(p) || fs.statSync(p).size === 0) throw new Error(`dictionary file missing or empty (${key}: ${p})`);
-    }
-    nj.load(paths);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+  for (const [key, p] of Object.entries({ dict: nj.DEFAULT_DICT, hmmDict: nj.DEFAULT_HMM_DICT })) {
+    if (typeof p !== 'string' || !isFile(p) || fs.statSync(p).size === 0) throw new Error(`dictionary file missing or empty (${key}: ${p})`);
   }
+  const engine = new NodejiebaEngine(nj, words);
+  if (scope) engine.cover(scope);
+  else engine.loadWhole();
   const probe = nj.cut('卫生健康委', true);
   if (!Array.isArray(probe) || probe.join('') !== '卫生健康委') throw new Error('nodejieba loaded but does not segment');
-  return {
-    name: 'nodejieba',
-    cut: (text) => nj.cut(text, true),
-    addWords: (ws) => ws.forEach((w) => nj.insertWord(w)),
-  };
+  return engine;
+}
+
+/**
+ * A slice is reloaded when a text needs words it lacks; once the slices loaded add up to this many words, the whole
+ * dictionary is loaded instead (each load costs ~26 ms plus ~2.4 ms per thousand words; the whole one ~1.2 s).
+ */
+const MAX_SLICED_WORDS = 150_000;
+
+/** nodejieba with the whole dictionary or a slice of it (exactly the same segmentation either way). */
+class NodejiebaEngine implements NativeEngine {
+  readonly name = 'nodejieba';
+  private whole = false;
+  private dictionary: { index: DictionaryIndex; needed: WordMarks } | null | undefined;
+  private slicedWords = 0;
+  /** Words added after a load, replayed after each reload in the same order. */
+  private readonly added: string[] = [];
+  /** Scopes already covered (a run hands the same array in for each of its files). */
+  private readonly covered = new WeakSet<readonly string[]>();
+
+  constructor(
+    private readonly nj: NodejiebaModule,
+    private readonly userWords: string[],
+  ) {}
+
+  cut(text: string): string[] {
+    if (!this.whole) {
+      if (text.includes(PADDING_WORD)) this.loadWhole();
+      else this.cover([text]);
+    }
+    return this.nj.cut(text, true);
+  }
+
+  addWords(words: string[]): void {
+    for (const w of words) {
+      this.nj.insertWord(w);
+      this.added.push(w);
+    }
+  }
+
+  cover(texts: readonly string[]): void {
+    if (this.whole || this.covered.has(texts)) return;
+    this.covered.add(texts);
+    const dict = this.openDictionary();
+    if (!dict) return this.loadWhole();
+    let added = 0;
+    for (const t of texts) added += markWordsIn(dict.index, t, dict.needed);
+    if (!added && this.slicedWords) return;
+    const count = dict.needed.entries.length;
+    if (this.slicedWords + count > MAX_SLICED_WORDS) return this.loadWhole();
+    let slice: Buffer;
+    try {
+      slice = sliceDictionary(this.nj.DEFAULT_DICT, dict.index, dict.needed);
+    } catch {
+      return this.loadWhole();
+    }
+    this.slicedWords += count;
+    this.load(slice);
+  }
+
+  loadWhole(): void {
+    this.whole = true;
+    this.dictionary = null;
+    this.load(null);
+  }
+
+  /** The dictionary and its index, once; null when it cannot be sliced exactly. */
+  private openDictionary(): { index: DictionaryIndex; needed: WordMarks } | null {
+    if (this.dictionary === undefined) {
+      try {
+        const index = openDictionary(this.nj.DEFAULT_DICT);
+        this.dictionary = { index, needed: new WordMarks(index.hashes.length) };
+      } catch {
+        this.dictionary = null;
+      }
+    }
+    return this.dictionary;
+  }
+
+  /** Loads the engine with a dictionary slice, or the whole dictionary when `slice` is null. */
+  private load(slice: Buffer | null): void {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-jieba-'));
+    try {
+      const file = (name: string, data: string | Uint8Array) => {
+        const p = path.join(dir, name);
+        fs.writeFileSync(p, data);
+        return p;
+      };
+      const dict = slice ? file('jieba.dict.utf8', slice) : this.nj.DEFAULT_DICT;
+      const userDict = file('user.dict.utf8', userDictionary(this.userWords));
+      const idfDict = file('idf.utf8', '的 1.0\n');
+      const stopWordDict = file('stop_words.utf8', '的\n');
+      this.nj.load({ dict, hmmDict: this.nj.DEFAULT_HMM_DICT, userDict, idfDict, stopWordDict });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    for (const w of this.added) this.nj.insertWord(w);
+  }
 }
 
 interface RsJieba {

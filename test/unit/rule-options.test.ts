@@ -38,6 +38,7 @@ describe('rule options: declared once, validated', () => {
         ['max-chars', ['limit']],
         ['repeated-word', ['allow']],
         ['overused-word', ['minCount', 'charsPerUse', 'allow']],
+        ['banned-term', ['terms', 'builtIn']],
       ],
     );
   });

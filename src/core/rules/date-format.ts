@@ -251,6 +251,7 @@ export const dateFormat: Rule = {
   },
   basis: { zh: 'GB/T 9704-2012 第7.3.5.4条、第7.2.5条', en: 'GB/T 9704-2012 §7.3.5.4, §7.2.5' },
   options: NO_OPTIONS,
+  scope: 'line',
   check({ model }) {
     const { text } = model;
     const found = [...chineseDates(text), ...numericDates(text), ...chineseNumeralDates(model), ...documentNumbers(text)];

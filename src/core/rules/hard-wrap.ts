@@ -17,6 +17,7 @@ export const hardWrap: Rule = {
   fix: { zh: '重排断行，仅快速修复', en: 'rebuild the paragraphs, one line each: quick fix only' },
   basis: { zh: '写作惯例', en: 'drafting convention' },
   options: NO_OPTIONS,
+  scope: 'structure',
   check({ model }) {
     if (model.format === 'markdown' || !wrapWidth(model)) return [];
     const { lines } = model;

@@ -18,6 +18,7 @@ export const headingOwnLine: Rule = {
   fix: { zh: '另起一行，仅快速修复', en: 'start it on its own line: quick fix only' },
   basis: { zh: '写作惯例', en: 'drafting convention' },
   options: NO_OPTIONS,
+  scope: 'structure',
   check({ model }) {
     const { text } = model;
     const eol = lineBreakOf(text);

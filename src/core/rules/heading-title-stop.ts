@@ -45,6 +45,7 @@ export const headingTitleStop: Rule = {
   fix: null,
   basis: { zh: '写作惯例', en: 'drafting convention' },
   options: OPTIONS,
+  scope: 'structure',
   check({ model, options }) {
     const { minLength, ratio } = readOptions(OPTIONS, options);
     const problems: RuleProblem[] = [];

@@ -22,6 +22,12 @@ import { overusedWord } from './overused-word';
 import { headingOwnLine } from './heading-own-line';
 import { pageFurniture } from './page-furniture';
 import { hardWrap } from './hard-wrap';
+import { typo } from './typo';
+import { variantForm } from './variant-form';
+import { usage } from './usage';
+import { bannedTerm } from './banned-term';
+import { rangeDash } from './range-dash';
+import { aiLeftovers } from './ai-leftovers';
 
 /** Every rule, in the order their problems are listed when they share a position. */
 export const RULES: readonly Rule[] = [
@@ -47,6 +53,12 @@ export const RULES: readonly Rule[] = [
   overusedWord,
   pageFurniture,
   hardWrap,
+  typo,
+  variantForm,
+  usage,
+  bannedTerm,
+  rangeDash,
+  aiLeftovers,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

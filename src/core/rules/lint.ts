@@ -4,6 +4,7 @@ import type { Problem, Severity } from '../types';
 import { DEFAULT_CONFIG, matchesGlobs, resolveRules } from '../config';
 import { parse } from '../structure/parse';
 import { DEFAULT_SEVERITIES, RULES } from '.';
+import type { Rule, RuleContext, RuleProblem } from './rule';
 import { builtInSegmenter, type Segmenter } from '../text/segmenter';
 
 export interface LintOptions {
@@ -34,33 +35,72 @@ export function lint(text: string, options: LintOptions = {}): Problem[] {
 
 /** Lints an already parsed model (the editor keeps the model for the outline too). */
 export function lintModel(model: DocumentModel, options: LintOptions = {}): Problem[] {
+  const run = lintRun(options);
+  const problems: Problem[] = [];
+  for (const planned of run.rules) for (const p of planned.rule.check(run.context(planned, model))) problems.push(planned.problem(p));
+  return silenced(model, run, problems.sort(byPosition));
+}
+
+/** One rule as a lint runs it: its severity and options under the configuration. */
+export interface PlannedRule {
+  rule: Rule;
+  /** Its place in `RULES`: problems at the same position are listed in this order. */
+  index: number;
+  /** A rule's problem with the rule's id and the configured severity. */
+  problem(p: RuleProblem): Problem;
+}
+
+/** What one lint runs: the enabled rules in order, and the context each sees. */
+export interface LintRun {
+  config: GongwenConfig;
+  options: LintOptions;
+  rules: PlannedRule[];
+  /** The context a rule sees on a model (the word segmenter is loaded at most once per run). */
+  context(planned: PlannedRule, model: DocumentModel): RuleContext;
+}
+
+/** The rules a lint with these options runs, with their severities and options. */
+export function lintRun(options: LintOptions): LintRun {
   const config = options.config ?? DEFAULT_CONFIG;
   const settings = resolveRules(config, DEFAULT_SEVERITIES, options.filePath);
-  const problems: Problem[] = [];
   const segmenter = segmenterFor(config, options.segmenter);
-  for (const rule of RULES) {
+  const rules: PlannedRule[] = [];
+  const ruleOptions = new Map<Rule, Record<string, unknown>>();
+  RULES.forEach((rule, index) => {
     const setting = settings[rule.id];
-    if (!setting || (options.only && !options.only.includes(rule.id))) continue;
+    if (!setting || (options.only && !options.only.includes(rule.id))) return;
     const asked = rule.offByDefault && options.only !== undefined && !(rule.id in (config.rules ?? {}));
-    if (setting.severity === 'off' && !asked) continue;
+    if (setting.severity === 'off' && !asked) return;
     const severity = setting.severity === 'off' ? rule.defaultSeverity : setting.severity;
-    for (const p of rule.check({ model, config, options: setting.options, segmenter })) {
-      const problem: Problem = {
-        ruleId: rule.id,
-        severity: p.severityCap ? milder(severity, p.severityCap) : severity,
-        start: p.start,
-        end: p.end,
-        message: p.message,
-        messageEn: p.messageEn,
-      };
-      if (p.fix && p.fix.edits.length) problem.fix = p.fix;
-      problems.push(problem);
-    }
-  }
-  const silenced = silencer(model, config.ignore, options.filePath);
-  const kept = silenced ? problems.filter((p) => !silenced(p)) : problems;
-  // The sort is stable and problems were gathered rule by rule: ties keep the rules' order.
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+    ruleOptions.set(rule, setting.options);
+    rules.push({ rule, index, problem: (p) => problemOf(rule.id, severity, p) });
+  });
+  return { config, options, rules, context: (planned, model) => ({ model, config, options: ruleOptions.get(planned.rule)!, segmenter }) };
+}
+
+function problemOf(ruleId: string, severity: Severity, p: RuleProblem): Problem {
+  const problem: Problem = {
+    ruleId,
+    severity: p.severityCap ? milder(severity, p.severityCap) : severity,
+    start: p.start,
+    end: p.end,
+    message: p.message,
+    messageEn: p.messageEn,
+  };
+  if (p.fix && p.fix.edits.length) problem.fix = p.fix;
+  return problem;
+}
+
+/**
+ * The order of a lint's problems: by position. The sort is stable and problems are gathered rule by rule, so
+ * problems at the same position keep the rules' order.
+ */
+export const byPosition = (a: Problem, b: Problem): number => a.start - b.start || a.end - b.end;
+
+/** Problems (sorted) less those silenced by markdown disable comments and the configuration's `ignore` entries. */
+export function silenced(model: DocumentModel, run: LintRun, problems: Problem[]): Problem[] {
+  const isSilenced = silencer(model, run.config.ignore, run.options.filePath);
+  return isSilenced ? problems.filter((p) => !isSilenced(p)) : problems;
 }
 
 /** The provider the rules see: none when segmentation is off; otherwise called at most once per lint run. */

@@ -3,6 +3,7 @@ import { CONVENTION, NO_OPTIONS } from './rule';
 import type { DocumentModel } from '../structure/model';
 import type { GongwenConfig } from '../config/settings';
 import { findPlaceholders } from '../structure/placeholders';
+import { placeholderScope } from './placeholder';
 import { nextMatch } from '../structure/patterns';
 
 /** What a look-alike character is, for the message. */
@@ -229,6 +230,7 @@ export const lookalikeChar: Rule = {
   },
   basis: { zh: '全角数字：GB/T 15835-2011；其余：写作惯例', en: 'full-width digits: GB/T 15835-2011; the rest: drafting convention' },
   options: NO_OPTIONS,
+  scope: placeholderScope,
   check({ model, config }) {
     const { text, lines } = model;
     const owned = new Owned(model, config);

@@ -20,6 +20,7 @@ export const numberingHierarchy: Rule = {
   fix: null,
   basis: { zh: 'GB/T 9704-2012 第7.3.3条', en: 'GB/T 9704-2012 §7.3.3' },
   options: NO_OPTIONS,
+  scope: 'structure',
   check({ model }) {
     const problems: RuleProblem[] = [];
     for (const doc of model.documents) {

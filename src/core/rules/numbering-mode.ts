@@ -12,6 +12,7 @@ export const numberingMode: Rule = {
   fix: { zh: '重新编号，仅快速修复', en: 'renumber, quick fix only (unsafe)' },
   basis: { zh: '写作惯例', en: 'drafting convention' },
   options: NO_OPTIONS,
+  scope: 'structure',
   check({ model, config }) {
     const problems: RuleProblem[] = [];
     for (const doc of model.documents) {

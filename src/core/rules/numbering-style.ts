@@ -29,6 +29,7 @@ export const numberingStyle: Rule = {
   basis: { zh: 'GB/T 9704-2012 第7.3.3条', en: 'GB/T 9704-2012 §7.3.3' },
   severityNote: { zh: '；整级一致的无害变体为 `info`', en: '; `info` for a whole level written consistently in a harmless variant' },
   options: NO_OPTIONS,
+  scope: 'structure',
   check({ model, config }) {
     const problems: RuleProblem[] = [];
     for (const doc of model.documents) {

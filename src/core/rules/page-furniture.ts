@@ -17,6 +17,7 @@ export const pageFurniture: Rule = {
   fix: { zh: '清理网页残留（删除这些行），仅快速修复', en: 'delete the furniture lines: quick fix only' },
   basis: { zh: '写作惯例', en: 'drafting convention' },
   options: NO_OPTIONS,
+  scope: 'structure',
   check({ model }) {
     const problems: RuleProblem[] = [];
     for (const doc of model.documents) {

@@ -1,6 +1,17 @@
-import type { Rule } from './rule';
+import type { Rule, RuleContext, RuleScope } from './rule';
 import { CONVENTION, NO_OPTIONS } from './rule';
 import { findPlaceholders } from '../structure/placeholders';
+
+/**
+ * Placeholders are judged line by line (`line`), unless one may reach across lines: a configured pattern or allowed
+ * term can span them, and in markdown the lone `*` that markdown-it took for emphasis are paired through the text.
+ * lookalike-char, which leaves placeholders to this rule, reads them the same way.
+ */
+export function placeholderScope({ model, config }: RuleContext): RuleScope {
+  const { patterns, allow } = config.placeholders;
+  if (patterns.length || allow.some((term) => /[\r\n]/.test(term))) return 'document';
+  return model.format === 'markdown' && model.text.includes('*') ? 'document' : 'line';
+}
 
 /** Unfilled template placeholders: one left in a submitted report is an embarrassment. */
 export const placeholder: Rule = {
@@ -12,6 +23,7 @@ export const placeholder: Rule = {
   fix: null,
   basis: { zh: '写作惯例', en: 'drafting convention' },
   options: NO_OPTIONS,
+  scope: placeholderScope,
   check({ model, config }) {
     return findPlaceholders(model, config).map((p) => ({
       start: p.start,

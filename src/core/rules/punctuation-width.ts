@@ -1,6 +1,6 @@
-import type { Rule, RuleProblem } from './rule';
-import { NO_OPTIONS } from './rule';
-import type { DocumentModel } from '../structure/model';
+import type { Rule, RuleContext, RuleProblem } from './rule';
+import { NO_OPTIONS, regroupDocuments } from './rule';
+import type { DocumentModel, ReportDocument } from '../structure/model';
 import { ASCII_TOKEN_CHAR, URL_LIKE, nextMatch } from '../structure/patterns';
 import { CJK_PUNCT, HAN, charAt, charBefore, isChinese, isDigit, isIdeographCode } from '../text/chars';
 
@@ -233,38 +233,45 @@ export const punctuationWidth: Rule = {
   fix: { zh: '改为全角，安全', en: 'full-width mark, safe' },
   basis: { zh: 'GB/T 15834-2011', en: 'GB/T 15834-2011' },
   options: NO_OPTIONS,
-  check({ model }) {
-    const { text, lines } = model;
-    const inMarker = markerSweep(model);
-    const inLink = linkSweep(text);
-    const problems: RuleProblem[] = [];
-    // Candidate marks found by one native scan, then judged line by line.
-    const candidates: number[] = [];
-    for (let m = nextMatch(WIDTH_CANDIDATE, text, 0); m; m = nextMatch(WIDTH_CANDIDATE, text, m.index + 1)) {
-      if (!inMarker(m.index) && !inLink(m.index) && !model.isExcluded(m.index, m.index + 1)) candidates.push(m.index);
-    }
-    const noneConverted: ReadonlySet<number> = new Set();
-    const scope: Scope = { text, lineStart: 0, lineEnd: 0, converted: noneConverted, excluded: (o) => model.isExcluded(o, o + 1) };
-    let line = 0;
-    for (let c = 0, d = 0; c < candidates.length; c = d) {
-      line = lines.lineAtFrom(candidates[c], line);
-      const le = lines.ends[line];
-      for (d = c; d < candidates.length && candidates[d] < le; d++);
-      if (!model.isProseLine(line)) continue;
-      scope.lineStart = lines.starts[line];
-      scope.lineEnd = le;
-      scope.converted = convertedBrackets(text, candidates, c, d) ?? noneConverted;
-      // In the line's order: those brackets, and , ; : ? ! with Chinese on both sides (a bracket about to become
-      // full-width counts as Chinese).
-      for (let k = c; k < d; k++) {
-        const i = candidates[k];
-        const ch = text[i];
-        if (scope.converted.has(i) || (HALF_WIDTH_PUNCT.test(ch) && inChineseClause(scope, i))) problems.push(problem(ch, i));
-      }
-    }
-    return groupConsistentDocuments(model, problems); // in text order: lines in order, each line's marks in order
+  scope: 'line',
+  byDocument: { local: halfWidthMarks, regroup: groupConsistent },
+  check(context) {
+    return regroupDocuments(context.model, halfWidthMarks(context), groupConsistent);
   },
 };
+
+/** Every half-width mark to make full-width, one problem each, in text order: lines in order, each line's marks in order. */
+function halfWidthMarks({ model }: RuleContext): RuleProblem[] {
+  const { text, lines } = model;
+  const inMarker = markerSweep(model);
+  const inLink = linkSweep(text);
+  const problems: RuleProblem[] = [];
+  // Candidate marks found by one native scan, then judged line by line.
+  const candidates: number[] = [];
+  for (let m = nextMatch(WIDTH_CANDIDATE, text, 0); m; m = nextMatch(WIDTH_CANDIDATE, text, m.index + 1)) {
+    if (!inMarker(m.index) && !inLink(m.index) && !model.isExcluded(m.index, m.index + 1)) candidates.push(m.index);
+  }
+  const noneConverted: ReadonlySet<number> = new Set();
+  const scope: Scope = { text, lineStart: 0, lineEnd: 0, converted: noneConverted, excluded: (o) => model.isExcluded(o, o + 1) };
+  let line = 0;
+  for (let c = 0, d = 0; c < candidates.length; c = d) {
+    line = lines.lineAtFrom(candidates[c], line);
+    const le = lines.ends[line];
+    for (d = c; d < candidates.length && candidates[d] < le; d++);
+    if (!model.isProseLine(line)) continue;
+    scope.lineStart = lines.starts[line];
+    scope.lineEnd = le;
+    scope.converted = convertedBrackets(text, candidates, c, d) ?? noneConverted;
+    // In the line's order: those brackets, and , ; : ? ! with Chinese on both sides (a bracket about to become
+    // full-width counts as Chinese).
+    for (let k = c; k < d; k++) {
+      const i = candidates[k];
+      const ch = text[i];
+      if (scope.converted.has(i) || (HALF_WIDTH_PUNCT.test(ch) && inChineseClause(scope, i))) problems.push(problem(ch, i));
+    }
+  }
+  return problems;
+}
 
 /** Below this many half-width marks a document is too short to call consistently half-width. */
 const CONSISTENT_MIN_MARKS = 8;
@@ -275,19 +282,11 @@ const FULL_WIDTH_MARKS = new Set([...'，；：？！（）'].map((c) => c.charC
  * text as full-width ones) gets one problem per paragraph, whose fix converts all of its marks; a stray half-width
  * mark in a full-width document stays one problem per mark.
  */
-function groupConsistentDocuments(model: DocumentModel, problems: RuleProblem[]): RuleProblem[] {
-  if (!problems.length) return problems;
-  const out: RuleProblem[] = [];
-  let k = 0;
-  for (const doc of model.documents) {
-    const own: RuleProblem[] = [];
-    for (; k < problems.length && problems[k].start < doc.end; k++) if (problems[k].start >= doc.start) own.push(problems[k]);
-    let fullWidth = 0;
-    for (let i = doc.start; i < doc.end; i++) if (FULL_WIDTH_MARKS.has(model.text.charCodeAt(i))) fullWidth++;
-    out.push(...(own.length >= CONSISTENT_MIN_MARKS && own.length >= 3 * fullWidth ? perParagraph(model, own) : own));
-  }
-  for (; k < problems.length; k++) out.push(problems[k]);
-  return out;
+function groupConsistent(model: DocumentModel, doc: ReportDocument, own: RuleProblem[]): RuleProblem[] {
+  if (own.length < CONSISTENT_MIN_MARKS) return own;
+  let fullWidth = 0;
+  for (let i = doc.start; i < doc.end; i++) if (FULL_WIDTH_MARKS.has(model.text.charCodeAt(i))) fullWidth++;
+  return own.length >= 3 * fullWidth ? perParagraph(model, own) : own;
 }
 
 function perParagraph(model: DocumentModel, problems: RuleProblem[]): RuleProblem[] {

@@ -94,6 +94,7 @@ export const quotePairs: Rule = {
   fix: null,
   basis: { zh: 'GB/T 15834-2011', en: 'GB/T 15834-2011' },
   options: NO_OPTIONS,
+  scope: 'paragraph',
   check({ model }) {
     const { text, lines } = model;
     const problems: RuleProblem[] = [];

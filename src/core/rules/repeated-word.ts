@@ -457,6 +457,7 @@ export const repeatedWord: Rule = {
   fix: { zh: '删除重复的词，仅快速修复', en: "delete the copy: quick fix only (the segmenter may misplace a word's end)" },
   basis: { zh: '写作惯例', en: 'drafting convention' },
   options: OPTIONS,
+  scope: 'paragraph',
   check({ model, config, options, segmenter }) {
     if (!segmenter || config.segmenter === 'off') return [];
     const allowed = new Allowed([...REDUPLICATIONS, ...readOptions(OPTIONS, options).allow]);

@@ -1,4 +1,4 @@
-import type { DocumentModel } from '../structure/model';
+import type { DocumentModel, ReportDocument } from '../structure/model';
 import type { GongwenConfig } from '../config/settings';
 import type { Fix, Severity } from '../types';
 import type { Segmenter } from '../text/segmenter';
@@ -70,6 +70,54 @@ export function ruleOptions<P extends TProperties>(properties: P): TObject<P> {
 /** The options schema of a rule that takes none: `[severity, {}]` only. */
 export const NO_OPTIONS = ruleOptions({});
 
+/**
+ * What a rule's problems depend on, so that a lint session (`session.ts`) knows what to find again after an edit
+ * inside one body line that left the structure as it was (`structure/line-edit.ts`):
+ * - `structure`: only the structure (headings, documents and their sections, enumerations, furniture, the model's
+ *   paragraph bounds, the width a text is set to) and the text of heading, title and furniture lines, never a body
+ *   line's text: its problems stay, moved with the text after the edit;
+ * - `line`: a problem that starts on a line depends on that line alone, with the structure and the line breaks
+ *   around it: the rule runs again on a view of the edited paragraph (`structure/view.ts`);
+ * - `paragraph`: a problem that starts in a paragraph depends on that paragraph and the next one's first line. A
+ *   paragraph runs on past no blank line and, in plain text, past no line end that ends one of the model's paragraphs
+ *   (`textParagraphs`), unless the characters either side of the break are both ideographs (a hard wrap);
+ * - `document` (when a rule declares none): anything; the rule runs again over the whole model.
+ * A `line` or `paragraph` rule reads of the model only its text, lines, format, markdown analysis, headings,
+ * furniture, `isProseLine`, `isExcluded`, and its documents' kinds, titles and line ranges: a view of a few lines has
+ * no section trees and no enumerations, and its documents end with it.
+ */
+export type RuleScope = 'structure' | 'line' | 'paragraph' | 'document';
+
+/**
+ * A `line` or `paragraph` rule whose problems also depend on a tally over each document (punctuation-width: a
+ * document written in half-width marks throughout gets one problem per paragraph): its `check` is
+ * `regroupDocuments(model, local(context), regroup)`, so a session runs `local` on the edited paragraph and `regroup`
+ * on that paragraph's document alone.
+ */
+export interface ByDocument {
+  /** The problems line by line (or paragraph by paragraph), in text order. */
+  local: (context: RuleContext) => RuleProblem[];
+  /** A document's problems from its share of `local`'s. */
+  regroup: (model: DocumentModel, doc: ReportDocument, own: RuleProblem[]) => RuleProblem[];
+}
+
+/**
+ * `regroup` applied to each document's share of `problems` (in text order): those from a document's start to its end;
+ * problems between documents are dropped, those after the last one kept as they are.
+ */
+export function regroupDocuments(model: DocumentModel, problems: RuleProblem[], regroup: ByDocument['regroup']): RuleProblem[] {
+  if (!problems.length) return problems;
+  const out: RuleProblem[] = [];
+  let k = 0;
+  for (const doc of model.documents) {
+    const own: RuleProblem[] = [];
+    for (; k < problems.length && problems[k].start < doc.end; k++) if (problems[k].start >= doc.start) own.push(problems[k]);
+    for (const p of regroup(model, doc, own)) out.push(p);
+  }
+  for (; k < problems.length; k++) out.push(problems[k]);
+  return out;
+}
+
 /** The one contract every rule follows. */
 export interface Rule {
   id: string;
@@ -94,7 +142,16 @@ export interface Rule {
   basis: { zh: string; en: string };
   /** A milder class of problems or a condition beside the default severity (`整级一致的无害变体为 info`), for the table. */
   severityNote?: { zh: string; en: string };
+  /** What its problems depend on (`RuleScope`), or how that follows from the model and configuration; `document` when absent. */
+  scope?: RuleScope | ((context: RuleContext) => RuleScope);
+  /** For a rule whose problems are regrouped per document: its line-by-line pass and its regrouping (`ByDocument`). */
+  byDocument?: ByDocument;
   check(context: RuleContext): RuleProblem[];
+}
+
+/** A rule's scope for this model and configuration. */
+export function scopeOf(rule: Rule, context: RuleContext): RuleScope {
+  return typeof rule.scope === 'function' ? rule.scope(context) : (rule.scope ?? 'document');
 }
 
 /**

@@ -23,6 +23,7 @@ export const sentenceLength: Rule = {
   fix: null,
   basis: { zh: '写作惯例', en: 'drafting convention' },
   options: OPTIONS,
+  scope: 'line',
   check({ model, options }) {
     const { maxLength: max } = readOptions(OPTIONS, options);
     const problems: RuleProblem[] = [];

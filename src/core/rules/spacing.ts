@@ -180,6 +180,7 @@ export const spacing: Rule = {
   fix: { zh: '删除空白，安全', en: 'delete the whitespace, safe' },
   basis: { zh: '写作惯例', en: 'drafting convention' },
   options: NO_OPTIONS,
+  scope: 'line',
   check({ model }) {
     const { text, lines } = model;
     const problems: RuleProblem[] = [];

@@ -22,6 +22,18 @@ export function textParagraphs(model: DocumentModel): Array<[number, number]> {
 /** Per parsed model: the parse (enumerations) and the rules that read paragraphs share one reading. */
 const paragraphCache = new WeakMap<DocumentModel, Array<[number, number]>>();
 const widthCache = new WeakMap<DocumentModel, number>();
+/** Each line's rounded display width, trimmed: the parse asks `lineWidth` three times with different lines in view. */
+const lineWidthsCache = new WeakMap<LineIndex, Int32Array>();
+
+function roundedWidths(lines: LineIndex): Int32Array {
+  let widths = lineWidthsCache.get(lines);
+  if (!widths) {
+    widths = new Int32Array(lines.lineCount);
+    for (let l = 0; l < lines.lineCount; l++) widths[l] = Math.round(displayWidth(lines.lineText(l).trim()));
+    lineWidthsCache.set(lines, widths);
+  }
+  return widths;
+}
 
 function findParagraphs(model: DocumentModel): Array<[number, number]> {
   const { lines } = model;
@@ -115,7 +127,15 @@ const MIN_WRAPPED_LINES = 10;
 /** Width on the page in characters: a full-width character 1, a half-width one (digits, Latin, ASCII marks) 0.5. */
 export function displayWidth(t: string): number {
   let w = 0;
-  for (const ch of t) w += ch.charCodeAt(0) < 0x2000 || (ch >= '\uff61' && ch <= '\uffdc') ? 0.5 : 1;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    // A surrogate pair is one character, full-width (a lone surrogate counts as one too).
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length) {
+      const low = t.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) i++;
+    }
+    w += c < 0x2000 || (c >= 0xff61 && c <= 0xffdc) ? 0.5 : 1;
+  }
   return w;
 }
 
@@ -132,10 +152,11 @@ export function wrapWidth(model: DocumentModel): number {
 /** `wrapWidth` over lines, for the parse before the model exists. */
 export function lineWidth(lines: LineIndex, isProseLine: (line: number) => boolean): number {
   const counts = new Map<number, number>();
+  const widths = roundedWidths(lines);
   let prose = 0;
   for (let l = 0; l < lines.lineCount; l++) {
     if (!isProseLine(l) || isBlankLine(lines, l)) continue;
-    const w = Math.round(displayWidth(lines.lineText(l).trim()));
+    const w = widths[l];
     prose++;
     counts.set(w, (counts.get(w) ?? 0) + 1);
   }

@@ -56,7 +56,11 @@ function proseLineTester(markdown: MarkdownInfo | undefined, furniture: Readonly
 }
 
 /** Markdown syntax that is no prose, and furniture lines: no rule reads their characters. */
-function excludedTester(markdown: MarkdownInfo | undefined, furniture: readonly FurnitureLine[], lines: LineIndex): (start: number, end: number) => boolean {
+export function excludedTester(
+  markdown: MarkdownInfo | undefined,
+  furniture: readonly FurnitureLine[],
+  lines: LineIndex,
+): (start: number, end: number) => boolean {
   const inMarkdown = markdown ? rangeTester(markdown.excluded) : null;
   if (!furniture.length) return inMarkdown ?? (() => false);
   const inFurniture = rangeTester(furniture.map((f): [number, number] => [lines.starts[f.line], lines.ends[f.line]]));

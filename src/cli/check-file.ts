@@ -1,0 +1,171 @@
+// One file's share of `gongwen check`: read, decode, fix, lint and render it. The same code runs in the main thread and
+// in the worker threads of a parallel run, and hands back everything the run prints for the file, so that the main
+// thread prints the same bytes in the same order however the files were spread.
+
+import crypto from 'node:crypto';
+import { fixAll, lintModel, parse, type LintOptions } from '../core';
+import type { SegmenterSetting } from '../core/config/settings';
+import { decodeFile, encodeText, readFileBytes, writeFileAtomic, type DecodedFile } from './io';
+import { pick, type Lang } from './lang';
+import { fileProblemsJson, formatProblemLines, problemTable, tableJson, tableLines, tally, type ProblemTable, type Tally } from './format';
+import { withSegmentation, type SegmentationUse } from './segmentation';
+import { segmentationScope } from './segmentation-scope';
+import type { Output } from './report';
+
+/** What every file of a run is checked with (plain data: it is sent to the workers). */
+export interface CheckSettings {
+  format: 'text' | 'json';
+  fix: boolean;
+  fixDryRun: boolean;
+  lang: Lang;
+  /** `--segmenter`: overrides the config's `segmenter`. */
+  segmenter?: SegmenterSetting;
+  /** `--cache`: keep each file's problems as a table, with the hash of its bytes. */
+  table: boolean;
+}
+
+/** A file to check, with the options its config gives (plain data). */
+export interface FileTask {
+  /** Its place among the files the paths expanded to. */
+  index: number;
+  path: string;
+  options: Pick<LintOptions, 'format' | 'config' | 'filePath'>;
+}
+
+/** Everything a file's check prints and counts. */
+export interface FileResult {
+  index: number;
+  path: string;
+  /** Read and decoded (an unreadable or binary file is skipped with a line in `err`). */
+  read: boolean;
+  /** A rule or the parser failed on it: skipped with a line in `err`, and the run exits 2. */
+  internalError: boolean;
+  /** Its stderr lines, in order. */
+  err: string[];
+  /** Its stdout lines printed before the problems (`--fix-dry-run`'s diff). */
+  out: string[];
+  tally: Tally;
+  /** Its problem lines (text format). */
+  lines?: string[];
+  /** Its objects of the JSON array (json format). */
+  json?: Uint8Array;
+  table?: ProblemTable;
+  /** sha1 of its bytes (with `table`). */
+  hash?: string;
+  segmentation?: SegmentationUse;
+}
+
+/** Files read before linting whose texts together make one scope for the segmenter: about a 10 MB share. */
+const SCOPE_CHARS = 4_000_000;
+
+/**
+ * Checks the files in order, `each` told of each result as it is done. Files are read a batch at a time before they
+ * are linted, so that nodejieba loads once for the words of the whole batch.
+ */
+export function checkFiles(tasks: readonly FileTask[], settings: CheckSettings, each: (r: FileResult) => void): void {
+  for (let next = 0; next < tasks.length;) {
+    const batch: Array<{ task: FileTask; bytes?: Buffer; file?: DecodedFile; result: FileResult }> = [];
+    let chars = 0;
+    while (next < tasks.length && (chars < SCOPE_CHARS || !batch.length)) {
+      const task = tasks[next++];
+      const result = emptyResult(task);
+      const entry: (typeof batch)[number] = { task, result };
+      const bytes = readFileBytes(task.path);
+      const decoded = bytes.ok ? decodeFile(task.path, bytes.bytes) : bytes;
+      if (decoded.ok) {
+        entry.file = decoded.file;
+        if (settings.table && bytes.ok) entry.result.hash = contentHash(bytes.bytes);
+        chars += decoded.file.text.length;
+      } else result.err.push(pick(settings.lang, decoded.message, decoded.messageEn));
+      batch.push(entry);
+    }
+    // Copies of one text (a folder of drafts and their backups) need their words looked up once.
+    let scopeTexts: readonly string[] | undefined;
+    const scope = () => (scopeTexts ??= [...new Set(batch.flatMap((e) => (e.file ? [segmentationScope(e.file.text, e.task.options.config)] : [])))]);
+    for (const { task, file, result } of batch) {
+      if (file) lintFile(task, file, settings, scope, result);
+      each(result);
+    }
+  }
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return crypto.createHash('sha1').update(bytes).digest('hex');
+}
+
+function emptyResult(task: FileTask): FileResult {
+  return { index: task.index, path: task.path, read: false, internalError: false, err: [], out: [], tally: { error: 0, warning: 0, info: 0, hint: 0 } };
+}
+
+function lintFile(task: FileTask, file: DecodedFile, settings: CheckSettings, scope: () => readonly string[], result: FileResult): void {
+  result.read = true;
+  const io: Output = { out: (l) => result.out.push(l), err: (l) => result.err.push(l) };
+  const options = withSegmentation(task.options, settings.segmenter, settings.lang, io, undefined, {
+    scope,
+    onUse: (use) => {
+      if (result.segmentation) return;
+      result.segmentation = use;
+      // Every file that met a fallback says so; the main thread prints it for the first of them only.
+      if (use.fallbackLine) io.err(use.fallbackLine);
+    },
+  });
+  // A bug in a rule or the parser costs one file a clear line and exit 2, never the whole run a stack trace.
+  try {
+    const text = settings.fix || settings.fixDryRun ? applyFixes(task.path, file, options, settings, io) : file.text;
+    const model = parse(text, options.format ?? 'text');
+    const problems = lintModel(model, options);
+    const { lines } = model;
+    result.tally = tally(problems);
+    if (settings.table) result.table = problemTable(lines, problems);
+    if (settings.format === 'json') result.json = result.table ? tableJson(task.path, result.table) : fileProblemsJson({ file: task.path, lines, problems });
+    else if (!settings.fixDryRun) {
+      const out: string[] = (result.lines = []);
+      if (result.table) tableLines(task.path, result.table, settings.lang, (l) => out.push(l));
+      else formatProblemLines({ file: task.path, lines, problems }, settings.lang, (l) => out.push(l));
+    }
+  } catch (e) {
+    result.internalError = true;
+    result.tally = { error: 0, warning: 0, info: 0, hint: 0 };
+    delete result.table;
+    const why = e instanceof Error ? e.message : String(e);
+    io.err(
+      pick(
+        settings.lang,
+        `${task.path}：检查时出现内部错误，已跳过（${why}）；请报告此问题`,
+        `${task.path}: internal error while checking, skipped (${why}); please report it`,
+      ),
+    );
+  }
+}
+
+/** Applies safe fixes; writes the file back (same encoding, BOM, line endings) or prints the diff. Returns the new text. */
+function applyFixes(filePath: string, file: DecodedFile, options: LintOptions, settings: CheckSettings, io: Output): string {
+  const before = file.text;
+  const { output, fixed, invalid } = fixAll(before, options);
+  // A fix with overlapping edits is a rule's bug: never applied, and said so rather than silently dropped.
+  for (const p of invalid) {
+    io.err(
+      pick(
+        settings.lang,
+        `${filePath}：内部错误：规则 ${p.ruleId} 的修复含重叠的编辑，未应用（${p.message}）`,
+        `${filePath}: internal error: the fix of rule ${p.ruleId} has overlapping edits and was not applied (${p.messageEn})`,
+      ),
+    );
+  }
+  if (output === before) return before;
+  if (settings.fixDryRun) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createTwoFilesPatch } = require('diff') as typeof import('diff');
+    // Only the newline that `out` adds again: a CRLF file's last line keeps its \r, as --fix writes it.
+    io.out(createTwoFilesPatch(filePath, filePath, before, output, '', '').replace(/\n$/, ''));
+    return output;
+  }
+  try {
+    writeFileAtomic(filePath, encodeText(output, file.encoding, file.bom));
+    io.err(pick(settings.lang, `${filePath}：已修复 ${fixed} 处`, `${filePath}: fixed ${fixed} problem${fixed === 1 ? '' : 's'}`));
+    return output;
+  } catch (e) {
+    io.err(pick(settings.lang, `${filePath}：无法写回修复（${(e as Error).message}）`, `${filePath}: could not write the fixes (${(e as Error).message})`));
+    return before;
+  }
+}

@@ -1,0 +1,104 @@
+import type { DocumentModel } from '../../structure/model';
+import type { RuleProblem } from '../rule';
+import { tokensOf, type Segmenter } from '../../text/segmenter';
+import { SOURCES, type WordingEntry } from './sources';
+
+/** One occurrence of a list entry in the text. */
+export interface EntryMatch {
+  entry: WordingEntry;
+  start: number;
+  end: number;
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A list compiled once: one alternation of its wrong forms, longest first, and each form's entry. */
+export interface CompiledList {
+  pattern: RegExp;
+  byWrong: ReadonlyMap<string, WordingEntry>;
+}
+
+export function compileList(entries: readonly WordingEntry[]): CompiledList {
+  const byWrong = new Map(entries.map((e) => [e.wrong, e]));
+  const forms = [...byWrong.keys()].sort((a, b) => b.length - a.length);
+  return { pattern: new RegExp(forms.map(escapeRegExp).join('|'), 'g'), byWrong };
+}
+
+/** Whether the occurrence at `start` lies inside one of the entry's right longer strings (`不能自已`). */
+export function isExcepted(text: string, start: number, entry: WordingEntry): boolean {
+  for (const phrase of entry.except ?? []) {
+    for (let at = phrase.indexOf(entry.wrong); at >= 0; at = phrase.indexOf(entry.wrong, at + 1)) {
+      if (text.startsWith(phrase, start - at)) return true;
+    }
+  }
+  return false;
+}
+
+/** Occurrences of the list's wrong forms on prose lines, outside markdown syntax and furniture, less exceptions. */
+export function findEntries(model: DocumentModel, list: CompiledList): EntryMatch[] {
+  const { text, lines } = model;
+  const out: EntryMatch[] = [];
+  const pattern = new RegExp(list.pattern.source, 'g');
+  for (const m of text.matchAll(pattern)) {
+    const entry = list.byWrong.get(m[0])!;
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!model.isProseLine(lines.lineAt(start)) || model.isExcluded(start, end)) continue;
+    if (isExcepted(text, start, entry)) continue;
+    out.push({ entry, start, end });
+  }
+  return out;
+}
+
+/**
+ * Whether a word of the line's segmentation crosses the occurrence's start or end: then its characters belong to two
+ * words (`自己经历` holds `己经` across 自己|经历) and it is no wrong form. Undefined when no segmenter is at hand.
+ */
+export function crossesWord(model: DocumentModel, segmenter: Segmenter | undefined, start: number, end: number): boolean | undefined {
+  if (!segmenter) return undefined;
+  const { lines } = model;
+  const line = lines.lineAt(start);
+  const lineStart = lines.starts[line];
+  const paragraph = lines.lineText(line);
+  const s = start - lineStart;
+  const e = end - lineStart;
+  return tokensOf(segmenter.cut(paragraph), paragraph).some((t) => (t.start < s && s < t.end) || (t.start < e && e < t.end));
+}
+
+/** Entries of this length or shorter can arise across a word boundary: they are checked against the segmentation. */
+export const SHORT_FORM = 3;
+
+/**
+ * The matches that are wrong forms for sure: short ones must not straddle a segmentation word (and are dropped when
+ * no segmenter is available); longer ones (four-character idioms) cannot arise across words.
+ */
+export function keepWordMatches(model: DocumentModel, matches: EntryMatch[], segmenter: (() => Segmenter | undefined) | undefined): EntryMatch[] {
+  let engine: Segmenter | undefined;
+  let loaded = false;
+  return matches.filter((m) => {
+    if (m.entry.wrong.length > SHORT_FORM) return true;
+    if (!loaded) {
+      engine = segmenter?.();
+      loaded = true;
+    }
+    return crossesWord(model, engine, m.start, m.end) === false;
+  });
+}
+
+/** A problem for one match: the correction as a fix, safe only when the entry says the wrong form is never right. */
+export function entryProblem(m: EntryMatch, what: { zh: string; en: string }): RuleProblem {
+  const { entry } = m;
+  const source = SOURCES[entry.source];
+  return {
+    start: m.start,
+    end: m.end,
+    message: `${what.zh}“${entry.wrong}”应为“${entry.right}”：${entry.reason}（${source.zh}）`,
+    messageEn: `${what.en} "${entry.wrong}": write "${entry.right}" (${source.en})`,
+    fix: {
+      safe: entry.safe ?? false,
+      edits: [{ start: m.start, end: m.end, text: entry.right }],
+      title: `改为“${entry.right}”`,
+      titleEn: `Change to "${entry.right}"`,
+    },
+  };
+}
