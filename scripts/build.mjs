@@ -1,6 +1,6 @@
 // Bundles the CLI (and, once it exists, the extension) with esbuild.
 import { build } from 'esbuild';
-import { existsSync, chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -33,6 +33,7 @@ const cli = await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 
 const boot = await build({ ...common, entryPoints: ['src/cli/bootstrap.ts'], outfile: 'dist/cli.js', write: false });
 const body = cli.outputFiles[0].text;
 const bodyHash = createHash('sha256').update(body).digest('hex').slice(0, 16);
+mkdirSync('dist', { recursive: true }); // a clean clone has no dist/ yet, and write: false creates none
 writeFileSync(
   'dist/cli.js',
   `#!/usr/bin/env node\nconst GONGWEN_BODY = ${JSON.stringify(body)}, GONGWEN_BODY_HASH = ${JSON.stringify(bodyHash)};\n${boot.outputFiles[0].text}`,
