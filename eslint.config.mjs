@@ -56,6 +56,11 @@ function layerBoundaries() {
       ],
     ),
     restrict(['src/cli/**/*.ts'], [NO_VSCODE], [folderPattern(['extension'], 'the CLI runs without VS Code.')]),
+    restrict(
+      ['src/server/**/*.ts'],
+      [NO_VSCODE],
+      [folderPattern(['extension'], 'the language server serves any editor: it speaks LSP, never the VS Code API.')],
+    ),
   ];
 }
 

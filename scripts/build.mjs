@@ -43,10 +43,8 @@ if (existsSync('src/extension/extension.ts')) {
   await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', ...NATIVE] });
   // The Word export, required by the extension only when the writer exports.
   await build({ ...common, entryPoints: ['src/export/index.ts'], outfile: 'dist/export.js' });
-  // The extension's lint process (word segmentation off the extension host's thread).
-  await build({ ...common, entryPoints: ['src/extension/lintProcess.ts'], outfile: 'dist/lint-process.js', external: NATIVE });
-  // The language server (`gongwen lsp --stdio` runs the same code from the CLI bundle).
-  // The language server the extension will start over IPC (word segmentation off the extension host's thread).
+  // The language server the extension starts over IPC (word segmentation off the extension host's thread);
+  // `gongwen lsp --stdio` runs the same code from the CLI bundle.
   await build({ ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', external: NATIVE });
 }
 

@@ -80,7 +80,7 @@ const RS_JIEBA_FILES = ['package.json', 'index.js', 'LICENSE', 'dict.txt'];
 /** Shipped besides the engines (paths from the repository root); dist files are checked after the build. */
 const FILES = ['LICENSE', 'CHANGELOG.md', 'language-configuration.json'];
 const DIRS = ['l10n', 'syntaxes', 'snippets', 'schemas', 'docs'];
-const DIST = ['dist/extension.js', 'dist/lint-process.js', ...(existsSync(join(root, 'src/export/index.ts')) ? ['dist/export.js'] : [])];
+const DIST = ['dist/extension.js', 'dist/server.js', ...(existsSync(join(root, 'src/export/index.ts')) ? ['dist/export.js'] : [])];
 
 /** Manifest fields the VSIX does without: development scripts and dependencies, and the CLI (dist/cli.js does not ship). */
 const DROPPED_FIELDS = [

@@ -1,20 +1,19 @@
 import * as vscode from 'vscode';
-import { countsOf } from '../core/structure/counts';
-import type { ReportStore } from './reports';
+import type { GongwenClient } from './client';
 
 const thousands = (n: number) => n.toLocaleString('en-US');
 
 /**
  * `字数 3,215 · 约 6 页` for the active report, or for the selection when there is one: 字数 as offices count
- * it, pages at GB/T 9704's 22 lines × 28 characters. It counts the report's parsed model through the core's one
- * counting service, as the outline and `gongwen stats` do (markdown markup and page furniture do not count).
+ * it, pages at GB/T 9704's 22 lines × 28 characters. The language server counts its model of the report through the
+ * core's one counting service, as the outline and `gongwen stats` do (markdown markup and page furniture do not count).
  */
 export class CountStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('gongwen.counts', vscode.StatusBarAlignment.Right, 99);
   /** Bumped by each update: a count that finishes after a newer one started is dropped. */
   private generation = 0;
 
-  constructor(private readonly store: ReportStore) {
+  constructor(private readonly client: GongwenClient) {
     this.item.name = vscode.l10n.t('Gongwen word count');
   }
 
@@ -26,7 +25,7 @@ export class CountStatus implements vscode.Disposable {
   update(): void {
     const editor = vscode.window.activeTextEditor;
     const generation = ++this.generation;
-    if (!editor || !this.store.isReport(editor.document)) {
+    if (!editor) {
       this.item.hide();
       return;
     }
@@ -35,19 +34,14 @@ export class CountStatus implements vscode.Disposable {
 
   private async show(editor: vscode.TextEditor, generation: number): Promise<void> {
     const doc = editor.document;
-    const version = doc.version;
-    // The store parses each version once (cached for the outline too), so moving the cursor recounts nothing.
-    const { model } = await this.store.view(doc);
-    if (generation !== this.generation || doc.version !== version) return;
     const selected = editor.selections.filter((s) => !s.isEmpty);
-    const ranges = selected.length ? selected.map((s) => [doc.offsetAt(s.start), doc.offsetAt(s.end)]) : [[0, model.text.length]];
-    let zishu = 0;
-    let pages = 0;
-    for (const [start, end] of ranges) {
-      const c = countsOf(model, start, end);
-      zishu += c.zishu;
-      pages += c.pages;
+    const counted = await this.client.counts(doc, selected);
+    if (generation !== this.generation || counted === undefined) return;
+    if (counted === null) {
+      this.item.hide();
+      return;
     }
+    const { zishu, pages } = counted;
     const label = vscode.l10n.t('{0} characters · about {1} pages', thousands(zishu), pages);
     this.item.text = selected.length ? `$(selection) ${label}` : label;
     this.item.tooltip = selected.length

@@ -1,108 +1,58 @@
 import * as vscode from 'vscode';
-import { pickerFor, toDiagnostic } from './convert';
-import { debounceMs } from './settings';
-import type { ReportStore } from './reports';
 
-/** Large documents wait longer after a keystroke: 300 ms plus 100 ms per 500 KB. */
-const sizeDelay = (doc: vscode.TextDocument): number => Math.min(2000, Math.floor(doc.getText().length / 5000));
-
-/**
- * Live diagnostics: on open, after a debounce while typing (a stale run is dropped when the version moved on),
- * cleared on close. Each run's time is logged to the "gongwen" output channel.
- */
-/** One lint run, as logged: what the editor paid for it. */
+/** One pull of a document's diagnostics from the language server: what the editor paid for it. */
 export interface LintRun {
   uri: string;
   version: number;
   ms: number;
   chars: number;
+  /** -1 when the server answered "unchanged". */
   problems: number;
 }
 
 const KEPT_RUNS = 200;
+/** How long `refresh` waits for a pull the client may not make (a document no editor shows is not pulled). */
+const REFRESH_DEADLINE_MS = 15000;
 
-export class DiagnosticsManager implements vscode.Disposable {
-  readonly collection = vscode.languages.createDiagnosticCollection('gongwen');
-  /** The latest lint runs (the integration tests read them: the handler's own timing, not a wall clock). */
+/**
+ * The record of diagnostics pulls (the language client pulls them; its middleware reports each one here): the views
+ * refresh after them, and the integration tests read them (the pulls' own timing, not a wall clock).
+ */
+export class DiagnosticsRecord implements vscode.Disposable {
   readonly runs: LintRun[] = [];
-  /** Errors caught in lint runs (each also logged); a healthy session has none. */
+  /** Pulls that failed (each also logged by the client); a healthy session has none. */
   errors = 0;
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly updated = new vscode.EventEmitter<vscode.TextDocument>();
-  /** Fires after a document's diagnostics were refreshed. */
+  private readonly updated = new vscode.EventEmitter<string>();
+  /** Fires with a document's URI after its diagnostics were pulled. */
   readonly onDidUpdate = this.updated.event;
+  /** Asks the client to pull every shown document's diagnostics again (set once the client exists). */
+  repull: (doc: vscode.TextDocument) => void = () => undefined;
 
-  constructor(
-    private readonly store: ReportStore,
-    private readonly docsBase: vscode.Uri,
-    private readonly log: vscode.LogOutputChannel,
-  ) {}
-
-  /** Lints now (open, save, config change). Never throws: a failure is logged and counted. */
-  async refresh(doc: vscode.TextDocument): Promise<void> {
-    try {
-      await this.lintNow(doc);
-    } catch (e) {
-      this.errors++;
-      this.log.error(`lint ${doc.uri.toString()} failed: ${(e as Error).stack ?? String(e)}`);
-    }
-  }
-
-  private async lintNow(doc: vscode.TextDocument): Promise<void> {
-    this.cancel(doc);
-    if (!this.store.isReport(doc)) {
-      this.clear(doc);
-      return;
-    }
-    const version = doc.version;
-    const started = performance.now();
-    const problems = await this.store.problems(doc);
-    if (!problems || doc.isClosed || doc.version !== version) return; // stale: a newer run is scheduled
-    const pick = pickerFor(doc);
-    this.collection.set(
-      doc.uri,
-      problems.map((p) => toDiagnostic(doc, p, this.docsBase, pick)),
-    );
-    const run = { uri: doc.uri.toString(), version, ms: performance.now() - started, chars: doc.getText().length, problems: problems.length };
+  add(run: LintRun): void {
     this.runs.push(run);
     if (this.runs.length > KEPT_RUNS) this.runs.shift();
-    this.log.info(`lint ${vscode.workspace.asRelativePath(doc.uri)} v${version}: ${run.problems} problems, ${run.ms.toFixed(1)} ms, ${run.chars} chars`);
-    this.updated.fire(doc);
+    this.updated.fire(run.uri);
   }
 
-  /** Lints after the debounce (typing). */
-  schedule(doc: vscode.TextDocument): void {
-    this.cancel(doc);
+  /** Pulls a shown document's diagnostics again and resolves once they are in (at once for a document not shown). */
+  async refresh(doc: vscode.TextDocument): Promise<void> {
+    if (!vscode.window.visibleTextEditors.some((e) => e.document === doc)) return;
     const key = doc.uri.toString();
-    this.timers.set(
-      key,
-      setTimeout(
-        () => {
-          this.timers.delete(key);
-          void this.refresh(doc);
-        },
-        debounceMs() + sizeDelay(doc),
-      ),
-    );
-  }
-
-  clear(doc: vscode.TextDocument): void {
-    this.cancel(doc);
-    this.collection.delete(doc.uri);
-    this.store.forget(doc);
-    this.updated.fire(doc);
-  }
-
-  private cancel(doc: vscode.TextDocument): void {
-    const key = doc.uri.toString();
-    const t = this.timers.get(key);
-    if (t) clearTimeout(t);
-    this.timers.delete(key);
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        sub.dispose();
+        clearTimeout(timer);
+        resolve();
+      };
+      const sub = this.onDidUpdate((uri) => uri === key && done());
+      const timer = setTimeout(done, REFRESH_DEADLINE_MS);
+      this.repull(doc);
+    });
+    // The client puts the pulled diagnostics into its collection once the pull returns: one turn later.
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.collection.dispose();
     this.updated.dispose();
   }
 }

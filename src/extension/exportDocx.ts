@@ -1,47 +1,33 @@
 import * as vscode from 'vscode';
-import path from 'node:path';
-import type { ReportStore } from './reports';
-import { rangeOf } from './convert';
+import type { PlaceholderItem } from '../server/protocol';
+import { toRange, type GongwenClient } from './client';
 
 /**
- * 公文：导出为 Word — one `.docx` per document of the active report, laid out to GB/T 9704-2012. Refuses while
- * placeholders remain (lists them; "export anyway" is an explicit choice) and warns on numbering errors.
- * Returns the files written.
+ * 公文：导出为 Word — one `.docx` per document of the active report, laid out to GB/T 9704-2012 by the language server.
+ * Refuses while placeholders remain (lists them; "export anyway" is an explicit choice) and warns on numbering
+ * errors. Returns the files written.
  */
-export async function exportDocxCommand(store: ReportStore): Promise<vscode.Uri[]> {
+export async function exportDocxCommand(client: GongwenClient): Promise<vscode.Uri[]> {
   const editor = vscode.window.activeTextEditor;
-  if (!editor || !store.isReport(editor.document)) {
+  const plan = editor && (await client.exportPlan(editor.document));
+  if (!editor || !plan) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a report to export it.'));
     return [];
   }
   const doc = editor.document;
-  const view = await store.view(doc);
-  // The Word writer is large: its own bundle beside this one, loaded on first export, never at activation.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const exporter = require(path.join(__dirname, 'export.js')) as typeof import('../export');
-  const indexes = exporter.exportableDocuments(view.model);
-  if (!indexes.length) {
+  if (!plan.documents.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('This file holds no document to export (only a table of contents).'));
     return [];
   }
-  const options = { config: view.config, filePath: view.filePath, format: view.format };
-  const placeholders = indexes.flatMap((i) => exporter.exportBlockers(view.model, i, options).placeholders);
-  const numbering = indexes.flatMap((i) => exporter.exportBlockers(view.model, i, options).numbering);
-  if (
-    placeholders.length &&
-    !(await confirmDespitePlaceholders(
-      doc,
-      placeholders.map((p) => ({ start: p.start, end: p.end })),
-    ))
-  )
-    return [];
-  if (numbering.length)
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0} numbering problems remain in this report; the export keeps them as they are.', numbering.length));
+  if (plan.placeholders.length && !(await confirmDespitePlaceholders(doc, plan.placeholders))) return [];
+  if (plan.numbering)
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} numbering problems remain in this report; the export keeps them as they are.', plan.numbering));
+  const exported = await client.exportDocx(doc, plan.documents);
+  if (!exported) return [];
   const written: vscode.Uri[] = [];
-  for (const i of indexes) {
-    const target = targetUri(doc.uri, indexes.length > 1 ? i + 1 : undefined);
-    const bytes = await exporter.exportDocx(view.model, i, { creator: 'gongwen' });
-    await vscode.workspace.fs.writeFile(target, bytes);
+  for (const file of exported.files) {
+    const target = targetUri(doc.uri, plan.documents.length > 1 ? file.index + 1 : undefined);
+    await vscode.workspace.fs.writeFile(target, Buffer.from(file.base64, 'base64'));
     written.push(target);
   }
   const open = vscode.l10n.t('Reveal in Explorer');
@@ -54,15 +40,15 @@ export async function exportDocxCommand(store: ReportStore): Promise<vscode.Uri[
 }
 
 /** Lists the placeholders; the writer picks one to fix it, or says explicitly to export anyway. */
-async function confirmDespitePlaceholders(doc: vscode.TextDocument, found: Array<{ start: number; end: number }>): Promise<boolean> {
+async function confirmDespitePlaceholders(doc: vscode.TextDocument, found: PlaceholderItem[]): Promise<boolean> {
   const anyway = {
     label: `$(export) ${vscode.l10n.t('Export anyway')}`,
     description: vscode.l10n.t('the placeholders stay in the Word document'),
     alwaysShow: true,
   };
   const items = found.map((p) => {
-    const range = rangeOf(doc, p.start, p.end);
-    return { label: doc.getText(range), description: vscode.l10n.t('line {0}', range.start.line + 1), range };
+    const range = toRange(p.range);
+    return { label: p.text, description: vscode.l10n.t('line {0}', range.start.line + 1), range };
   });
   const picked = await vscode.window.showQuickPick<vscode.QuickPickItem & { range?: vscode.Range }>(
     [...items, { label: '', kind: vscode.QuickPickItemKind.Separator }, anyway],

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { applyEdits, modify, parse as parseJsonc, type JSONPath } from 'jsonc-parser';
-import type { ConfigFiles } from './configFiles';
+import { configTarget } from './configFiles';
+
+/** The command the language server's silencing quick fixes run (`[uri, target]`). */
+export const IGNORE_COMMAND = 'gongwen.ignore';
 
 /** What a silencing quick fix writes into `.gongwenrc.json`. */
 export type IgnoreTarget =
@@ -36,9 +39,13 @@ function editFor(text: string, target: IgnoreTarget, file: string): string {
   return applyEdits(text, edits);
 }
 
-/** Writes a silencing entry into the nearest (or a new) `.gongwenrc.json`, as one undoable edit if it is open. */
-export async function writeIgnore(configFiles: ConfigFiles, doc: vscode.Uri, target: IgnoreTarget): Promise<void> {
-  const file = await configFiles.targetFor(doc);
+/**
+ * Writes a silencing entry into the nearest (or a new) `.gongwenrc.json`, as one undoable edit if it is open. The
+ * document comes as the server names it (a URI string) or as a Uri.
+ */
+export async function writeIgnore(uri: vscode.Uri | string, target: IgnoreTarget): Promise<void> {
+  const doc = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
+  const file = await configTarget(doc);
   if (!file) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder to keep a .gongwenrc.json for it.'));
     return;

@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
-import type { OutlineDocument, OutlineSection } from '../core';
-import { countsLabel } from './outline';
-import { pickerFor, rangeOf } from './convert';
-import type { ReportStore } from './reports';
+import type { OutlineNode } from '../server/protocol';
+import { toRange, type GongwenClient } from './client';
 
-/** A node of the 公文大纲 tree: a document of the file, or a section identified by its marker's offset. */
-export type ReportNode = { kind: 'document'; doc: OutlineDocument } | { kind: 'section'; section: OutlineSection };
+/** A node of the 公文大纲 tree: a document of the file or a section, as the language server's outline gives it. */
+export type ReportNode = OutlineNode;
 
 export const REPORT_TREE_MIME = 'application/vnd.code.tree.gongwen.reportoutline';
 
@@ -13,10 +11,12 @@ export const REPORT_TREE_MIME = 'application/vnd.code.tree.gongwen.reportoutline
 export class ReportTreeProvider implements vscode.TreeDataProvider<ReportNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ReportNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private docs: OutlineDocument[] = [];
+  private nodes: ReportNode[] = [];
   private editorDoc: vscode.TextDocument | undefined;
+  /** Bumped by each refresh: an outline that arrives after a newer refresh started is dropped. */
+  private generation = 0;
 
-  constructor(private readonly store: ReportStore) {}
+  constructor(private readonly client: GongwenClient) {}
 
   /** The document the tree shows (the active report), if any. */
   get document(): vscode.TextDocument | undefined {
@@ -24,51 +24,44 @@ export class ReportTreeProvider implements vscode.TreeDataProvider<ReportNode>, 
   }
 
   async refresh(): Promise<void> {
+    const generation = ++this.generation;
     const doc = vscode.window.activeTextEditor?.document;
-    if (doc && this.store.isReport(doc)) {
-      this.editorDoc = doc;
-      this.docs = (await this.store.view(doc)).outline();
-    } else if (!doc || doc.uri.scheme !== 'output') {
-      this.editorDoc = undefined;
-      this.docs = [];
-    }
-    void vscode.commands.executeCommand('setContext', 'gongwen.reportOutline.hasReport', !!this.editorDoc);
+    // The output panel taking focus keeps the tree as it was.
+    if (doc?.uri.scheme === 'output') return;
+    const outline = doc ? await this.client.outline(doc) : null;
+    // No answer for this version (typing moved on): the next refresh brings it.
+    if (generation !== this.generation || outline === undefined) return;
+    this.show(outline ? doc : undefined, outline?.documents ?? []);
+  }
+
+  private show(doc: vscode.TextDocument | undefined, nodes: ReportNode[]): void {
+    this.editorDoc = doc;
+    this.nodes = nodes;
+    void vscode.commands.executeCommand('setContext', 'gongwen.reportOutline.hasReport', !!doc);
     this.changed.fire(undefined);
   }
 
   getChildren(node?: ReportNode): ReportNode[] {
-    if (!node) {
-      if (this.docs.length === 1 && !this.docs[0].title) return this.docs[0].sections.map((section) => ({ kind: 'section', section }));
-      return this.docs.map((doc) => ({ kind: 'document', doc }));
-    }
-    const children = node.kind === 'document' ? node.doc.sections : node.section.children;
-    return children.map((section) => ({ kind: 'section', section }));
+    return node ? node.children : this.nodes;
   }
 
   getTreeItem(node: ReportNode): vscode.TreeItem {
     const doc = this.editorDoc!;
-    if (node.kind === 'document') {
-      const d = node.doc;
-      const item = new vscode.TreeItem(
-        d.title || (d.kind === 'toc' ? vscode.l10n.t('Table of contents') : vscode.l10n.t('Document {0}', d.index + 1)),
-        vscode.TreeItemCollapsibleState.Expanded,
-      );
-      item.description = countsLabel(pickerFor(doc), d.placeholders, d.chars);
-      item.iconPath = new vscode.ThemeIcon(d.kind === 'toc' ? 'list-unordered' : 'file-text');
-      item.command = revealCommand(doc, d.start, d.start);
+    const section = node.kind === 'section';
+    const collapsed = section && !node.children.length ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded;
+    const item = new vscode.TreeItem(node.name, collapsed);
+    item.description = node.detail;
+    if (section) {
+      item.id = `${doc.uri.toString()}#${node.start}`;
+      item.tooltip = new vscode.MarkdownString(`**${node.name}**\n\n${node.detail}`);
+      item.iconPath = new vscode.ThemeIcon(node.placeholders ? 'warning' : 'symbol-string');
+      item.contextValue = node.level > 0 ? 'section' : 'hashSection';
+      item.command = revealCommand(doc, toRange(node.selectionRange));
+    } else {
+      item.iconPath = new vscode.ThemeIcon(node.kind === 'toc' ? 'list-unordered' : 'file-text');
       item.contextValue = 'document';
-      return item;
+      item.command = revealCommand(doc, new vscode.Range(toRange(node.range).start, toRange(node.range).start));
     }
-    const s = node.section;
-    const label = s.level > 0 ? `${s.marker}${s.title}` : s.title || s.marker;
-    const item = new vscode.TreeItem(label, s.children.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
-    item.id = `${doc.uri.toString()}#${s.start}`;
-    const counts = countsLabel(pickerFor(doc), s.placeholders, s.chars);
-    item.description = counts;
-    item.tooltip = new vscode.MarkdownString(`**${label}**\n\n${counts}`);
-    item.iconPath = new vscode.ThemeIcon(s.placeholders ? 'warning' : 'symbol-string');
-    item.command = revealCommand(doc, s.start, Math.max(s.titleEnd, s.start));
-    item.contextValue = s.level > 0 ? 'section' : 'hashSection';
     return item;
   }
 
@@ -77,6 +70,6 @@ export class ReportTreeProvider implements vscode.TreeDataProvider<ReportNode>, 
   }
 }
 
-function revealCommand(doc: vscode.TextDocument, start: number, end: number): vscode.Command {
-  return { title: vscode.l10n.t('Reveal'), command: 'gongwen.revealRange', arguments: [doc.uri, rangeOf(doc, start, end)] };
+function revealCommand(doc: vscode.TextDocument, range: vscode.Range): vscode.Command {
+  return { title: vscode.l10n.t('Reveal'), command: 'gongwen.revealRange', arguments: [doc.uri, range] };
 }

@@ -2,6 +2,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Contexts } from './context';
 import type { Reports } from './reports';
+import { settle } from './settle';
 
 /** Large documents wait longer after a keystroke: the setting's quiet time plus 100 ms per 500 KB, at most 2 s more. */
 export const sizeDelay = (doc: TextDocument): number => Math.min(2000, Math.floor(doc.getText().length / 5000));
@@ -41,7 +42,7 @@ export class PushedDiagnostics {
 
   closed(uri: string): void {
     this.cancel(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    settle(this.connection, this.connection.sendDiagnostics({ uri, diagnostics: [] }), 'clearing diagnostics');
   }
 
   private cancel(uri: string): void {

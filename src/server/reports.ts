@@ -67,6 +67,11 @@ export class Reports {
     if (state && doc.version !== state.openedVersion) state.lastEdit = Date.now();
   }
 
+  /** `[start, end)` of the text as it was was replaced by `text` (an incremental change, in the order applied). */
+  edited(uri: string, start: number, end: number, text: string): void {
+    this.open.get(uri)?.session.changed(start, end, text);
+  }
+
   closed(uri: string): void {
     this.open.delete(uri);
   }
@@ -92,6 +97,9 @@ export class Reports {
   }
 
   private lint(doc: TextDocument, state: OpenReport, context: ReportContext): Linted | null {
+    // Another configuration starts a fresh session: what the core keeps per model (the placeholders found) was found
+    // under the old one.
+    if (state.linted && state.linted.context.key !== context.key) state.session = createLintSession();
     const text = doc.getText();
     const started = performance.now();
     let problems: Problem[];

@@ -1,11 +1,15 @@
 import { pathToFileURL } from 'node:url';
 import {
+  DiagnosticRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   DocumentSymbolRequest,
   FoldingRangeRequest,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -30,6 +34,7 @@ import { translator, type Translate } from './l10n';
 import * as protocol from './protocol';
 import { Reports, type Linted, type LintRun } from './reports';
 import { PushedDiagnostics, sizeDelay } from './push';
+import { settle } from './settle';
 import { Segmentation } from './segmentation';
 import { counts, documentSymbols, foldingRanges, outlineNodes, placeholders, sectionMove } from './structure';
 import { workspaceDiagnostics } from './workspace';
@@ -70,7 +75,18 @@ function abilitiesOf(c: ClientCapabilities, selector: DocumentSelector | undefin
 
 /** The server once initialized: the client's abilities and options, the open reports, the workspace. */
 class GongwenServer {
-  readonly documents = new TextDocuments(TextDocument);
+  /** The open documents; each change is also handed to the document's lint session as a hint of where it fell. */
+  readonly documents = new TextDocuments<TextDocument>({
+    create: (uri, languageId, version, text) => TextDocument.create(uri, languageId, version, text),
+    update: (doc, changes, version) => {
+      for (const change of changes) {
+        if ('range' in change) this.reports.edited(doc.uri, doc.offsetAt(change.range.start), doc.offsetAt(change.range.end), change.text);
+        else this.reports.edited(doc.uri, 0, doc.getText().length, change.text);
+        TextDocument.update(doc, [change], version);
+      }
+      return doc;
+    },
+  });
   readonly segmentation: Segmentation;
   readonly contexts: Contexts;
   readonly reports: Reports;
@@ -105,7 +121,8 @@ class GongwenServer {
       segmenterOverride: this.options.segmenter,
       paused: () => this.paused,
       onConfigFile: (file, setting) => this.publishConfig(file, messageLanguage(setting, locale, file.text)),
-      onSettingsError: (line) => void connection.window.showWarningMessage(line),
+      onSettingsError: (line) =>
+        settle(connection, connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: line }), 'a warning'),
     });
     this.reports = new Reports(
       this.contexts,
@@ -130,9 +147,14 @@ class GongwenServer {
 
   initialized(): void {
     const { connection, abilities } = this;
-    if (abilities.registerConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'gongwen' });
+    if (abilities.registerConfiguration)
+      settle(connection, connection.client.register(DidChangeConfigurationNotification.type, { section: 'gongwen' }), 'registering for settings changes');
     if (abilities.watchFiles)
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] });
+      settle(
+        connection,
+        connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }),
+        'watching config files',
+      );
     this.registerStructure();
     if (!abilities.workspaceFolders) return;
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
@@ -150,7 +172,7 @@ class GongwenServer {
   refreshAll(): void {
     this.generation++;
     this.contexts.settingsChanged();
-    if (this.abilities.refreshDiagnostics) void this.connection.languages.diagnostics.refresh();
+    if (this.abilities.refreshDiagnostics) settle(this.connection, this.connection.sendRequest(DiagnosticRefreshRequest.type), 'refreshing diagnostics');
     this.pushed?.scheduleAll();
     this.registerStructure();
   }
@@ -167,7 +189,8 @@ class GongwenServer {
     // A deleted config file takes its diagnostics with it.
     for (const c of configs) {
       const file = fsPathOf(c.uri);
-      if (c.type === 3 && file && this.publishedConfigs.delete(file)) void this.connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
+      if (c.type === FileChangeType.Deleted && file && this.publishedConfigs.delete(file))
+        settle(this.connection, this.connection.sendDiagnostics({ uri: c.uri, diagnostics: [] }), 'clearing a config file');
     }
     this.refreshAll();
   }
@@ -201,11 +224,17 @@ class GongwenServer {
   private publishConfig(file: ConfigFile, lang: 'zh' | 'en'): void {
     const key = `${file.stamp}|${lang}`;
     if (this.publishedConfigs.get(file.path) === key) return;
+    // Only a file that has (or had) errors gets diagnostics published.
     const had = this.publishedConfigs.has(file.path);
-    this.publishedConfigs.set(file.path, key);
     if (!file.errors.length && !had) return;
+    if (file.errors.length) this.publishedConfigs.set(file.path, key);
+    else this.publishedConfigs.delete(file.path);
     if (file.errors.length) this.connection.console.warn(`${file.path}: invalid config (${file.errors.length} problems); the settings alone apply under it`);
-    void this.connection.sendDiagnostics({ uri: pathToFileURL(file.path).href, diagnostics: configDiagnostics(file, lang) });
+    settle(
+      this.connection,
+      this.connection.sendDiagnostics({ uri: pathToFileURL(file.path).href, diagnostics: configDiagnostics(file, lang) }),
+      'config diagnostics',
+    );
   }
 
   private logRun(run: LintRun): void {
@@ -290,6 +319,14 @@ function guarded<P, R>(connection: Connection, name: string, fallback: R, handle
 
 /** Starts gongwen's language server on a connection (stdio for `gongwen lsp --stdio`, IPC for the extension). */
 export function startServer(connection: Connection): void {
+  // The last guard: whatever promise a library drops on the floor is logged; the server goes on.
+  process.on('unhandledRejection', (e) => {
+    try {
+      connection.console.error(`unhandled: ${(e as Error)?.stack ?? String(e)}`);
+    } catch {
+      // No connection left to log to.
+    }
+  });
   let server: GongwenServer | undefined;
   const ready = (): GongwenServer => {
     if (!server) throw new ResponseError(-32002, 'the server is not initialized');

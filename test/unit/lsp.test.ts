@@ -404,6 +404,22 @@ describe('gongwen lsp --stdio, driven by an LSP client', function () {
     assert.equal(again.items.find((i) => i.uri.endsWith('/plan.txt'))!.kind, 'unchanged');
   });
 
+  it('checks again under a .gongwenrc.json that changed, the text unchanged', async () => {
+    const text = '一、甲\n（一）测试XX系统上线。\n';
+    write('allow/.gongwenrc.json', '{}\n');
+    const uri = uriOf(write('allow/a.txt', text));
+    await client.open(uri, text);
+    const before = (await client.diagnostics(uri)) as FullReport;
+    assert.deepEqual(
+      before.items.map((d) => `${d.code} ${rangeText(d.range)}`),
+      ['placeholder 1:5-1:7'],
+    );
+    const config = write('allow/.gongwenrc.json', '{ "placeholders": { "allow": ["测试XX系统上线"] } }\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: 2 }] });
+    const after = (await client.diagnostics(uri, before.resultId)) as FullReport;
+    assert.deepEqual([after.kind, after.items], ['full', []]);
+  });
+
   it('survives a broken .gongwenrc.json: the document is checked with the settings, the config file gets the error at its key', async () => {
     write('broken/.gongwenrc.json', '{\n  "numbering": { "style": "gb" }\n}\n');
     const uri = uriOf(write('broken/a.txt', '一、甲\n（一）XX\n'));
