@@ -3,13 +3,13 @@
 // thread prints the same bytes in the same order however the files were spread.
 
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { fixAll, lintModel, parse, type LintOptions } from '../core';
 import type { SegmenterSetting } from '../core/config/settings';
 import { decodeFile, encodeText, readFileBytes, writeFileAtomic, type DecodedFile } from './io';
 import { pick, type Lang } from './lang';
 import { fileProblemsJson, formatProblemLines, problemTable, tableJson, tableLines, tally, type ProblemTable, type Tally } from './format';
 import { withSegmentation, type SegmentationUse } from './segmentation';
-import { segmentationScope } from './segmentation-scope';
 import type { Output } from './report';
 
 /** What every file of a run is checked with (plain data: it is sent to the workers). */
@@ -55,38 +55,80 @@ export interface FileResult {
   segmentation?: SegmentationUse;
 }
 
-/** Files read before linting whose texts together make one scope for the segmenter: about a 10 MB share. */
-const SCOPE_CHARS = 4_000_000;
+/**
+ * Past this much text nodejieba loads its whole dictionary (~1.2 s): finding the slice of a run this large (~50 ms a MB)
+ * would cost as much.
+ */
+const SCOPE_BYTES = 16 * 1024 * 1024;
 
 /**
- * Checks the files in order, `each` told of each result as it is done. Files are read a batch at a time before they
- * are linted, so that nodejieba loads once for the words of the whole batch.
+ * Checks files one at a time, `each` told of each result as it is done. `claim` hands out the next file's number (a
+ * counter shared between threads, so that a thread that started late simply takes fewer files); by default the files
+ * in order. When a file first needs the segmenter, nodejieba is prepared for the words of the whole run, so that each
+ * thread loads it once (the rules that segment — repeated-word, overused-word, the wording lists' short entries — may
+ * cut any paragraph).
  */
-export function checkFiles(tasks: readonly FileTask[], settings: CheckSettings, each: (r: FileResult) => void): void {
-  for (let next = 0; next < tasks.length;) {
-    const batch: Array<{ task: FileTask; bytes?: Buffer; file?: DecodedFile; result: FileResult }> = [];
-    let chars = 0;
-    while (next < tasks.length && (chars < SCOPE_CHARS || !batch.length)) {
-      const task = tasks[next++];
-      const result = emptyResult(task);
-      const entry: (typeof batch)[number] = { task, result };
-      const bytes = readFileBytes(task.path);
-      const decoded = bytes.ok ? decodeFile(task.path, bytes.bytes) : bytes;
-      if (decoded.ok) {
-        entry.file = decoded.file;
-        if (settings.table && bytes.ok) entry.result.hash = contentHash(bytes.bytes);
-        chars += decoded.file.text.length;
-      } else result.err.push(pick(settings.lang, decoded.message, decoded.messageEn));
-      batch.push(entry);
-    }
-    // Copies of one text (a folder of drafts and their backups) need their words looked up once.
-    let scopeTexts: readonly string[] | undefined;
-    const scope = () => (scopeTexts ??= [...new Set(batch.flatMap((e) => (e.file ? [segmentationScope(e.file.text, e.task.options.config)] : [])))]);
-    for (const { task, file, result } of batch) {
-      if (file) lintFile(task, file, settings, scope, result);
-      each(result);
-    }
+export function checkFiles(tasks: readonly FileTask[], settings: CheckSettings, each: (r: FileResult) => void, claim?: () => number): void {
+  let sequential = 0;
+  const next = claim ?? (() => sequential++);
+  const run = runScope(tasks);
+  for (let i = next(); i < tasks.length; i = next()) {
+    const task = tasks[i];
+    const result = emptyResult(task);
+    const early = run?.take(task.path);
+    const bytes = early?.bytes ?? readFileBytes(task.path);
+    const decoded = early?.decoded ?? (bytes.ok ? decodeFile(task.path, bytes.bytes) : bytes);
+    if (decoded.ok) {
+      if (settings.table && bytes.ok) result.hash = contentHash(bytes.bytes);
+      lintFile(task, decoded.file, settings, run?.scope, result);
+    } else result.err.push(pick(settings.lang, decoded.message, decoded.messageEn));
+    each(result);
   }
+}
+
+/** A file read and decoded for the scope before its turn came. */
+interface EarlyRead {
+  bytes: ReturnType<typeof readFileBytes>;
+  decoded: ReturnType<typeof decodeFile>;
+}
+
+/**
+ * The scope of a whole run, read when first asked for, and the bytes it read of the files not checked yet (handed over
+ * once, so that no file is read twice); undefined when the run is too large for a slice to pay.
+ */
+function runScope(tasks: readonly FileTask[]): { scope: () => readonly string[]; take: (file: string) => EarlyRead | undefined } | undefined {
+  let bytes = 0;
+  for (const t of tasks) {
+    try {
+      bytes += fs.statSync(t.path).size;
+    } catch {
+      // Unreadable: it adds nothing to the scope.
+    }
+    if (bytes > SCOPE_BYTES) return undefined;
+  }
+  const read = new Map<string, EarlyRead>();
+  const scope = lazyOnce(() => {
+    const parts = new Set<string>();
+    for (const t of tasks) {
+      const r = readFileBytes(t.path);
+      const decoded = r.ok ? decodeFile(t.path, r.bytes) : r;
+      read.set(t.path, { bytes: r, decoded });
+      // Copies of one text (a folder of drafts and their backups) need their words looked up once.
+      if (decoded.ok) parts.add(decoded.file.text);
+    }
+    return [...parts];
+  });
+  const take = (file: string) => {
+    const early = read.get(file);
+    read.delete(file);
+    return early;
+  };
+  return { scope, take };
+}
+
+function lazyOnce<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 export function contentHash(bytes: Uint8Array): string {
@@ -97,7 +139,7 @@ function emptyResult(task: FileTask): FileResult {
   return { index: task.index, path: task.path, read: false, internalError: false, err: [], out: [], tally: { error: 0, warning: 0, info: 0, hint: 0 } };
 }
 
-function lintFile(task: FileTask, file: DecodedFile, settings: CheckSettings, scope: () => readonly string[], result: FileResult): void {
+function lintFile(task: FileTask, file: DecodedFile, settings: CheckSettings, scope: (() => readonly string[]) | undefined, result: FileResult): void {
   result.read = true;
   const io: Output = { out: (l) => result.out.push(l), err: (l) => result.err.push(l) };
   const options = withSegmentation(task.options, settings.segmenter, settings.lang, io, undefined, {

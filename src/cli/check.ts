@@ -70,7 +70,7 @@ export function runCheck(opts: CheckOptions, io: Output): number | Promise<numbe
     sizes.reduce((a, b) => a + b, 0),
     opts.jobs,
   );
-  if (threads > 1) return checkInParallel(todo, sizes, settings, threads).then(finish);
+  if (threads > 1) return checkInParallel(todo, settings, threads).then(finish);
   const checked: FileResult[] = [];
   checkFiles(todo, settings, (r) => checked.push(r));
   return finish(checked);

@@ -22,6 +22,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import buffer from 'node:buffer';
 import type * as Iconv from 'iconv-lite';
 
 // GB18030's tables are large: loaded only when a file is not UTF-8 or UTF-16.
@@ -126,7 +127,11 @@ function sniffUtf16(buf: Buffer): { text: string; encoding: 'utf16le' | 'utf16be
   return undefined;
 }
 
+/** Node's native UTF-8 check (18.14+), several times faster than a fatal TextDecoder on a large file. */
+const isUtf8: ((input: Uint8Array) => boolean) | undefined = (buffer as { isUtf8?: (input: Uint8Array) => boolean }).isUtf8;
+
 function decodeUtf8Strict(body: Buffer): string | undefined {
+  if (isUtf8) return isUtf8(body) ? body.toString('utf8') : undefined;
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
   } catch {

@@ -30,7 +30,7 @@ const HELP_ZH = `gongwen ${VERSION} — 公文写作助手：检查占位符、G
   --segmenter auto|nodejieba|rs-jieba|intl|off
                        分词引擎（默认 auto：nodejieba，不可用时依次回退到 @node-rs/jieba、Intl.Segmenter）；
                        off 关闭 repeated-word 和 overused-word。覆盖配置中的 segmenter
-  --jobs N             （check）最多用 N 个线程并行检查（默认每个 CPU 核一个；文件少时只用一个）；1 不开线程
+  --jobs N             （check）最多用 N 个线程并行检查（默认 CPU 核数减一；文件少时只用一个）；1 不开线程
   --cache              （check）内容未变的文件直接输出上次的结果（不解析、不分词）；--fix 时不用缓存
   --cache-location 路径 （check）缓存文件，或存放它的目录（默认当前目录下的 .gongwencache）
   --lang zh|en         输出语言（默认随 LANG/LC_ALL）
@@ -63,7 +63,7 @@ Options:
   --segmenter auto|nodejieba|rs-jieba|intl|off
                        word segmentation engine (default auto: nodejieba, falling back to @node-rs/jieba, then
                        Intl.Segmenter); off turns repeated-word and overused-word off. Overrides the config's segmenter
-  --jobs N             (check) check files on at most N threads (default: one per core; few files use one); 1: no threads
+  --jobs N             (check) check files on at most N threads (default: cores minus one; few files use one); 1: no threads
   --cache              (check) print an unchanged file's problems from the last run, without linting it; not with --fix
   --cache-location PATH (check) the cache file, or a folder for it (default .gongwencache in the current folder)
   --lang zh|en         output language (default from LANG/LC_ALL)

@@ -11,9 +11,10 @@
  * made of Unicode noncharacters, which no text holds (a paragraph that does is cut with the whole dictionary). The HMM
  * model for unknown words and the user dictionary are loaded whole, as before.
  *
- * Which words occur is found through an index of the dictionary: each word's FNV-1a hash of its UTF-8 bytes in an
- * open-addressing table, probed with every substring of the texts up to the longest word's length. A hash that collides
- * only adds a word the texts do not hold, which changes nothing. The index is built in one pass over the dictionary
+ * Which words occur is found through an index of the dictionary: the FNV-1a hash of each word's UTF-8 bytes, and of
+ * each of its prefixes, in one open-addressing table, probed with the substrings of the texts from each character on,
+ * as long as they are a prefix of some word. A hash that collides only adds a word the texts do not hold, or reads a
+ * substring one character further: neither changes anything. The index is built in one pass over the dictionary
  * (~20 ms) and kept in the cache folder, keyed by the dictionary's path, size and modification time.
  */
 import fs from 'node:fs';
@@ -27,12 +28,12 @@ export const PADDING_WORD = '\ufdd0\ufdd1';
 export interface DictionaryIndex {
   /** Byte offset where each entry's line starts; one more at the end (past the last line's newline). */
   readonly lineStarts: Int32Array;
-  /** FNV-1a hash of each entry's word. */
-  readonly hashes: Int32Array;
-  /** Entry number + 1 by hash slot; 0 = empty. Its length is a power of two. */
-  readonly table: Int32Array;
-  /** The hashes of every word's proper prefixes (0 stored as 1; 0 = empty slot), to stop extending a substring early. */
-  readonly prefixes: Int32Array;
+  readonly entryCount: number;
+  /**
+   * Pairs of (hash, value) by slot, a power of two of them: the value is the entry number + 1 of a word with that hash
+   * (0 for none), plus PREFIX when the hash is also a word's proper prefix; a slot whose value is 0 is empty.
+   */
+  readonly slots: Int32Array;
   /** The longest word, in code points. */
   readonly maxWordLength: number;
   readonly freqSum: number;
@@ -101,9 +102,8 @@ export function indexDictionary(bytes: Uint8Array): DictionaryIndex {
   const sorted = Float64Array.from(freqs).sort();
   return {
     lineStarts: Int32Array.from(starts),
-    hashes: Int32Array.from(hashes),
-    table: hashTable(Int32Array.from(hashes)),
-    prefixes: hashSet(prefixes),
+    entryCount: hashes.length,
+    slots: slotTable(hashes, prefixes),
     maxWordLength,
     freqSum,
     minFreq: sorted[0],
@@ -111,48 +111,37 @@ export function indexDictionary(bytes: Uint8Array): DictionaryIndex {
   };
 }
 
-/** Entry number + 1 by slot, at most two thirds full. */
-function hashTable(hashes: Int32Array): Int32Array {
+/** The value bit of a slot whose hash is a proper prefix of some word. */
+const PREFIX = 1 << 30;
+
+/** Words and prefixes in one table, at most two thirds full (a word that is also a prefix takes one slot). */
+function slotTable(hashes: readonly number[], prefixes: ReadonlySet<number>): Int32Array {
   let size = 1;
-  while (size < hashes.length * 1.5) size <<= 1;
-  const table = new Int32Array(size);
+  while (size < (hashes.length + prefixes.size) * 1.5) size <<= 1;
+  const slots = new Int32Array(2 * size);
   const mask = size - 1;
-  for (let e = 0; e < hashes.length; e++) {
-    let slot = slotOf(hashes[e], mask);
-    while (table[slot] !== 0) slot = (slot + 1) & mask;
-    table[slot] = e + 1;
+  hashes.forEach((h, e) => {
+    let slot = slotOf(h, mask);
+    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = h;
+    slots[2 * slot + 1] = e + 1;
+  });
+  for (const h of prefixes) {
+    let slot = slotOf(h, mask);
+    for (; slots[2 * slot + 1] !== 0; slot = (slot + 1) & mask) if (slots[2 * slot] === h) break;
+    slots[2 * slot] = h;
+    slots[2 * slot + 1] |= PREFIX;
   }
-  return table;
+  return slots;
 }
 
 const slotOf = (hash: number, mask: number): number => (Math.imul(hash, 0x9e3779b1) >>> 0) & mask;
 
-/** The hashes as an open-addressing set, at most half full (0 stored as 1: a collision only costs a longer look). */
-function hashSet(values: Set<number>): Int32Array {
-  let size = 1;
-  while (size < values.size * 2) size <<= 1;
-  const set = new Int32Array(size);
-  const mask = size - 1;
-  for (const v of values) {
-    const h = v || 1;
-    let slot = slotOf(h, mask);
-    while (set[slot] !== 0 && set[slot] !== h) slot = (slot + 1) & mask;
-    set[slot] = h;
-  }
-  return set;
-}
-
-function inSet(set: Int32Array, value: number): boolean {
-  const h = value || 1;
-  const mask = set.length - 1;
-  for (let slot = slotOf(h, mask); set[slot] !== 0; slot = (slot + 1) & mask) if (set[slot] === h) return true;
-  return false;
-}
-
-/** The entries a run has needed so far: a byte per entry, and their numbers in the order they were met. */
+/** The entries a run has needed so far (a byte per entry, and their numbers in the order they were met), and the characters. */
 export class WordMarks {
   readonly marks: Uint8Array;
   readonly entries: number[] = [];
+  readonly chars = new Set<number>();
 
   constructor(entryCount: number) {
     this.marks = new Uint8Array(entryCount);
@@ -160,20 +149,27 @@ export class WordMarks {
 }
 
 /**
- * Marks every entry whose word occurs in `text`; returns how many it newly marked.
+ * Marks every entry whose word occurs in `text`, and every character of it; returns how many of either it newly marked.
  * Line breaks are read past, as if absent: a hard-wrapped paragraph is cut with its lines joined, so a word may run
  * across one (words of lines that are never joined come along too, which is harmless). A substring is extended only
  * while it is a prefix of some word.
  */
 export function markWordsIn(index: DictionaryIndex, text: string, needed: WordMarks): number {
-  const { table, hashes, prefixes, maxWordLength } = index;
-  const { marks, entries } = needed;
-  const mask = table.length - 1;
+  const { slots, maxWordLength } = index;
+  const { marks, entries, chars } = needed;
+  const mask = (slots.length >> 1) - 1;
   let added = 0;
   for (let i = 0; i < text.length; i++) {
     const first = text.charCodeAt(i);
     if (first === 0x0a || first === 0x0d || (first >= 0xdc00 && first <= 0xdfff && i > 0 && isHighSurrogate(text.charCodeAt(i - 1)))) continue;
     let h = FNV_OFFSET;
+    const point = text.codePointAt(i)!;
+    // A lone surrogate reaches nodejieba as U+FFFD.
+    const code = point >= 0xd800 && point <= 0xdfff ? 0xfffd : point;
+    if (!chars.has(code)) {
+      chars.add(code);
+      added++;
+    }
     for (let j = i, length = 0; j < text.length && length < maxWordLength; j++) {
       let c = text.charCodeAt(j);
       if (c === 0x0a || c === 0x0d) continue;
@@ -186,15 +182,19 @@ export function markWordsIn(index: DictionaryIndex, text: string, needed: WordMa
       }
       h = feedCodePoint(h, c);
       length++;
-      for (let slot = slotOf(h, mask); table[slot] !== 0; slot = (slot + 1) & mask) {
-        const entry = table[slot] - 1;
-        if (hashes[entry] === h && marks[entry] === 0) {
+      let prefix = false;
+      for (let slot = slotOf(h, mask); slots[2 * slot + 1] !== 0; slot = (slot + 1) & mask) {
+        if (slots[2 * slot] !== h) continue;
+        const value = slots[2 * slot + 1];
+        if (value & PREFIX) prefix = true;
+        const entry = (value & ~PREFIX) - 1;
+        if (entry >= 0 && marks[entry] === 0) {
           marks[entry] = 1;
           entries.push(entry);
           added++;
         }
       }
-      if (!inSet(prefixes, h)) break;
+      if (!prefix) break;
     }
   }
   return added;
@@ -251,6 +251,31 @@ export function sliceDictionary(file: string, index: DictionaryIndex, needed: Wo
   return out;
 }
 
+/**
+ * The HMM model with only the emission probabilities of these characters: cppjieba looks up a character's emission
+ * only when the character is in the text it cuts, and finds nothing else in the table, so the slice gives the same
+ * segmentation. Its first five data lines (start and transition probabilities) stay as they are; each of the four
+ * emission lines keeps at least one entry (cppjieba refuses an empty one). Null for a model not in that shape.
+ */
+export function sliceHmm(model: string, chars: ReadonlySet<number>): string | null {
+  const lines = model.split('\n');
+  let data = 0;
+  for (let l = 0; l < lines.length; l++) {
+    const t = lines[l].trim();
+    if (!t || t.startsWith('#')) continue;
+    data++;
+    if (data <= 5) continue;
+    if (data > 9) return null;
+    const entries = t.split(',');
+    const kept = entries.filter((e) => {
+      const code = e.codePointAt(0);
+      return code !== undefined && chars.has(code);
+    });
+    lines[l] = (kept.length ? kept : entries.slice(0, 1)).join(',');
+  }
+  return data === 9 ? lines.join('\n') : null;
+}
+
 /** The lines of these entries (sorted), without their newlines; neighbours are read together. */
 function readLines(file: string, lineStarts: Int32Array, entries: readonly number[]): Uint8Array[] {
   const fd = fs.openSync(file, 'r');
@@ -290,7 +315,7 @@ function frequencyOf(line: Uint8Array): number {
 }
 
 const INDEX_MAGIC = 0x4a574700; // "\0GWJ"
-const INDEX_FORMAT = 2;
+const INDEX_FORMAT = 3;
 
 /** The dictionary's index, from the cache folder when it is there and still matches the file. */
 export function openDictionary(file: string): DictionaryIndex {
@@ -312,33 +337,19 @@ export function openDictionary(file: string): DictionaryIndex {
   return index;
 }
 
-/** Header: magic, format, entries, table size, prefix set size, longest word, smallest and median frequency, dictionary
- * bytes, one unused int (so the sum that follows is 8-byte aligned), then the sum as a float64. */
+/** Header: magic, format, entries, slots, longest word, smallest and median frequency, dictionary bytes, two unused ints
+ * (so that the sum that follows is 8-byte aligned), then the sum as a float64. */
 const HEADER_INTS = 10;
 
 function serializeIndex(index: DictionaryIndex): Uint8Array | null {
-  const n = index.hashes.length;
-  const header = [
-    INDEX_MAGIC,
-    INDEX_FORMAT,
-    n,
-    index.table.length,
-    index.prefixes.length,
-    index.maxWordLength,
-    index.minFreq,
-    index.medianFreq,
-    index.lineStarts[n],
-    0,
-  ];
+  const n = index.entryCount;
+  const header = [INDEX_MAGIC, INDEX_FORMAT, n, index.slots.length >> 1, index.maxWordLength, index.minFreq, index.medianFreq, index.lineStarts[n], 0, 0];
   if (!header.every((v) => Number.isInteger(v) && (v | 0) === v)) return null;
-  const out = new Int32Array(HEADER_INTS + 2 + n + 1 + n + index.table.length + index.prefixes.length);
+  const out = new Int32Array(HEADER_INTS + 2 + n + 1 + index.slots.length);
   out.set(header);
   new Float64Array(out.buffer, HEADER_INTS * 4, 1)[0] = index.freqSum;
-  let at = HEADER_INTS + 2;
-  for (const part of [index.lineStarts, index.hashes, index.table, index.prefixes]) {
-    out.set(part, at);
-    at += part.length;
-  }
+  out.set(index.lineStarts, HEADER_INTS + 2);
+  out.set(index.slots, HEADER_INTS + 2 + n + 1);
   return new Uint8Array(out.buffer);
 }
 
@@ -346,18 +357,15 @@ function serializeIndex(index: DictionaryIndex): Uint8Array | null {
 function readIndex(file: string, dictionaryBytes: number): DictionaryIndex | null {
   const ints = readInts(file);
   if (!ints || ints.length < HEADER_INTS + 2) return null;
-  const [magic, format, n, tableSize, prefixSize, maxWordLength, minFreq, medianFreq, lastStart] = ints;
+  const [magic, format, n, slotCount, maxWordLength, minFreq, medianFreq, lastStart] = ints;
   if (magic !== INDEX_MAGIC || format !== INDEX_FORMAT || lastStart !== dictionaryBytes) return null;
-  if (ints.length !== HEADER_INTS + 2 + n + 1 + n + tableSize + prefixSize) return null;
-  if (tableSize < 1 || tableSize & (tableSize - 1) || prefixSize < 1 || prefixSize & (prefixSize - 1)) return null;
+  if (slotCount < 1 || slotCount & (slotCount - 1) || ints.length !== HEADER_INTS + 2 + n + 1 + 2 * slotCount) return null;
   const freqSum = new Float64Array(ints.buffer, HEADER_INTS * 4, 1)[0];
-  let at = HEADER_INTS + 2;
-  const take = (length: number) => ints.subarray(at, (at += length));
+  const at = HEADER_INTS + 2;
   return {
-    lineStarts: take(n + 1),
-    hashes: take(n),
-    table: take(tableSize),
-    prefixes: take(prefixSize),
+    lineStarts: ints.subarray(at, at + n + 1),
+    entryCount: n,
+    slots: ints.subarray(at + n + 1),
     maxWordLength,
     freqSum,
     minFreq,

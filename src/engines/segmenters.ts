@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cachedSegmenter, cleanDictionary, IntlSegmenter, REPORT_VOCABULARY, type CachedSegmenter, type Segmenter } from '../core/text/segmenter';
-import { markWordsIn, openDictionary, PADDING_WORD, sliceDictionary, WordMarks, type DictionaryIndex } from './jieba-dictionary';
+import { markWordsIn, openDictionary, PADDING_WORD, sliceDictionary, sliceHmm, WordMarks, type DictionaryIndex } from './jieba-dictionary';
 import type { SegmenterSetting } from '../core/config/settings';
 
 export type EngineName = 'nodejieba' | 'rs-jieba' | 'intl';
@@ -194,6 +194,8 @@ class NodejiebaEngine implements NativeEngine {
   private whole = false;
   private dictionary: { index: DictionaryIndex; needed: WordMarks } | null | undefined;
   private slicedWords = 0;
+  /** The HMM model's text, once; null when it cannot be read (the engine then loads the file whole). */
+  private hmm: string | null | undefined;
   /** Words added after a load, replayed after each reload in the same order. */
   private readonly added: string[] = [];
   /** Scopes already covered (a run hands the same array in for each of its files). */
@@ -245,12 +247,24 @@ class NodejiebaEngine implements NativeEngine {
     this.load(null);
   }
 
+  /** The HMM model for these characters (see `sliceHmm`), or null to load it whole. */
+  private hmmSlice(chars: ReadonlySet<number>): string | null {
+    if (this.hmm === undefined) {
+      try {
+        this.hmm = fs.readFileSync(this.nj.DEFAULT_HMM_DICT, 'utf8');
+      } catch {
+        this.hmm = null;
+      }
+    }
+    return this.hmm === null ? null : sliceHmm(this.hmm, chars);
+  }
+
   /** The dictionary and its index, once; null when it cannot be sliced exactly. */
   private openDictionary(): { index: DictionaryIndex; needed: WordMarks } | null {
     if (this.dictionary === undefined) {
       try {
         const index = openDictionary(this.nj.DEFAULT_DICT);
-        this.dictionary = { index, needed: new WordMarks(index.hashes.length) };
+        this.dictionary = { index, needed: new WordMarks(index.entryCount) };
       } catch {
         this.dictionary = null;
       }
@@ -268,10 +282,12 @@ class NodejiebaEngine implements NativeEngine {
         return p;
       };
       const dict = slice ? file('jieba.dict.utf8', slice) : this.nj.DEFAULT_DICT;
+      const hmmSlice = slice && this.dictionary ? this.hmmSlice(this.dictionary.needed.chars) : null;
+      const hmmDict = hmmSlice !== null ? file('hmm_model.utf8', hmmSlice) : this.nj.DEFAULT_HMM_DICT;
       const userDict = file('user.dict.utf8', userDictionary(this.userWords));
       const idfDict = file('idf.utf8', '的 1.0\n');
       const stopWordDict = file('stop_words.utf8', '的\n');
-      this.nj.load({ dict, hmmDict: this.nj.DEFAULT_HMM_DICT, userDict, idfDict, stopWordDict });
+      this.nj.load({ dict, hmmDict, userDict, idfDict, stopWordDict });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

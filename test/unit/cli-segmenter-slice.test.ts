@@ -4,9 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { indexDictionary, markWordsIn, PADDING_WORD, sliceDictionary, UnsupportedDictionary, WordMarks } from '../../src/engines/jieba-dictionary';
-import { segmentationScope } from '../../src/cli/segmentation-scope';
-import { DEFAULT_CONFIG } from '../../src/core';
+import { indexDictionary, markWordsIn, PADDING_WORD, sliceDictionary, sliceHmm, UnsupportedDictionary, WordMarks } from '../../src/engines/jieba-dictionary';
 
 const ROOT = path.join(__dirname, '..', '..');
 const onLinuxX64 = process.platform === 'linux' && process.arch === 'x64';
@@ -34,9 +32,12 @@ describe('dictionary slices (jieba-dictionary)', () => {
     const bytes = Buffer.from(DICT);
     const index = indexDictionary(bytes);
     assert.deepEqual([index.freqSum, index.minFreq, index.medianFreq, index.maxWordLength], [10162, 2, 20, 4]);
-    const needed = new WordMarks(index.hashes.length);
+    const needed = new WordMarks(index.entryCount);
     // A hard wrap between 建设 and 项目 joins them: a word may run across a line break.
-    assert.equal(markWordsIn(index, '市人民医院建设\n项目土建，𠀀字', needed), 7);
+    // Seven words and thirteen characters (for the HMM model's slice).
+    assert.equal(markWordsIn(index, '市人民医院建设\n项目土建，𠀀字', needed), 7 + 13);
+    assert.equal(needed.entries.length, 7);
+    assert.ok(needed.chars.has(0x20000) && needed.chars.has(0xff0c) && !needed.chars.has(0x0a));
     assert.equal(markWordsIn(index, '建设项目', needed), 0, 'already marked');
     const file = path.join(tmp, 'dict');
     fs.writeFileSync(file, bytes);
@@ -62,21 +63,55 @@ describe('dictionary slices (jieba-dictionary)', () => {
     assert.throws(() => sliceDictionary(file, tinyIndex, all), UnsupportedDictionary);
   });
 
+  it('slices the HMM model to the emissions of the characters met, keeping one entry where none is left', () => {
+    const model = [
+      '#B',
+      '-0.2 -3.14e+100 -3.14e+100 -1.4',
+      '#trans',
+      '1 2 3 4',
+      '5 6 7 8',
+      '9 10 11 12',
+      '13 14 15 16',
+      '#B',
+      '建:-1.5,设:-2.5,甲:-3',
+      '#E',
+      '甲:-4,建:-5',
+      '#M',
+      '乙:-6',
+      '#S',
+      '𠀀:-7,设:-8',
+      '',
+    ].join('\n');
+    const sliced = sliceHmm(model, new Set([0x5efa, 0x8bbe, 0x20000]));
+    assert.equal(
+      sliced,
+      [
+        '#B',
+        '-0.2 -3.14e+100 -3.14e+100 -1.4',
+        '#trans',
+        '1 2 3 4',
+        '5 6 7 8',
+        '9 10 11 12',
+        '13 14 15 16',
+        '#B',
+        '建:-1.5,设:-2.5',
+        '#E',
+        '建:-5',
+        '#M',
+        '乙:-6',
+        '#S',
+        '𠀀:-7,设:-8',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(sliceHmm('1 2 3 4\n', new Set()), null, 'not the shape cppjieba reads');
+  });
+
   it('refuses a dictionary it could not slice exactly', () => {
     for (const bad of ['建设 30\n', '建设 3.5 v\n', '建设 0 v\n', '建设  30 v\n', '建设 30 v x\n', '\n', '建设 030 v\n']) {
       assert.throws(() => indexDictionary(Buffer.from(bad)), UnsupportedDictionary, JSON.stringify(bad));
     }
     assert.throws(() => indexDictionary(Buffer.from([0xe5, 0xbb, 0x20, 0x31, 0x20, 0x6e, 0x0a])), UnsupportedDictionary, 'not UTF-8');
-  });
-
-  it('scopes repeated-word to the lines with an ideograph again within eight, and the lines a wrap joins to them', () => {
-    const text = ['一、总体要求', '全面推进党风廉政建设建设。', '这一行没有重复。', '市第二人民医院建设项目', '项目土建已基本完工。', '最后一行。'].join('\n');
-    assert.equal(
-      segmentationScope(text, DEFAULT_CONFIG),
-      '全面推进党风廉政建设建设。\n市第二人民医院建设项目项目土建已基本完工。'.replace('项目项目', '项目\n项目'),
-    );
-    const counting = { ...DEFAULT_CONFIG, rules: { 'overused-word': 'info' as const } };
-    assert.equal(segmentationScope(text, counting), text, 'overused-word cuts every line');
   });
 });
 

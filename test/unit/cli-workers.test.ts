@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { shareOut, threadCount, MIN_PARALLEL_BYTES } from '../../src/cli/check-pool';
-import type { FileTask } from '../../src/cli/check-file';
+import { threadCount, MIN_PARALLEL_BYTES } from '../../src/cli/check-pool';
+import { checkFiles, type CheckSettings, type FileTask } from '../../src/cli/check-file';
 
 const ROOT = path.join(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'dist', 'cli.js');
@@ -86,14 +86,14 @@ describe('gongwen check with worker threads (dist/cli.js)', function () {
     });
   }
 
-  it('spreads a folder over one thread per core by default, and exits 1 on errors as one thread does', () => {
+  it('spreads a folder over one thread per core but one by default, and exits 1 on errors as one thread does', () => {
     const files = fs.readdirSync(reports).filter((f) => f.endsWith('.txt') && f !== 'binary.txt');
     const dir = path.join(tmp, 'clean');
     fs.mkdirSync(dir, { recursive: true });
     for (const f of files) fs.copyFileSync(path.join(reports, f), path.join(dir, f));
     const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
     const byDefault = check('--format', 'json', dir);
-    assert.equal(byDefault.workers, Math.min(cores, files.length) - 1);
+    assert.equal(byDefault.workers, cores - 1 < 2 ? 0 : Math.min(cores - 1, files.length) - 1);
     assert.equal(byDefault.code, 1);
     assert.equal(byDefault.out, check('--format', 'json', '--jobs', '1', dir).out);
   });
@@ -117,27 +117,31 @@ describe('gongwen check with worker threads (dist/cli.js)', function () {
   });
 });
 
-describe('sharing files out to threads', () => {
-  const task = (index: number): FileTask => ({ index, path: `f${index}.txt`, options: {} });
+describe('checking files taken from a counter', () => {
+  const settings: CheckSettings = { format: 'text', fix: false, fixDryRun: false, lang: 'en', segmenter: 'off', table: false };
 
-  it('gives each file to one share, largest first to the lightest share (ties: the first), each share in naming order', () => {
-    const tasks = [0, 1, 2, 3, 4, 5].map(task);
-    const shares = shareOut(tasks, [10, 50, 20, 40, 30, 0], 2);
+  it('checks exactly the files the counter hands out, in that order, until it runs past the end', () => {
+    const tasks: FileTask[] = ['004_503d8dbb8d0f1449.txt', '002_3cbf79e9d602b8eb.txt', 'missing.txt'].map((name, index) => ({
+      index,
+      path: path.join(CORPUS, name),
+      options: {},
+    }));
+    const handed = [2, 0, 3];
+    const seen: Array<[number, boolean, number]> = [];
+    checkFiles(
+      tasks,
+      settings,
+      (r) => seen.push([r.index, r.read, r.lines?.length ?? 0]),
+      () => handed.shift() ?? 99,
+    );
     assert.deepEqual(
-      shares.map((s) => s.map((t) => t.index)),
+      seen.map(([i, read]) => [i, read]),
       [
-        [0, 1, 2],
-        [3, 4, 5],
+        [2, false],
+        [0, true],
       ],
     );
-  });
-
-  it('spreads empty files too', () => {
-    const shares = shareOut([0, 1, 2, 3].map(task), [0, 0, 0, 0], 2);
-    assert.deepEqual(
-      shares.map((s) => s.length),
-      [2, 2],
-    );
+    assert.ok(seen[1][2] > 20, 'the corpus report has problems');
   });
 
   it('stays in one thread for one file, little text or --jobs 1', () => {
