@@ -97,9 +97,6 @@ export class Reports {
   }
 
   private lint(doc: TextDocument, state: OpenReport, context: ReportContext): Linted | null {
-    // Another configuration starts a fresh session: what the core keeps per model (the placeholders found) was found
-    // under the old one.
-    if (state.linted && state.linted.context.key !== context.key) state.session = createLintSession();
     const text = doc.getText();
     const started = performance.now();
     let problems: Problem[];

@@ -288,3 +288,16 @@ describe('incremental linting (lint session)', () => {
     assert.ok(widths.size > 1, 'some text is set to a width');
   });
 });
+
+describe('lint session: a change of configuration on an unchanged text', () => {
+  it('finds the placeholders anew when placeholders.allow changes (the model is kept, its placeholders are not)', () => {
+    const text = '关于XX工作的报告\n\n一、总体情况\n今年XX县完成了任务。\n';
+    const session = createLintSession();
+    const found = (config: GongwenConfig) =>
+      session.lint(text, { config, only: ['placeholder'] }).map((p) => `${p.start}-${p.end} ${text.slice(p.start, p.end)}`);
+    assert.deepEqual(found(CONFIG), ['2-4 XX', '20-22 XX']);
+    const allowing = { ...CONFIG, placeholders: { ...CONFIG.placeholders, allow: [...CONFIG.placeholders.allow, 'XX县'] } };
+    assert.deepEqual(found(allowing), ['2-4 XX']);
+    assert.deepEqual(found(CONFIG), ['2-4 XX', '20-22 XX']);
+  });
+});

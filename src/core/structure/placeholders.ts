@@ -32,12 +32,18 @@ export interface Placeholder {
   text: string;
 }
 
-const cache = new WeakMap<DocumentModel, Placeholder[]>();
+/** Per model, per placeholder configuration (its `patterns` and `allow` decide what is found): both weak. */
+const cache = new WeakMap<DocumentModel, WeakMap<GongwenConfig['placeholders'], Placeholder[]>>();
 
-/** Every placeholder of a parsed file, found once per model (the rule and the outline's counts share it). */
+/**
+ * Every placeholder of a parsed file, found once per model and placeholder configuration (the rule and the outline's
+ * counts share it; a lint session that keeps its model across a change of `placeholders.allow` finds anew).
+ */
 export function findPlaceholders(model: DocumentModel, config: GongwenConfig): Placeholder[] {
-  let found = cache.get(model);
-  if (!found) cache.set(model, (found = scan(model, config)));
+  let byConfig = cache.get(model);
+  if (!byConfig) cache.set(model, (byConfig = new WeakMap()));
+  let found = byConfig.get(config.placeholders);
+  if (!found) byConfig.set(config.placeholders, (found = scan(model, config)));
   return found;
 }
 
