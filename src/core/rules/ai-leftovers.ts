@@ -1,6 +1,6 @@
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION, NO_OPTIONS } from './rule';
-import type { DocumentModel } from '../structure/model';
+import { isProseRange } from '../structure/model';
 import type { TextEdit } from '../types';
 import { HAN } from '../text/chars';
 
@@ -23,6 +23,12 @@ interface Leftover {
   titleEn: string;
 }
 
+/** Edits that replace the `width`-character delimiters at both ends of text[start, end), leaving what they enclose. */
+const replaceDelimiters = (start: number, end: number, width: number, open: string, close: string): TextEdit[] => [
+  { start, end: start + width, text: open },
+  { start: end - width, end, text: close },
+];
+
 function bold(text: string): Leftover[] {
   return [...text.matchAll(BOLD)]
     .filter((m) => HAN.test(m[1]))
@@ -32,10 +38,7 @@ function bold(text: string): Leftover[] {
       return {
         start,
         end,
-        edits: [
-          { start, end: start + 2, text: '' },
-          { start: end - 2, end, text: '' },
-        ],
+        edits: replaceDelimiters(start, end, 2, '', ''),
         what: `markdown 粗体标记“**${m[1]}**”`,
         whatEn: `markdown bold "**${m[1]}**"`,
         title: '删除“**”',
@@ -85,10 +88,7 @@ function straightQuotes(text: string): Leftover[] {
       return {
         start,
         end,
-        edits: [
-          { start, end: start + 1, text: '“' },
-          { start: end - 1, end, text: '”' },
-        ],
+        edits: replaceDelimiters(start, end, 1, '“', '”'),
         what: `直引号“${m[0]}”（应用中文引号“”）`,
         whatEn: `straight quotes ${m[0]} (Chinese text takes “”)`,
         title: '改为中文引号“”',
@@ -117,7 +117,7 @@ export const aiLeftovers: Rule = {
     const { text } = model;
     const found = [...bold(text), ...headings(text), ...emojiBullets(text), ...straightQuotes(text)];
     return found
-      .filter((f) => isJudged(model, f))
+      .filter((f) => isProseRange(model, f.start, f.end))
       .sort((a, b) => a.start - b.start)
       .map((f): RuleProblem => ({
         start: f.start,
@@ -128,5 +128,3 @@ export const aiLeftovers: Rule = {
       }));
   },
 };
-
-const isJudged = (model: DocumentModel, f: Leftover): boolean => model.isProseLine(model.lines.lineAt(f.start)) && !model.isExcluded(f.start, f.end);

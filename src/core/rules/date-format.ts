@@ -1,6 +1,6 @@
 import type { Rule, RuleProblem } from './rule';
 import { NO_OPTIONS } from './rule';
-import type { DocumentModel } from '../structure/model';
+import { isProseRange, type DocumentModel } from '../structure/model';
 import { ASCII_TOKEN_CHAR, DATE_CHINESE, DOCUMENT_NUMBER, ISSUER_BEFORE, LATIN_LETTER, URL_LIKE, globalCopy } from '../structure/patterns';
 import { chineseToNumber } from '../text/numerals';
 import { isWebMetadataLine } from '../structure/furniture';
@@ -256,7 +256,7 @@ export const dateFormat: Rule = {
     const { text } = model;
     const found = [...chineseDates(text), ...numericDates(text), ...chineseNumeralDates(model), ...documentNumbers(text)];
     return found
-      .filter((f) => !model.isExcluded(f.start, f.end) && model.isProseLine(model.lines.lineAt(f.start)))
+      .filter((f) => isProseRange(model, f.start, f.end))
       .map((f) => judgeTimestamps(model, f))
       .filter((f): f is Found => f !== null)
       .sort((a, b) => a.start - b.start)

@@ -2,7 +2,7 @@ import type { Rule, RuleProblem } from './rule';
 import { NO_OPTIONS } from './rule';
 import { USAGES, type UsagePattern } from './wording/usages';
 import { SOURCES } from './wording/sources';
-import type { DocumentModel } from '../structure/model';
+import { isProseRange, type DocumentModel } from '../structure/model';
 
 /** The problem for one occurrence of a usage pair. */
 function usageProblem(u: UsagePattern, start: number): RuleProblem {
@@ -19,11 +19,11 @@ function usageProblem(u: UsagePattern, start: number): RuleProblem {
 }
 
 function occurrences(model: DocumentModel, u: UsagePattern): RuleProblem[] {
-  const { text, lines } = model;
+  const { text } = model;
   const out: RuleProblem[] = [];
   for (const m of text.matchAll(new RegExp(u.pattern.source, 'g'))) {
     const end = m.index + m[0].length;
-    if (!model.isProseLine(lines.lineAt(m.index)) || model.isExcluded(m.index, end)) continue;
+    if (!isProseRange(model, m.index, end)) continue;
     out.push(usageProblem(u, m.index));
   }
   return out;

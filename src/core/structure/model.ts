@@ -126,3 +126,7 @@ export interface DocumentModel {
   /** True when text[start, end) overlaps markdown syntax that is not prose, or a furniture line. */
   readonly isExcluded: (start: number, end: number) => boolean;
 }
+
+/** Whether a rule may read text[start, end) as prose: its line is a prose line and it overlaps no markup or furniture. */
+export const isProseRange = (model: DocumentModel, start: number, end: number): boolean =>
+  model.isProseLine(model.lines.lineAt(start)) && !model.isExcluded(start, end);

@@ -1,4 +1,4 @@
-import type { DocumentModel } from '../../structure/model';
+import { isProseRange, type DocumentModel } from '../../structure/model';
 import type { RuleProblem } from '../rule';
 import { tokensOf, type Segmenter } from '../../text/segmenter';
 import { SOURCES, type WordingEntry } from './sources';
@@ -36,14 +36,14 @@ export function isExcepted(text: string, start: number, entry: WordingEntry): bo
 
 /** Occurrences of the list's wrong forms on prose lines, outside markdown syntax and furniture, less exceptions. */
 export function findEntries(model: DocumentModel, list: CompiledList): EntryMatch[] {
-  const { text, lines } = model;
+  const { text } = model;
   const out: EntryMatch[] = [];
   const pattern = new RegExp(list.pattern.source, 'g');
   for (const m of text.matchAll(pattern)) {
     const entry = list.byWrong.get(m[0])!;
     const start = m.index;
     const end = start + m[0].length;
-    if (!model.isProseLine(lines.lineAt(start)) || model.isExcluded(start, end)) continue;
+    if (!isProseRange(model, start, end)) continue;
     if (isExcepted(text, start, entry)) continue;
     out.push({ entry, start, end });
   }
