@@ -11,7 +11,9 @@
 //   3. whole-process: spawns gongwen (`node dist/cli.js check`), a floor (`node bench/floor.mjs`),
 //      markdownlint-cli2, textlint and zhlint on the same inputs, interleaved round by round so that
 //      the machine's noise falls on all of them alike; wall time by process.hrtime, peak RSS by /usr/bin/time;
-//   4. checks the targets (informational: the exit code is 0 unless a tool crashed or the script failed).
+//   4. the language server (`gongwen lsp --stdio`, scripts/bench-lsp.mjs) driven by an LSP client over stdio: a full
+//      lint and a re-lint after one typed character, at 20 KB and 1 MB;
+//   5. checks the targets (informational: the exit code is 0 unless a tool crashed or the script failed).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measureServerFile } from './bench-lsp.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(ROOT);
@@ -743,7 +746,66 @@ function newestMtime(dir) {
   return newest;
 }
 
-function report({ corpus, inputs, inproc, whole, tools, folder, started, cliNote, git, elapsed }) {
+/** "Through the language server": the table, and the re-lint targets (ratios of this section's medians). */
+function serverSection(p, server, targets) {
+  p('## Through the language server (stdio)');
+  p();
+  p(
+    "`node dist/cli.js lsp --stdio` driven by an LSP client (vscode-languageserver's JSON-RPC connection) over its stdin and stdout, as an editor drives it (`scripts/bench-lsp.mjs`; settings `debounceMs` 0, so no quiet time after typing is waited for, and `segmenter` off). " +
+      '**Full lint** = `didOpen` of the report under a new URI and a `textDocument/diagnostic` pull, until the whole report has arrived. ' +
+      '**Re-lint** = one character typed into a paragraph near the middle (incremental `didChange`, the characters of a sentence of report prose, one more each time) and a pull with the previous `resultId`, until the answer has arrived: an incremental re-lint in the server, and `unchanged` when no diagnostic moved. ' +
+      "Both round trips include the JSON of the diagnostics both ways; **lint** = the server's own lint time (its log line), the rest is the protocol. Medians after warm-up.",
+  );
+  p();
+  const rows = server.map(({ input, r }) => [
+    `${input.fmt.label} ${fmtMB(input.bytes)}`,
+    `${r.problems}`,
+    `${(r.typing.payloadBytes / KB).toFixed(0)}`,
+    `${fmtMs(r.full)} (${fmtMs(r.fullLint)}, ${r.fullRuns})`,
+    `${fmtMs(r.typing.ms)} (${fmtMs(r.typing.lint)}, ${r.typing.runs})`,
+    `${r.typing.unchanged} of ${r.typing.runs}`,
+    (r.typing.ms / r.full).toFixed(3),
+  ]);
+  p(table(['Input', 'Problems', 'Full report KB of JSON', 'Full lint ms (lint, n)', 'Re-lint ms (lint, n)', 'Answered unchanged', 'Re-lint ÷ full'], rows));
+  p();
+  const failed = [];
+  for (const fmt of FORMATS) {
+    const at = (id) => server.find((x) => x.input.fmt === fmt && x.input.size.id === id)?.r;
+    const big = at('1m');
+    const small = at('20k');
+    if (!big || !small) continue;
+    const share = `the server's lint is ${fmtMs(big.typing.lint)} of its ${fmtMs(big.typing.ms)} ms; the rest carries the ${big.problems} diagnostics (${(big.typing.payloadBytes / KB).toFixed(0)} KB of JSON) to the client`;
+    const toFull = big.typing.ms / big.full;
+    targets.push({
+      name: `Through the server: re-lint 1 MB ÷ full lint 1 MB (${fmt.label})`,
+      measured: toFull.toFixed(3),
+      limit: '≤ 0.15',
+      ok: toFull <= 0.15,
+      why: share,
+    });
+    const toSmall = big.typing.ms / small.typing.ms;
+    targets.push({
+      name: `Through the server: re-lint 1 MB ÷ re-lint 20 KB (${fmt.label})`,
+      measured: `${fmtRatio(toSmall)} (${fmtMs(big.typing.ms)} vs ${fmtMs(small.typing.ms)} ms)`,
+      limit: '≤ 3×',
+      ok: toSmall <= 3,
+      why: `${share}, against ${small.problems} diagnostics (${(small.typing.payloadBytes / KB).toFixed(0)} KB) at 20 KB; the lint alone is ${fmtRatio(big.typing.lint / small.typing.lint)}`,
+    });
+  }
+  for (const t of targets.filter((x) => x.why && !x.ok)) failed.push(`- ${t.name}: ${t.measured}, limit ${t.limit}: ${t.why}.`);
+  if (failed.length) {
+    p('Targets of this section not met, and where the time goes:');
+    p();
+    for (const line of failed) p(line);
+    p();
+    p(
+      "LSP has no partial diagnostics report: every pull after a change that moves any diagnostic sends all of them, so a re-lint of a document with thousands of problems costs their serialisation and parsing on both sides (JSON.stringify, the pipe, JSON.parse) whatever the edit. What would be needed: fewer diagnostics per report (a cap per document, as cSpell's `maxNumberOfProblems`), or a protocol that sends only what changed.",
+    );
+    p();
+  }
+}
+
+function report({ corpus, inputs, inproc, server, whole, tools, folder, started, cliNote, git, elapsed }) {
   const out = [];
   const cpus = os.cpus();
   const p = (s = '') => out.push(s);
@@ -812,7 +874,7 @@ function report({ corpus, inputs, inproc, whole, tools, folder, started, cliNote
   p(
     'The core bundled from `src/core/index.ts` by esbuild (same settings as the build), in a fresh `node --expose-gc` per input. ' +
       '**lint + outline** = `parse()` + `lintModel()` + `outline()` on the same model (what the editor does on a change while the outline or breadcrumbs are shown; `lint()` is `parse()` + `lintModel()`), median after warm-up, with the phases. ' +
-      '**First call** = the same, cold, first thing in the process. **Re-lint** = the same on the text after one more character is typed into a paragraph near the middle of the file (the characters of a sentence of report prose, one more each time): a full lint of the edited text, which is what the editor does today on each keystroke (lint only = parse + lintModel). ' +
+      '**First call** = the same, cold, first thing in the process. **Re-lint** = the same on the text after one more character is typed into a paragraph near the middle of the file (the characters of a sentence of report prose, one more each time): a full lint of the edited text (lint only = parse + lintModel); the language server re-lints incrementally instead (next section). ' +
       'Peak heap/RSS = highest `process.memoryUsage()` seen after any iteration (baseline = after loading the core and reading the input, before the first lint).',
   );
   p();
@@ -850,8 +912,10 @@ function report({ corpus, inputs, inproc, whole, tools, folder, started, cliNote
   );
   p();
 
-  // Linearity
   const targets = [];
+  serverSection(p, server, targets);
+
+  // Linearity
   p('## Linearity (ms per MB of input)');
   p();
   const linRows = [];
@@ -1052,6 +1116,14 @@ async function main() {
     if (r) log(`  ${input.file}: lint+outline ${fmtMs(r.full.total)} ms, re-lint ${fmtMs(r.relint.total)} ms, first ${fmtMs(r.first)} ms`);
   }
 
+  log('the language server over stdio');
+  const server = [];
+  for (const input of corpus.inputs.filter((i) => i.size.bytes <= MB)) {
+    const r = await measureServerFile(input.file);
+    server.push({ input, r });
+    log(`  ${input.file}: full ${fmtMs(r.full)} ms, re-lint ${fmtMs(r.typing.ms)} ms`);
+  }
+
   log(`whole-process timings${HAVE_TIME ? '' : ' (no /usr/bin/time: peak RSS n/a)'}`);
   const whole = wholeProcess(corpus.inputs, tools);
   const cliHashAfter = hashOf(CLI);
@@ -1067,6 +1139,7 @@ async function main() {
     corpus,
     inputs: corpus.inputs,
     inproc,
+    server,
     whole,
     tools,
     folder,

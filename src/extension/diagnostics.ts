@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 
 /** One pull of a document's diagnostics from the language server: what the editor paid for it. */
-export interface LintRun {
+export interface DiagnosticsPull {
   uri: string;
   version: number;
   ms: number;
@@ -19,7 +19,7 @@ const REFRESH_DEADLINE_MS = 15000;
  * refresh after them, and the integration tests read them (the pulls' own timing, not a wall clock).
  */
 export class DiagnosticsRecord implements vscode.Disposable {
-  readonly runs: LintRun[] = [];
+  readonly runs: DiagnosticsPull[] = [];
   /** Pulls that failed (each also logged by the client); a healthy session has none. */
   errors = 0;
   private readonly updated = new vscode.EventEmitter<string>();
@@ -28,7 +28,7 @@ export class DiagnosticsRecord implements vscode.Disposable {
   /** Asks the client to pull every shown document's diagnostics again (set once the client exists). */
   repull: (doc: vscode.TextDocument) => void = () => undefined;
 
-  add(run: LintRun): void {
+  add(run: DiagnosticsPull): void {
     this.runs.push(run);
     if (this.runs.length > KEPT_RUNS) this.runs.shift();
     this.updated.fire(run.uri);

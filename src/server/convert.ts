@@ -42,6 +42,20 @@ export function toDiagnostic(doc: Positions, p: Problem, lang: MessageLanguage):
   return d;
 }
 
+const samePosition = (a: Range['start'], b: Range['start']) => a.line === b.line && a.character === b.character;
+
+/** Whether two diagnostics lists show the same thing (what toDiagnostic sets: range, severity, rule, message). */
+export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.code !== y.code || x.severity !== y.severity || x.message !== y.message) return false;
+    if (!samePosition(x.range.start, y.range.start) || !samePosition(x.range.end, y.range.end)) return false;
+  }
+  return true;
+}
+
 /** Core edits (offsets) as LSP text edits. */
 export const toTextEdits = (doc: Positions, edits: readonly CoreEdit[]): TextEdit[] =>
   edits.map((e) => ({ range: rangeOf(doc, e.start, e.end), newText: e.text }));

@@ -4,8 +4,12 @@ import type { Contexts } from './context';
 import type { Reports } from './reports';
 import { settle } from './settle';
 
-/** Large documents wait longer after a keystroke: the setting's quiet time plus 100 ms per 500 KB, at most 2 s more. */
-export const sizeDelay = (doc: TextDocument): number => Math.min(2000, Math.floor(doc.getText().length / 5000));
+/**
+ * How long after a keystroke a document's diagnostics wait: the setting's quiet time, and for large documents 100 ms
+ * more per 500 KB (at most 2 s more). A quiet time of 0 asks for no pacing at all, so it adds nothing either.
+ */
+export const quietTime = (doc: TextDocument, debounceMs: number): number =>
+  debounceMs === 0 ? 0 : debounceMs + Math.min(2000, Math.floor(doc.getText().length / 5000));
 
 /**
  * Diagnostics pushed (`textDocument/publishDiagnostics`) for a client that cannot pull them (LSP before 3.17: Emacs'
@@ -13,6 +17,8 @@ export const sizeDelay = (doc: TextDocument): number => Math.min(2000, Math.floo
  */
 export class PushedDiagnostics {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The result id of what was last published for each document: the same diagnostics are not sent again. */
+  private readonly published = new Map<string, string>();
 
   constructor(
     private readonly connection: Connection,
@@ -24,7 +30,7 @@ export class PushedDiagnostics {
   /** Publishes a document's diagnostics after its quiet time (at once when it was just opened). */
   async schedule(doc: TextDocument): Promise<void> {
     const { debounceMs } = await this.contexts.settingsOf(doc.uri);
-    const delay = this.reports.lastEdit(doc.uri) === undefined ? 0 : debounceMs + sizeDelay(doc);
+    const delay = this.reports.lastEdit(doc.uri) === undefined ? 0 : quietTime(doc, debounceMs);
     this.cancel(doc.uri);
     this.timers.set(
       doc.uri,
@@ -42,6 +48,7 @@ export class PushedDiagnostics {
 
   closed(uri: string): void {
     this.cancel(uri);
+    this.published.delete(uri);
     settle(this.connection, this.connection.sendDiagnostics({ uri, diagnostics: [] }), 'clearing diagnostics');
   }
 
@@ -58,6 +65,9 @@ export class PushedDiagnostics {
     const linted = await this.reports.linted(doc);
     // A newer version is on its way (its own timer publishes it).
     if (this.documents.get(uri)?.version !== version) return;
+    const resultId = linted?.resultId ?? '';
+    if (this.published.get(uri) === resultId) return;
+    this.published.set(uri, resultId);
     await this.connection.sendDiagnostics({ uri, version, diagnostics: linted?.diagnostics() ?? [] });
   }
 }

@@ -15,11 +15,15 @@ function shippedFolder(...parts: string[]): string | undefined {
 }
 
 let rulesDocs: string | null | undefined;
+/** Each rule's page URL, once: every diagnostic carries one, and a 1 MB report has thousands. */
+const ruleDocUrls = new Map<string, string | undefined>();
 
 /** The `file:` URL of a rule's documentation page, for a diagnostic's `codeDescription`; undefined when not shipped. */
 export function ruleDocUrl(ruleId: string): string | undefined {
   if (rulesDocs === undefined) rulesDocs = shippedFolder('docs', 'rules') ?? null;
-  return rulesDocs ? pathToFileURL(path.join(rulesDocs, `${ruleId}.md`)).href : undefined;
+  if (!rulesDocs) return undefined;
+  if (!ruleDocUrls.has(ruleId)) ruleDocUrls.set(ruleId, pathToFileURL(path.join(rulesDocs, `${ruleId}.md`)).href);
+  return ruleDocUrls.get(ruleId);
 }
 
 /** The translations of the extension's user-interface strings for a locale (`l10n/bundle.l10n.<locale>.json`), if any. */

@@ -32,8 +32,8 @@ import { Contexts, fsPathOf } from './context';
 import { exportDocx, exportPlan } from './exporting';
 import { translator, type Translate } from './l10n';
 import * as protocol from './protocol';
-import { Reports, type Linted, type LintRun } from './reports';
-import { PushedDiagnostics, sizeDelay } from './push';
+import { Reports, type Linted, type LintTiming } from './reports';
+import { PushedDiagnostics, quietTime } from './push';
 import { settle } from './settle';
 import { Segmentation } from './segmentation';
 import { counts, documentSymbols, foldingRanges, outlineNodes, placeholders, sectionMove } from './structure';
@@ -237,7 +237,7 @@ class GongwenServer {
     );
   }
 
-  private logRun(run: LintRun): void {
+  private logRun(run: LintTiming): void {
     this.connection.console.log(`lint ${run.uri} v${run.version}: ${run.problems} problems, ${run.ms.toFixed(1)} ms, ${run.chars} chars`);
   }
 
@@ -256,7 +256,7 @@ class GongwenServer {
       if (token.isCancellationRequested) throw cancelled();
       if (this.reports.current(doc)) return;
       const last = this.reports.lastEdit(doc.uri);
-      const wait = last === undefined ? 0 : last + debounceMs + sizeDelay(doc) - Date.now();
+      const wait = last === undefined ? 0 : last + quietTime(doc, debounceMs) - Date.now();
       if (wait <= 0) return;
       await sleep(wait);
     }

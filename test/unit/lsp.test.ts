@@ -28,6 +28,8 @@ import { countsOf } from '../../src/core/structure/counts';
 import { combineFixes } from '../../src/core/edits/fix';
 import { loadSegmenter } from '../../src/engines/segmenters';
 import type { CountsResult, OutlineResult, PlaceholdersResult } from '../../src/server/protocol';
+import { quietTime } from '../../src/server/push';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const ROOT = path.join(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'dist', 'cli.js');
@@ -257,6 +259,33 @@ describe('gongwen lsp --stdio, driven by an LSP client', function () {
       );
       assert.ok(report.items.some((d) => d.code === 'placeholder' && rangeText(d.range) === '2:0-2:2'));
     });
+  });
+
+  it('keeps the result id while typing moves no diagnostic, so the pull is answered "unchanged"; moves it on when one moves', async () => {
+    const uri = uriOf(write('typing.txt', '一、总体要求\n（一）做好XX工作\n（三）乙\n正文段落。\n'));
+    await client.open(uri, '一、总体要求\n（一）做好XX工作\n（三）乙\n正文段落。\n');
+    const first = (await client.diagnostics(uri)) as FullReport;
+    assert.deepEqual(
+      first.items.map((d) => `${d.code} ${rangeText(d.range)}`),
+      ['placeholder 1:5-1:7', 'numbering-sequence 2:0-2:3'],
+    );
+    const type = (version: number, line: number, character: number, text: string) =>
+      client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text }],
+      });
+    // Into the last paragraph, which has no problem: every diagnostic stays where it was.
+    await type(2, 3, 4, '的');
+    assert.deepEqual(await client.diagnostics(uri, first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    // Before the placeholder on its line: it moves one character on, so the whole report is sent again.
+    await type(3, 1, 3, '切实');
+    const moved = (await client.diagnostics(uri, first.resultId)) as FullReport;
+    assert.equal(moved.kind, 'full');
+    assert.notEqual(moved.resultId, first.resultId);
+    assert.deepEqual(
+      moved.items.map((d) => `${d.code} ${rangeText(d.range)}`),
+      ['placeholder 1:7-1:9', 'numbering-sequence 2:0-2:3'],
+    );
   });
 
   it('gives the outline of the 004 plan as document symbols, each with its counts', async () => {
@@ -532,5 +561,19 @@ describe('gongwen lsp on the command line', () => {
     const r = spawnSync(process.execPath, [BIN, 'lsp', '--socket=7000'], { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } });
     assert.equal(r.status, 2);
     assert.equal(r.stderr, 'gongwen: lsp takes only --stdio ("--socket=7000"). Run gongwen --help for usage.\n');
+  });
+});
+
+describe('the quiet time after typing', () => {
+  const doc = (chars: number) => TextDocument.create('file:///x.txt', 'plaintext', 1, '字'.repeat(chars));
+
+  it('adds 100 ms per 500 KB of text (at most 2 s) to the setting', () => {
+    assert.equal(quietTime(doc(100), 300), 300);
+    assert.equal(quietTime(doc(500_000), 300), 400);
+    assert.equal(quietTime(doc(50_000_000), 300), 2300);
+  });
+
+  it('is none at all with a setting of 0, however large the document', () => {
+    assert.equal(quietTime(doc(1_000_000), 0), 0);
   });
 });
