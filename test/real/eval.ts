@@ -6,7 +6,7 @@
 //   npm run eval -- --unjudged   also write test/real/.unjudged.jsonl (every problem nobody has judged, with context)
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_CONFIG, lint, parse, type Problem } from '../../src/core';
+import { DEFAULT_CONFIG, DEFAULT_SEVERITIES, lint, parse, type Problem } from '../../src/core';
 import { loadSegmenter } from '../../src/engines/segmenters';
 import { loadRealSet, realTextKinds, type RealText } from './lib/load';
 import { evaluate, type Evaluation } from './lib/evaluate';
@@ -24,6 +24,12 @@ const result: Evaluation = evaluate(
   (t) => parse(t.text),
 );
 const seconds = (Date.now() - started) / 1000;
+// The wording rules are listed even with no find on the set (precision "—"): a rule missing from the table says nothing.
+for (const rule of ['typo', 'variant-form', 'usage', 'banned-term', 'range-dash', 'ai-leftovers']) {
+  if (!result.rules.some((r) => r.rule === rule))
+    result.rules.push({ rule, severity: String(DEFAULT_SEVERITIES[rule]), reported: 0, truePositives: 0, falsePositives: 0, unjudged: 0 });
+}
+result.rules.sort((a, b) => a.rule.localeCompare(b.rule));
 
 process.stdout.write(renderConsole(result));
 if (args.has('--unjudged')) {

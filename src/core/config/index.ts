@@ -2,7 +2,7 @@
  * `.gongwenrc.json`: parsing, validation against `schemas/gongwenrc.schema.json`, defaults, and
  * per-file rule resolution. Pure: the caller reads the file and passes its text.
  */
-import type { GongwenConfig, IgnoreEntry, OverrideEntry, RuleSetting } from './settings';
+import type { GongwenConfig, IgnoreEntry, OverrideEntry, RuleSetting, TermsSetting } from './settings';
 import { RULE_IDS } from '../rules';
 import type { Severity } from '../types';
 import { dedupe } from './errors';
@@ -92,7 +92,16 @@ function mergeWithDefaults(user: Partial<GongwenConfig>): GongwenConfig {
     })),
   };
   if (user.maxChars !== undefined) config.maxChars = user.maxChars;
+  if (user.terms !== undefined) config.terms = copyTerms(user.terms);
   return config;
+}
+
+function copyTerms(terms: TermsSetting): TermsSetting {
+  return {
+    banned: (terms.banned ?? []).map((b) => (typeof b === 'string' ? b : { ...b })),
+    institutions: (terms.institutions ?? []).map((i) => ({ full: i.full, short: [...(i.short ?? [])] })),
+    fixed: [...(terms.fixed ?? [])],
+  };
 }
 
 function copyRules(rules: Record<string, RuleSetting>): Record<string, RuleSetting> {

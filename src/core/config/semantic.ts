@@ -1,8 +1,8 @@
 /** Checks the schema cannot express: known rule ids, compilable regular expressions and globs. */
-import { KEY, toConfigError } from './errors';
+import { KEY, formatKey, toConfigError } from './errors';
 import { globSyntaxError } from './globs';
 import type { ConfigError, PathSegment, Wording } from './types';
-import { didYouMean, isPlainObject, quote } from './wording';
+import { describeValue, didYouMean, isPlainObject, quote } from './wording';
 
 const RULE_ID = /^[a-z][a-z0-9-]*$/;
 
@@ -24,6 +24,7 @@ export function semanticErrors(data: Record<string, unknown>, file: string, know
 
   checkRules(data.rules, ['rules']);
   checkPatterns(data.placeholders, report);
+  checkTerms(data.terms, report);
   forEachObject(data.ignore, (entry, i) => {
     if (typeof entry.rule === 'string') checkId(entry.rule, ['ignore', i, 'rule']);
     if (Array.isArray(entry.files)) checkGlobs(entry.files, ['ignore', i, 'files'], report);
@@ -90,4 +91,102 @@ function checkGlob(glob: unknown, path: PathSegment[], report: Report): void {
   const detail = globSyntaxError(glob);
   if (detail === undefined) return;
   report(path, { zh: `${KEY} 不是有效的通配模式（${detail}）`, en: `${KEY} is not a valid glob pattern (${detail})` });
+}
+
+const BANNED_KEYS = ['term', 'replacement', 'reason'];
+
+/**
+ * `terms`: the items of `banned` (text or `{term, replacement?, reason?}`, which the schema cannot say without a
+ * union), and names given twice over: one short name for two institutions, a short name equal to its full name, a
+ * banned term that is also an institution's name or a fixed phrase.
+ */
+function checkTerms(terms: unknown, report: Report): void {
+  if (!isPlainObject(terms)) return;
+  const names = new Map<string, PathSegment[]>();
+  forEachObject(terms.institutions, (inst, i) => {
+    if (typeof inst.full === 'string' && inst.full !== '') names.set(inst.full, ['terms', 'institutions', i, 'full']);
+    if (!Array.isArray(inst.short)) return;
+    inst.short.forEach((short: unknown, j) => {
+      if (typeof short !== 'string' || short === '') return;
+      const path: PathSegment[] = ['terms', 'institutions', i, 'short', j];
+      if (short === inst.full) report(path, { zh: `${KEY} 与全称相同：简称应比全称短`, en: `${KEY} is the full name itself: a short name must be shorter` });
+      else if (names.has(short)) report(path, nameTwice(short, names.get(short)!));
+      else names.set(short, path);
+    });
+  });
+  const fixed = new Set(Array.isArray(terms.fixed) ? terms.fixed : []);
+  if (!Array.isArray(terms.banned)) return;
+  terms.banned.forEach((item: unknown, i) => {
+    const path: PathSegment[] = ['terms', 'banned', i];
+    const term = checkBannedItem(item, path, report);
+    if (term === undefined) return;
+    if (names.has(term)) report(path, bannedAndNamed(term, names.get(term)!));
+    else if (fixed.has(term))
+      report(path, {
+        zh: `${KEY}：${quote(term)} 同时写在 "terms.fixed" 中，不能既禁用又保留`,
+        en: `${KEY}: ${quote(term)} is also in "terms.fixed": a term cannot be both banned and fixed`,
+      });
+  });
+}
+
+/** One `terms.banned` item; its term when it is well formed. */
+function checkBannedItem(item: unknown, path: PathSegment[], report: Report): string | undefined {
+  if (typeof item === 'string') {
+    if (item !== '') return item;
+    report(path, { zh: `${KEY} 不能为空`, en: `${KEY} must not be empty` });
+    return undefined;
+  }
+  if (!isPlainObject(item)) {
+    const got = describeValue(item);
+    report(path, {
+      zh: `${KEY} 应为禁用的词（文字）或 {"term": …, "replacement": …, "reason": …}，而不是${got.zh}`,
+      en: `${KEY} must be the banned term (text) or {"term": …, "replacement": …, "reason": …}, not ${got.en}`,
+    });
+    return undefined;
+  }
+  let ok = true;
+  for (const key of Object.keys(item).filter((k) => !BANNED_KEYS.includes(k))) {
+    const guess = didYouMean(key, BANNED_KEYS);
+    const hint = guess ? { zh: `。是否想写 "${guess}"？`, en: `. Did you mean "${guess}"?` } : { zh: '', en: '' };
+    report([...path, key], {
+      zh: `${KEY} 不是可识别的设置项：只能写 "term"、"replacement" 或 "reason"${hint.zh}`,
+      en: `${KEY} is not a known setting (allowed: term, replacement, reason)${hint.en}`,
+    });
+    ok = false;
+  }
+  for (const key of BANNED_KEYS) {
+    const value = item[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'string') {
+      report([...path, key], {
+        zh: `${KEY} 应为用双引号括起来的文字，而不是${describeValue(value).zh}`,
+        en: `${KEY} must be text in double quotes, not ${describeValue(value).en}`,
+      });
+      ok = false;
+    } else if (key === 'term' && value === '') {
+      report([...path, key], { zh: `${KEY} 不能为空`, en: `${KEY} must not be empty` });
+      ok = false;
+    }
+  }
+  if (item.term === undefined) {
+    report([...path, 'term'], { zh: `缺少必填项 ${KEY}`, en: `${KEY} is required but missing` });
+    ok = false;
+  }
+  return ok ? (item.term as string) : undefined;
+}
+
+function nameTwice(name: string, first: PathSegment[]): Wording {
+  const where = formatKey(first);
+  return {
+    zh: `${KEY}：${quote(name)} 已在 "${where}" 中写过，同一名称只能属于一个机关`,
+    en: `${KEY}: ${quote(name)} is already given at "${where}"; a name can belong to one institution only`,
+  };
+}
+
+function bannedAndNamed(term: string, at: PathSegment[]): Wording {
+  const where = formatKey(at);
+  return {
+    zh: `${KEY}：${quote(term)} 是 "${where}" 中的机关名称，不能同时禁用`,
+    en: `${KEY}: ${quote(term)} is an institution's name at "${where}" and cannot be banned too`,
+  };
 }

@@ -19,6 +19,22 @@ export interface OverrideEntry {
   rules: Record<string, RuleSetting>;
 }
 
+/** A banned term of `terms.banned`: the bare term, or the term with what to write instead and why. */
+export type BannedTermSetting = string | { term: string; replacement?: string; reason?: string };
+
+/** An institution of `terms.institutions`: its official full name and its 规范化简称. */
+export interface InstitutionSetting {
+  full: string;
+  short?: string[];
+}
+
+/** `terms`: the writer's own banned terms, institution names and phrases no wording rule may change. */
+export interface TermsSetting {
+  banned?: BannedTermSetting[];
+  institutions?: InstitutionSetting[];
+  fixed?: string[];
+}
+
 /** The whole configuration, with defaults filled in. */
 export interface GongwenConfig {
   rules: Record<string, RuleSetting>;
@@ -27,6 +43,8 @@ export interface GongwenConfig {
   segmenter: SegmenterSetting;
   dictionary: string[];
   maxChars?: number;
+  /** Absent unless configured: the wording rules then use their shipped lists only. */
+  terms?: TermsSetting;
   ignore: IgnoreEntry[];
   overrides: OverrideEntry[];
 }

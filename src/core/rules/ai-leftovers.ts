@@ -1,13 +1,12 @@
 import type { Rule, RuleProblem } from './rule';
 import { CONVENTION, NO_OPTIONS } from './rule';
-import { isProseRange } from '../structure/model';
+import { isProseRange, type DocumentModel } from '../structure/model';
+import { boldPairs } from '../structure/placeholders';
 import type { TextEdit } from '../types';
 import { HAN } from '../text/chars';
 
-/** `**加强组织领导**`: markdown bold around a short run of words (no sentence marks: `增长**%，完成**万元` is blanks). */
-const BOLD = /\*\*([^*\n，。；！？、%％]{1,40}?)\*\*/g;
-/** `### 二、主要工作`: a markdown heading's hashes at the start of a line. */
-const HEADING = /^([ \t]*)(#{1,6}[ \t]+)(?=\S)/gm;
+/** `### 二、主要工作`: a markdown heading's hashes at the start of a line (or of its indent), the text's own indent kept. */
+const HEADING = /^([ \t\u3000]*)(#{1,6}[ \t]+)(?=[ \t\u3000]*\S)/gm;
 /** `✅ 完成…`, `1️⃣ …`: an emoji opening a line as a bullet (not ©, ®, ™, which are pictographs too). */
 const EMOJI_BULLET = /^([ \t\u3000]*)((?![©®™‼⁉])\p{Extended_Pictographic}\uFE0F?|[0-9#*]\uFE0F?\u20E3)([ \t\u3000]*)/gmu;
 /** `"全面推进"`: ASCII double quotes around Chinese words. */
@@ -29,22 +28,16 @@ const replaceDelimiters = (start: number, end: number, width: number, open: stri
   { start: end - width, end, text: close },
 ];
 
-function bold(text: string): Leftover[] {
-  return [...text.matchAll(BOLD)]
-    .filter((m) => HAN.test(m[1]))
-    .map((m) => {
-      const start = m.index;
-      const end = start + m[0].length;
-      return {
-        start,
-        end,
-        edits: replaceDelimiters(start, end, 2, '', ''),
-        what: `markdown 粗体标记“**${m[1]}**”`,
-        whatEn: `markdown bold "**${m[1]}**"`,
-        title: '删除“**”',
-        titleEn: 'Remove the **',
-      };
-    });
+function bold(model: DocumentModel): Leftover[] {
+  return boldPairs(model).map(({ start, end, inner }) => ({
+    start,
+    end,
+    edits: replaceDelimiters(start, end, 2, '', ''),
+    what: `markdown 粗体标记“**${inner}**”`,
+    whatEn: `markdown bold "**${inner}**"`,
+    title: '删除“**”',
+    titleEn: 'Remove the **',
+  }));
 }
 
 function headings(text: string): Leftover[] {
@@ -115,7 +108,7 @@ export const aiLeftovers: Rule = {
   check({ model }) {
     if (model.format === 'markdown') return [];
     const { text } = model;
-    const found = [...bold(text), ...headings(text), ...emojiBullets(text), ...straightQuotes(text)];
+    const found = [...bold(model), ...headings(text), ...emojiBullets(text), ...straightQuotes(text)];
     return found
       .filter((f) => isProseRange(model, f.start, f.end))
       .sort((a, b) => a.start - b.start)

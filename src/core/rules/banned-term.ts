@@ -1,15 +1,19 @@
-import type { Rule, RuleProblem } from './rule';
+import type { Rule, RuleContext, RuleProblem } from './rule';
 import { Option, readOptions, ruleOptions } from './rule';
 import { BANNED_TERMS, NEEDS_CONTEXT } from './wording/banned-terms';
+import { compileList, entryProblem, findEntries, keepWordMatches, type EntryMatch } from './wording/match';
+import { institutionProblems } from './wording/institutions';
+import { occurrencesOf, outsideFixed, scopeWithTerms, termsOf, type BannedTerm } from './wording/terms';
 import type { WordingEntry } from './wording/sources';
-import { compileList, entryProblem, findEntries, keepWordMatches, type CompiledList } from './wording/match';
 import type { DocumentModel } from '../structure/model';
+import type { Segmenter } from '../text/segmenter';
 
 const OPTIONS = ruleOptions({
   terms: Option.Array(Option.String({ minLength: 1 }), {
     default: [],
-    description: '本单位禁用的词：“错误写法=规范写法”（如“市卫健委=市卫生健康委”）或只写禁用的词',
-    descriptionEn: 'Your own banned terms: "wrong=right" (an institution\'s unofficial short form and its official one) or just the term',
+    description: '本单位禁用的词：“错误写法=规范写法”（如“市卫健委=市卫生健康委”）或只写禁用的词；与 .gongwenrc.json 的 terms.banned 合并使用',
+    descriptionEn:
+      'Your own banned terms: "wrong=right" (an institution\'s unofficial short form and its official one) or just the term; added to `terms.banned` of .gongwenrc.json',
   }),
   builtIn: Option.Boolean({
     default: true,
@@ -20,55 +24,103 @@ const OPTIONS = ruleOptions({
 
 const BUILT_IN = compileList(BANNED_TERMS);
 
-/** `市卫健委=市卫生健康委`, or a bare term with nothing to offer in its place. */
-function userEntry(term: string): WordingEntry {
+/** The rule option's `市卫健委=市卫生健康委`, or a bare term with nothing to offer in its place. */
+function optionTerm(term: string): BannedTerm {
   const at = term.indexOf('=');
   const wrong = (at < 0 ? term : term.slice(0, at)).trim();
   const right = at < 0 ? '' : term.slice(at + 1).trim();
-  return { wrong, right, source: 'regulations', reason: '本单位配置的禁用词（.gongwenrc.json）' };
+  return { term: wrong, replacement: right, reason: '' };
 }
 
-function userProblem(model: DocumentModel, list: CompiledList): RuleProblem[] {
-  return findEntries(model, list).map((m) => {
-    if (m.entry.right) return entryProblem(m, { zh: '禁用词', en: 'Banned term' });
+/** The writer's banned terms: `terms.banned` of the configuration, then the rule option's. */
+function ownTerms(context: RuleContext): BannedTerm[] {
+  const fromOption = readOptions(OPTIONS, context.options).terms.map(optionTerm);
+  return [...termsOf(context.config).banned, ...fromOption].filter((t) => t.term);
+}
+
+function ownProblem(m: EntryMatch, own: BannedTerm): RuleProblem {
+  const reason = own.reason || '本单位配置的禁用词';
+  const where = { zh: '.gongwenrc.json 中配置', en: 'configured in .gongwenrc.json' };
+  if (!own.replacement) {
     return {
       start: m.start,
       end: m.end,
-      message: `禁用词“${m.entry.wrong}”：${m.entry.reason}`,
-      messageEn: `Banned term "${m.entry.wrong}" (configured in .gongwenrc.json)`,
+      message: `禁用词“${own.term}”：${reason}（${where.zh}）`,
+      messageEn: `Banned term "${own.term}" (${where.en})`,
     };
-  });
+  }
+  return {
+    start: m.start,
+    end: m.end,
+    message: `禁用词“${own.term}”应为“${own.replacement}”：${reason}（${where.zh}）`,
+    messageEn: `Banned term "${own.term}": write "${own.replacement}" (${where.en})`,
+    fix: {
+      safe: false,
+      edits: [{ start: m.start, end: m.end, text: own.replacement }],
+      title: `改为“${own.replacement}”`,
+      titleEn: `Change to "${own.replacement}"`,
+    },
+  };
+}
+
+function ownTermProblems(model: DocumentModel, own: BannedTerm[]): RuleProblem[] {
+  // The first entry of a term wins: `terms.banned` before the option, as `ownTerms` lists them.
+  const byTerm = new Map<string, BannedTerm>();
+  for (const t of own) if (!byTerm.has(t.term)) byTerm.set(t.term, t);
+  const entries: WordingEntry[] = [...byTerm.keys()].map((wrong) => ({ wrong, right: '', source: 'regulations', reason: '' }));
+  return findEntries(model, compileList(entries)).map((m) => ownProblem(m, byTerm.get(m.entry.wrong)!));
 }
 
 /** Whether a term that needs context has it in the characters before it. */
 const inContext = (model: DocumentModel, wrong: string, start: number): boolean =>
   NEEDS_CONTEXT[wrong] === undefined || NEEDS_CONTEXT[wrong].test(model.text.slice(Math.max(0, start - 12), start));
 
+/** The segmenter, asked for once. */
+function once(segmenter: RuleContext['segmenter']): () => Segmenter | undefined {
+  let engine: Segmenter | undefined;
+  let asked = false;
+  return () => {
+    if (!asked) [engine, asked] = [segmenter?.(), true];
+    return engine;
+  };
+}
+
 /**
  * Terms 新华社's guidance rules out that matter in a 公文 (`北朝鲜`, `中港`, `台湾政府`, `村长`, `老板` for an
- * official), and the writer's own (`terms`: `"市卫健委=市卫生健康委"`). Short built-in terms are checked against the
- * segmentation (`农村长期` holds no 村长).
+ * official), the writer's own (`terms.banned` of .gongwenrc.json, or the option `terms`: `"市卫健委=市卫生健康委"`),
+ * and a configured institution's short name used before its full name (`terms.institutions`). Short built-in terms
+ * are checked against the segmentation (`农村长期` holds no 村长); nothing inside a `terms.fixed` phrase is reported.
  */
 export const bannedTerm: Rule = {
   id: 'banned-term',
   defaultSeverity: 'warning',
   category: 'wording',
-  description: '新华社禁用词和慎用词中公文常涉及的（如“北朝鲜”“中港”“台湾政府”），以及本单位配置的禁用词',
-  descriptionEn: "Terms Xinhua's guidance rules out that matter in a 公文 (北朝鲜, 中港, 台湾政府), and your own",
+  description: '新华社禁用词和慎用词中公文常涉及的（如“北朝鲜”“中港”“台湾政府”），以及本单位配置的禁用词和机关名称',
+  descriptionEn: "Terms Xinhua's guidance rules out that matter in a 公文 (北朝鲜, 中港, 台湾政府), your own, and your institutions' names",
   fix: { zh: '改为规范说法，仅快速修复', en: 'write the proper term: quick fix only' },
   basis: { zh: '新华社《新华社新闻信息报道中的禁用词和慎用词》', en: "Xinhua's list of banned and cautioned words" },
   options: OPTIONS,
-  // Line by line, unless a configured term holds a line break.
-  scope: ({ options }) => (readOptions(OPTIONS, options).terms.some((t) => /[\r\n]/.test(t)) ? 'document' : 'line'),
-  check({ model, options, segmenter }) {
-    const { terms, builtIn } = readOptions(OPTIONS, options);
+  // Line by line, unless a configured term holds a line break or an institution's first mention is judged.
+  scope: (context) => {
+    const own = ownTerms(context);
+    if (termsOf(context.config).institutions.some((i) => i.short.length) || own.some((t) => /[\r\n]/.test(t.term))) return 'document';
+    return scopeWithTerms(context.config, 'line');
+  },
+  check(context) {
+    const { model, options, segmenter, config } = context;
     const problems: RuleProblem[] = [];
-    if (builtIn) {
+    if (readOptions(OPTIONS, options).builtIn) {
       const found = findEntries(model, BUILT_IN).filter((m) => inContext(model, m.entry.wrong, m.start));
       problems.push(...keepWordMatches(model, found, segmenter).map((m) => entryProblem(m, { zh: '禁用词', en: 'Banned term' })));
     }
-    const own = terms.map(userEntry).filter((e) => e.wrong);
-    if (own.length) problems.push(...userProblem(model, compileList(own)));
-    return problems.sort((a, b) => a.start - b.start);
+    const own = ownTerms(context);
+    if (own.length) problems.push(...ownTermProblems(model, own));
+    const terms = termsOf(config);
+    const kept = outsideFixed(model, config, problems);
+    if (terms.institutions.length) {
+      const fixed = occurrencesOf(model.text, terms.fixed);
+      kept.push(...institutionProblems(model, terms.institutions, { segmenter: once(segmenter), fixed }));
+    }
+    return kept.sort((a, b) => a.start - b.start);
   },
 };

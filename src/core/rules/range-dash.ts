@@ -3,6 +3,7 @@ import { NO_OPTIONS } from './rule';
 import type { DocumentModel } from '../structure/model';
 import { attachmentItemLines } from '../structure/attachments';
 import { LATIN_LETTER } from '../structure/patterns';
+import { outsideFixed, scopeWithTerms } from './wording/terms';
 
 const CLAUSE = { zh: 'GB/T 15834-2011 第4.13.3条', en: 'GB/T 15834-2011 §4.13.3' };
 
@@ -97,8 +98,8 @@ export const rangeDash: Rule = {
   basis: CLAUSE,
   options: NO_OPTIONS,
   // Line by line, unless the text has attachment lists: whether a line is one's item depends on the `附件：` line above.
-  scope: ({ model }) => (model.text.includes('附件') ? 'document' : 'line'),
-  check({ model }) {
+  scope: ({ model, config }) => scopeWithTerms(config, model.text.includes('附件') ? 'document' : 'line'),
+  check({ model, config }) {
     const { text, lines } = model;
     const skip = skippedLines(model);
     const found: RuleProblem[] = [];
@@ -106,6 +107,10 @@ export const rangeDash: Rule = {
     for (const s of spans(text, YEAR_RANGE, 3, '—', validYears)) if (keep(s)) found.push(problemOf(s, true));
     for (const s of spans(text, MONTH_DAY_RANGE, 2, '—', validMonthsDays)) if (keep(s)) found.push(problemOf(s, true));
     for (const s of spans(text, QUANTITY_RANGE, 2, '～', validQuantity)) if (keep(s)) found.push(problemOf(s, false));
-    return found.sort((a, b) => a.start - b.start);
+    return outsideFixed(
+      model,
+      config,
+      found.sort((a, b) => a.start - b.start),
+    );
   },
 };

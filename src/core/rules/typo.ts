@@ -1,6 +1,7 @@
 import type { Rule } from './rule';
 import { NO_OPTIONS } from './rule';
 import { TYPOS } from './wording/typos';
+import { outsideFixed, scopeWithTerms } from './wording/terms';
 import { compileList, entryProblem, findEntries, keepWordMatches } from './wording/match';
 
 const LIST = compileList(TYPOS);
@@ -22,9 +23,9 @@ export const typo: Rule = {
   },
   basis: { zh: '《现代汉语词典》（第7版）', en: 'Xiandai Hanyu Cidian, 7th edition' },
   options: NO_OPTIONS,
-  scope: 'line',
-  check({ model, segmenter }) {
-    const matches = keepWordMatches(model, findEntries(model, LIST), segmenter);
-    return matches.map((m) => entryProblem(m, { zh: '错别字', en: 'Misspelling' }));
+  scope: ({ config }) => scopeWithTerms(config, 'line'),
+  check({ model, segmenter, config }) {
+    const found = outsideFixed(model, config, findEntries(model, LIST));
+    return keepWordMatches(model, found, segmenter, 'compound').map((m) => entryProblem(m, { zh: '错别字', en: 'Misspelling' }));
   },
 };

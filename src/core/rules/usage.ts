@@ -2,6 +2,7 @@ import type { Rule, RuleProblem } from './rule';
 import { NO_OPTIONS } from './rule';
 import { USAGES, type UsagePattern } from './wording/usages';
 import { SOURCES } from './wording/sources';
+import { outsideFixed, scopeWithTerms } from './wording/terms';
 import { isProseRange, type DocumentModel } from '../structure/model';
 
 /** The problem for one occurrence of a usage pair. */
@@ -18,12 +19,23 @@ function usageProblem(u: UsagePattern, start: number): RuleProblem {
   };
 }
 
+/**
+ * Whether text[start, end) lies inside a cited title on its line (`《其它应收款核算办法》`): a title is quoted as it
+ * was issued, so its wording is not the writer's to change.
+ */
+function inCitedTitle(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('《', start);
+  if (open < 0 || /[》\r\n]/.test(text.slice(open + 1, start))) return false;
+  const close = text.indexOf('》', end);
+  return close >= 0 && !/[《\r\n]/.test(text.slice(end, close));
+}
+
 function occurrences(model: DocumentModel, u: UsagePattern): RuleProblem[] {
   const { text } = model;
   const out: RuleProblem[] = [];
   for (const m of text.matchAll(new RegExp(u.pattern.source, 'g'))) {
     const end = m.index + m[0].length;
-    if (!isProseRange(model, m.index, end)) continue;
+    if (!isProseRange(model, m.index, end) || inCitedTitle(text, m.index, end)) continue;
     out.push(usageProblem(u, m.index));
   }
   return out;
@@ -32,6 +44,7 @@ function occurrences(model: DocumentModel, u: UsagePattern): RuleProblem[] {
 /**
  * 公文 usage pairs, each only in the context that makes it wrong: `截止` before a point in time (截至), `其它` (其他,
  * info), `的` between an adverb and a verb-complement (`认真的做好` → 认真地做好), `必须品` and `必需` before a verb.
+ * A cited title (`《…》`) keeps its wording.
  */
 export const usage: Rule = {
   id: 'usage',
@@ -46,8 +59,9 @@ export const usage: Rule = {
   basis: { zh: '《现代汉语词典》（第7版）；公文写作惯例', en: 'Xiandai Hanyu Cidian, 7th edition; drafting practice' },
   severityNote: { zh: '“其它”为 info', en: '其它 is info' },
   options: NO_OPTIONS,
-  scope: 'line',
-  check({ model }) {
-    return USAGES.flatMap((u) => occurrences(model, u)).sort((a, b) => a.start - b.start);
+  scope: ({ config }) => scopeWithTerms(config, 'line'),
+  check({ model, config }) {
+    const found = USAGES.flatMap((u) => occurrences(model, u)).sort((a, b) => a.start - b.start);
+    return outsideFixed(model, config, found);
   },
 };

@@ -1,6 +1,7 @@
 import type { Rule } from './rule';
 import { NO_OPTIONS } from './rule';
 import { VARIANTS } from './wording/variants';
+import { outsideFixed, scopeWithTerms } from './wording/terms';
 import { compileList, entryProblem, findEntries, keepWordMatches } from './wording/match';
 
 const LIST = compileList(VARIANTS);
@@ -22,9 +23,9 @@ export const variantForm: Rule = {
   },
   basis: { zh: 'GF 1001-2001《第一批异形词整理表》', en: 'GF 1001-2001, First List of Variant Word Forms' },
   options: NO_OPTIONS,
-  scope: 'line',
-  check({ model, segmenter }) {
-    const matches = keepWordMatches(model, findEntries(model, LIST), segmenter);
-    return matches.map((m) => entryProblem(m, { zh: '异形词', en: 'Variant form' }));
+  scope: ({ config }) => scopeWithTerms(config, 'line'),
+  check({ model, segmenter, config }) {
+    const found = outsideFixed(model, config, findEntries(model, LIST));
+    return keepWordMatches(model, found, segmenter).map((m) => entryProblem(m, { zh: '异形词', en: 'Variant form' }));
   },
 };

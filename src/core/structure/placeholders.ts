@@ -1,4 +1,4 @@
-import type { DocumentModel } from './model';
+import { isProseRange, type DocumentModel } from './model';
 import { DIGIT, HAN } from '../text/chars';
 import type { GongwenConfig } from '../config/settings';
 import { ASCII_TOKEN_CHAR, LATIN_LETTER, URL_LIKE, globalCopy } from './patterns';
@@ -25,6 +25,37 @@ const PLACEHOLDER_CANDIDATE = new RegExp(
   ].join('|'),
 );
 
+/** `**加强组织领导**`: markdown bold around a short run of words (no sentence marks: `增长**%，完成**万元` is blanks). */
+const BOLD_PAIR = /\*\*([^*\r\n，。；！？、%％]{1,40}?)\*\*/g;
+
+/** A `**…**` pair left in a plain-text report: `inner` is what it encloses. */
+export interface BoldPair {
+  start: number;
+  end: number;
+  inner: string;
+}
+
+const boldCache = new WeakMap<DocumentModel, BoldPair[]>();
+
+/**
+ * The markdown bold pairs around Chinese words in a plain-text report's prose (none in markdown, where they are
+ * syntax): bold to delete (the ai-leftovers rule), not two `**` blanks to fill in, so no placeholder count holds them.
+ */
+export function boldPairs(model: DocumentModel): BoldPair[] {
+  let pairs = boldCache.get(model);
+  if (!pairs) {
+    pairs = [];
+    if (model.format !== 'markdown' && model.text.includes('**')) {
+      for (const m of model.text.matchAll(BOLD_PAIR)) {
+        const end = m.index + m[0].length;
+        if (HAN.test(m[1]) && isProseRange(model, m.index, end)) pairs.push({ start: m.index, end, inner: m[1] });
+      }
+    }
+    boldCache.set(model, pairs);
+  }
+  return pairs;
+}
+
 /** An unfilled placeholder: `XX`, `xxxx年`, `***`, `××`, `某某`, `〇〇`, `□□`, `____`, `【待补充】`. */
 export interface Placeholder {
   start: number;
@@ -50,9 +81,11 @@ export function findPlaceholders(model: DocumentModel, config: GongwenConfig): P
 function scan(model: DocumentModel, config: GongwenConfig): Placeholder[] {
   const { text } = model;
   const candidates: Placeholder[] = [];
+  const bold = new Set(boldPairs(model).flatMap((b) => [b.start, b.end - 2]));
   for (const m of text.matchAll(globalCopy(PLACEHOLDER_CANDIDATE))) {
     const start = m.index;
     const end = start + m[0].length;
+    if (m[0] === '**' && bold.has(start)) continue;
     if (isPlaceholder(text, m[0], start, end)) candidates.push({ start, end, text: m[0] });
   }
   const stars = maskedStars(model);

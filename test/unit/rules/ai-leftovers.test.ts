@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { DEFAULT_CONFIG, findPlaceholders, lint, parse } from '../../../src/core';
 import { testRule } from '../rule-tester';
 
 testRule('ai-leftovers', {
@@ -28,4 +30,26 @@ testRule('ai-leftovers', {
       output: '一、主要工作\n加强组织领导：成立工作专班。\n完成项目12个\n推进改革',
     },
   ],
+});
+
+describe('ai-leftovers and placeholder: markdown bold in plain text is reported once', () => {
+  const both = (text: string) => lint(text, { config: DEFAULT_CONFIG, only: ['placeholder', 'ai-leftovers'] }).map((p) => `${p.ruleId} ${p.start}-${p.end}`);
+
+  it('reports **加强组织领导** as bold to delete, not as two ** placeholders', () => {
+    assert.deepEqual(both('**加强组织领导**：成立工作专班。'), ['ai-leftovers 0-10']);
+    assert.deepEqual(both('一、总体要求\n**一是加强领导**，压实责任。'), ['ai-leftovers 7-17']);
+  });
+
+  it('leaves masked figures and a lone ** to the placeholder rule', () => {
+    assert.deepEqual(both('完成**万元，增长**%。'), ['placeholder 2-4', 'placeholder 9-11']);
+    assert.deepEqual(both('党的**大精神，**同志发言。'), ['placeholder 2-4', 'placeholder 8-10']);
+    assert.deepEqual(both('**XX**项目'), ['placeholder 0-2', 'placeholder 2-4', 'placeholder 4-6']);
+  });
+
+  it('keeps the bold out of every placeholder count (outline, export gate, editor), as out of the rule', () => {
+    const found = (text: string, format: 'text' | 'markdown' = 'text') =>
+      findPlaceholders(parse(text, format), DEFAULT_CONFIG).map((p) => `${p.start}-${p.end}`);
+    assert.deepEqual(found('**加强组织领导**：成立工作专班，完成**万元。'), ['20-22']);
+    assert.deepEqual(found('**XX**项目'), ['0-2', '2-4', '4-6']);
+  });
 });

@@ -5,6 +5,8 @@ testRule('usage', {
     '截至2024年6月，全区累计完成投资120亿元。',
     '报名已于6月30日截止，截止日期为6月30日，截止到2024年底。',
     '其他工作，认真地做好，必需品，必须坚持，有效的推进机制，全面的落实情况。',
+    // A cited title keeps its wording.
+    '执行《其它应收款核算办法》和《关于截止2024年底的通报》。',
   ],
   invalid: [
     {
@@ -14,6 +16,15 @@ testRule('usage', {
         { line: 1, column: 25, endColumn: 27, safe: false },
       ],
       output: '截至2024年6月，全区累计完成投资120亿元；截至目前，已建成项目12个。',
+    },
+    {
+      // Outside the title, and a title left open on its line, are the writer's own text.
+      text: '《其它应收款核算办法》及其它制度，《其它',
+      errors: [
+        { line: 1, column: 13, endColumn: 15 },
+        { line: 1, column: 19, endColumn: 21 },
+      ],
+      output: '《其它应收款核算办法》及其他制度，《其他',
     },
     {
       text: '加强其它方面的监管。',

@@ -10,7 +10,7 @@ export interface EntryMatch {
   end: number;
 }
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A list compiled once: one alternation of its wrong forms, longest first, and each form's entry. */
 export interface CompiledList {
@@ -53,8 +53,15 @@ export function findEntries(model: DocumentModel, list: CompiledList): EntryMatc
 /**
  * Whether a word of the line's segmentation crosses the occurrence's start or end: then its characters belong to two
  * words (`自己经历` holds `己经` across 自己|经历) and it is no wrong form. Undefined when no segmenter is at hand.
+ * `compound`: a word that opens with the whole occurrence does not count (a misspelling opening a misspelt compound).
  */
-export function crossesWord(model: DocumentModel, segmenter: Segmenter | undefined, start: number, end: number): boolean | undefined {
+export function crossesWord(
+  model: DocumentModel,
+  segmenter: Segmenter | undefined,
+  start: number,
+  end: number,
+  within: 'compound' | 'word' = 'word',
+): boolean | undefined {
   if (!segmenter) return undefined;
   const { lines } = model;
   const line = lines.lineAt(start);
@@ -62,7 +69,11 @@ export function crossesWord(model: DocumentModel, segmenter: Segmenter | undefin
   const paragraph = lines.lineText(line);
   const s = start - lineStart;
   const e = end - lineStart;
-  return tokensOf(segmenter.cut(paragraph), paragraph).some((t) => (t.start < s && s < t.end) || (t.start < e && e < t.end));
+  const tokens = tokensOf(segmenter.cut(paragraph), paragraph);
+  // `侯选人` is one word of jieba's dictionary: a misspelt compound that opens with the misspelling holds it, it does
+  // not hide it (one that opens before it, `预防犯罪`, is a right word around the characters).
+  if (within === 'compound' && tokens.some((t) => t.start === s && e <= t.end)) return false;
+  return tokens.some((t) => (t.start < s && s < t.end) || (t.start < e && e < t.end));
 }
 
 /** Entries of this length or shorter can arise across a word boundary: they are checked against the segmentation. */
@@ -70,9 +81,15 @@ export const SHORT_FORM = 3;
 
 /**
  * The matches that are wrong forms for sure: short ones must not straddle a segmentation word (and are dropped when
- * no segmenter is available); longer ones (four-character idioms) cannot arise across words.
+ * no segmenter is available); longer ones (four-character idioms) cannot arise across words. `within` as for
+ * `crossesWord`: typo passes `compound`, since a form that is no word stays wrong inside a longer one.
  */
-export function keepWordMatches(model: DocumentModel, matches: EntryMatch[], segmenter: (() => Segmenter | undefined) | undefined): EntryMatch[] {
+export function keepWordMatches(
+  model: DocumentModel,
+  matches: EntryMatch[],
+  segmenter: (() => Segmenter | undefined) | undefined,
+  within: 'compound' | 'word' = 'word',
+): EntryMatch[] {
   let engine: Segmenter | undefined;
   let loaded = false;
   return matches.filter((m) => {
@@ -81,7 +98,7 @@ export function keepWordMatches(model: DocumentModel, matches: EntryMatch[], seg
       engine = segmenter?.();
       loaded = true;
     }
-    return crossesWord(model, engine, m.start, m.end) === false;
+    return crossesWord(model, engine, m.start, m.end, within) === false;
   });
 }
 

@@ -40,7 +40,14 @@ export const TYPOS: readonly WordingEntry[] = [
   { wrong: '幅射', right: '辐射', source: 'xiandai', reason: '“辐射”指从中心向四周射出，车字旁的“辐”' },
   { wrong: '辐员', right: '幅员', source: 'xiandai', reason: '“幅员”指领土面积，巾字旁的“幅”' },
   { wrong: '防犯', right: '防范', source: 'xiandai', reason: '“防范”是防备、戒备，“范”不作“犯”' },
-  { wrong: '做为', right: '作为', source: 'xiandai', reason: '词典只收“作为”，不收“做为”' },
+  {
+    wrong: '做为',
+    right: '作为',
+    source: 'xiandai',
+    reason: '词典只收“作为”，不收“做为”',
+    // `多做为民办实事`: 做 then 为民, which some segmenters read as 做为|民.
+    except: ['做为民', '做为人民服务', '做为群众', '做为百姓', '做为老百姓'],
+  },
   { wrong: '通谍', right: '通牒', source: 'xiandai', reason: '“通牒”的“牒”是文书，片字旁' },
   { wrong: '入场卷', right: '入场券', source: 'xiandai', reason: '“券”是票据，下面是“刀”' },
   { wrong: '九宵', right: '九霄', source: 'xiandai', reason: '“九霄”的“霄”是天空，雨字头' },
