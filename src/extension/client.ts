@@ -19,14 +19,18 @@ import {
 } from 'vscode-languageclient/node';
 import * as protocol from '../server/protocol';
 import type { DiagnosticsRecord } from './diagnostics';
+import { sourceUriOf } from './docxView';
 import { IGNORE_COMMAND } from './ignore';
 import { gongwenSettings } from './settings';
 
 /** Languages gongwen may check: its own mode always, plaintext and markdown when they look like a report. */
 export const REPORT_LANGUAGES = ['gongwen', 'plaintext', 'markdown'];
 
-/** Files and untitled documents of those languages: what the server is told about. */
-export const SELECTOR = REPORT_LANGUAGES.flatMap((language) => ['file', 'untitled'].map((scheme) => ({ language, scheme })));
+/** Files and untitled documents of those languages, and the text of a `.docx` draft: what the server is told about. */
+export const SELECTOR = [
+  ...REPORT_LANGUAGES.flatMap((language) => ['file', 'untitled'].map((scheme) => ({ language, scheme }))),
+  { language: 'gongwen', scheme: protocol.DOCX_TEXT_SCHEME },
+];
 
 /** From this many crashes in a session on, the server runs without native word segmentation (the likely cause). */
 const CRASHES_BEFORE_FALLBACK = 3;
@@ -104,11 +108,15 @@ export class GongwenClient implements vscode.Disposable {
   private middleware(): Middleware {
     return {
       provideDiagnostics: (doc, previousResultId, token, next) => this.pull(doc, previousResultId, token, next),
+      // A .docx draft's text is read-only: a fix would change that text, not the .docx (the annotated copy goes back).
+      provideCodeActions: (doc, range, context, token, next) => (doc.uri.scheme === protocol.DOCX_TEXT_SCHEME ? [] : next(doc, range, context, token)),
       workspace: {
         // The settings as the server reads them, with the workspace's trust applied here (the server cannot know it).
         configuration: (params: ConfigurationParams, token, next) => {
           if (!params.items.some((i) => i.section === 'gongwen')) return next(params, token);
-          return params.items.map((i) => (i.section === 'gongwen' ? gongwenSettings(i.scopeUri ? vscode.Uri.parse(i.scopeUri) : undefined) : null));
+          // A draft's text has the settings of its .docx (the folder's, in a multi-root workspace).
+          const scopeOf = (uri: vscode.Uri) => sourceUriOf(uri) ?? uri;
+          return params.items.map((i) => (i.section === 'gongwen' ? gongwenSettings(i.scopeUri ? scopeOf(vscode.Uri.parse(i.scopeUri)) : undefined) : null));
         },
       },
     };

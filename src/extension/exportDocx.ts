@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PlaceholderItem } from '../server/protocol';
+import { DOCX_TEXT_SCHEME, type PlaceholderItem } from '../server/protocol';
 import { toRange, type GongwenClient } from './client';
 
 /**
@@ -15,6 +15,12 @@ export async function exportDocxCommand(client: GongwenClient): Promise<vscode.U
     return [];
   }
   const doc = editor.document;
+  if (doc.uri.scheme === DOCX_TEXT_SCHEME) {
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('This is the text of a Word draft: it is a .docx already (to return the findings, export a copy with comments).'),
+    );
+    return [];
+  }
   if (!plan.documents.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('This file holds no document to export (only a table of contents).'));
     return [];

@@ -7,6 +7,7 @@ import { ReportTreeProvider } from './reportTree';
 import { ReportTreeDragAndDrop, restructureCommand } from './restructure';
 import { CountStatus } from './countStatus';
 import { exportDocxCommand } from './exportDocx';
+import { registerDocx } from './docxCommands';
 
 /** What the extension hands to its integration tests (and to other extensions). */
 export interface GongwenApi {
@@ -72,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): GongwenApi {
       return !paused;
     }),
     vscode.commands.registerCommand(IGNORE_COMMAND, (uri: vscode.Uri | string, target: IgnoreTarget) => writeIgnore(uri, target)),
+    ...registerDocx(diagnostics),
   );
   void client.start().then(refreshViews);
   return { diagnostics, tree, counts, client };

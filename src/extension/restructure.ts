@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { MoveSectionParams, SectionOperation } from '../server/protocol';
+import { DOCX_TEXT_SCHEME, type MoveSectionParams, type SectionOperation } from '../server/protocol';
 import { toRange, type GongwenClient } from './client';
 import { REPORT_TREE_MIME, type ReportNode, type ReportTreeProvider } from './reportTree';
 
@@ -8,6 +8,10 @@ import { REPORT_TREE_MIME, type ReportNode, type ReportTreeProvider } from './re
  * as one undoable edit; tells the writer when there is nothing to do. False when nothing moved.
  */
 async function move(client: GongwenClient, doc: vscode.TextDocument, how: Omit<MoveSectionParams, 'textDocument'>): Promise<boolean> {
+  if (doc.uri.scheme === DOCX_TEXT_SCHEME) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('The text of a Word draft is read-only: move its sections in Word.'));
+    return false;
+  }
   const result = await client.moveSection(doc, how);
   if (!result) return false;
   if (!result.edits.length) {

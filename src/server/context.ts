@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { formatConfigError, formatOf, looksLikeReport, type GongwenConfig, type LintOptions, type SourceFormat } from '../core';
 import { messageLanguage, type MessageLanguage } from '../core/text/language';
 import { ConfigFiles, type ConfigFile } from './configFiles';
+import { DOCX_TEXT_SCHEME } from './protocol';
 import { mergeConfigs, readSettings, type Settings } from './settings';
 import type { Segmentation } from './segmentation';
 
@@ -57,6 +58,17 @@ export function fsPathOf(uri: string): string | undefined {
   }
 }
 
+/** The file-system path of the `.docx` a `gongwen-docx:` document shows (the file URI in its query); else undefined. */
+export function docxSourcePathOf(uri: string): string | undefined {
+  if (!uri.startsWith(`${DOCX_TEXT_SCHEME}:`)) return undefined;
+  const query = /\?([^#]*)/.exec(uri)?.[1];
+  try {
+    return query ? fsPathOf(decodeURIComponent(query)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const relative = (from: string, to: string): string | undefined => {
   const rel = path.relative(from, to);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : undefined;
@@ -97,7 +109,8 @@ export class Contexts {
 
   async of(doc: ContextSource): Promise<ReportContext> {
     const settings = await this.settingsOf(doc.uri);
-    const file = fsPathOf(doc.uri);
+    // A .docx's text is configured as the .docx: its folder's .gongwenrc.json, its name for `overrides`.
+    const file = fsPathOf(doc.uri) ?? docxSourcePathOf(doc.uri);
     const format = formatOfDocument(doc.languageId, file ?? doc.uri);
     const language = messageLanguage(settings.messageLanguage, this.o.locale, doc.text);
     const found = file ? this.configFiles.nearest(path.dirname(file)) : undefined;

@@ -21,6 +21,11 @@ export const EXPORT_DOCX_REQUEST = 'gongwen/exportDocx';
 export const SET_PAUSED_REQUEST = 'gongwen/setPaused';
 /** `gongwen/serverInfo`: the server's process and the word segmenter it loaded. */
 export const SERVER_INFO_REQUEST = 'gongwen/serverInfo';
+/**
+ * The scheme of a `.docx` draft's displayed text, a read-only document the extension provides: its query is the URI
+ * of the `.docx` itself, whose folder gives the text its `.gongwenrc.json`.
+ */
+export const DOCX_TEXT_SCHEME = 'gongwen-docx';
 
 export interface DocumentParams {
   textDocument: TextDocumentIdentifier;

@@ -18,6 +18,7 @@ export function run(): Promise<void> {
   require('./export.test');
   require('./language.test');
   require('./server.test');
+  require('./docx.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
