@@ -316,6 +316,38 @@ const withComment: PackageParts = {
   rels: `<Relationship Id="rId9" Type="${R}/comments" Target="comments.xml"/>`,
 };
 
+/** A short report checked in VS Code: a placeholder, and automatic numbering that skips 三、 (a second list starts at 4). */
+const vscodeDraft: PackageParts = {
+  numbering: abstractNum(0, GONGWEN_LEVELS) + num(1, 0) + num(2, 0, startOverride(0, 4)),
+  body:
+    p('关于2024年工作情况的报告') +
+    p('工作进展', 1, 0) +
+    p('全年完成投资XX亿元，同比增长5%。') +
+    p('存在问题', 1, 0) +
+    p('部分项目进度滞后。') +
+    p('下一步打算', 2, 0) +
+    p('抓好项目建设。'),
+};
+
+/**
+ * A short report for the CLI (test/unit/cli-docx.test.ts): headings numbered by Word (一、（一）二、 and a decimal
+ * 1、 a 公文 never uses), a （三） typed by hand out of sequence, a placeholder, a stray space, and a placeholder on the
+ * second line of a paragraph with a line break: each problem at a known paragraph and column.
+ */
+const cliReport: PackageParts = {
+  numbering: abstractNum(0, GONGWEN_LEVELS) + abstractNum(1, lvl(0, 'decimal', '%1、', '<w:suff w:val="nothing"/>')) + num(1, 0) + num(2, 1),
+  body:
+    p('关于2024年工作的报告') +
+    p('总体要求', 1, 0) +
+    `<w:p>${r(t('XX'), '<w:rPr><w:b/></w:rPr>')}${r(t('市坚持稳中求进。'))}</w:p>` +
+    p('指导思想', 1, 1) +
+    p('（三）主要目标') +
+    p('重点任务', 1, 0) +
+    p('加快  建设现代化产业体系。') +
+    p('专项工作', 2, 0) +
+    `<w:p>${r(t('各单位要抓好落实。') + '<w:br/>' + t('由XX牵头。'))}</w:p>`,
+};
+
 /** The fixtures by file name. Those compared with LibreOffice's rendering are listed in `RENDERED`. */
 export const FIXTURES: Record<string, PackageParts> = {
   'levels.docx': levels,
@@ -330,6 +362,8 @@ export const FIXTURES: Record<string, PackageParts> = {
   'formats.docx': formats(),
   'text.docx': text,
   'with-comment.docx': withComment,
+  'vscode-draft.docx': vscodeDraft,
+  'cli-report.docx': cliReport,
 };
 
 /** The numbering fixtures, whose labels the tests compare with LibreOffice's. */

@@ -6,7 +6,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { fixAll, lintModel, parse, type LintOptions } from '../core';
 import type { SegmenterSetting } from '../core/config/settings';
-import { decodeFile, encodeText, readFileBytes, writeFileAtomic, type DecodedFile } from './io';
+import { encodeText, readFileBytes, writeFileAtomic } from './io';
+import { decodeReport, type ReportFile } from './docx-input';
+import { annotateCopy } from './annotate';
 import { pick, type Lang } from './lang';
 import { fileProblemsJson, formatProblemLines, problemTable, tableJson, tableLines, tally, type ProblemTable, type Tally } from './format';
 import { withSegmentation, type SegmentationUse } from './segmentation';
@@ -22,6 +24,8 @@ export interface CheckSettings {
   segmenter?: SegmenterSetting;
   /** `--cache`: keep each file's problems as a table, with the hash of its bytes. */
   table: boolean;
+  /** `--annotate -o`: where the copy of the (one) Word document with its problems as comments goes. */
+  annotate?: string;
 }
 
 /** A file to check, with the options its config gives (plain data). */
@@ -40,6 +44,11 @@ export interface FileResult {
   read: boolean;
   /** A rule or the parser failed on it: skipped with a line in `err`, and the run exits 2. */
   internalError: boolean;
+  /**
+   * The run exits 2 for it, its line in `err`: a Word document the reader refused (skipped), `--fix` asked of a Word
+   * document (checked, not fixed), an annotated copy that could not be written.
+   */
+  failed: boolean;
   /** Its stderr lines, in order. */
   err: string[];
   /** Its stdout lines printed before the problems (`--fix-dry-run`'s diff). */
@@ -77,11 +86,14 @@ export function checkFiles(tasks: readonly FileTask[], settings: CheckSettings, 
     const result = emptyResult(task);
     const early = run?.take(task.path);
     const bytes = early?.bytes ?? readFileBytes(task.path);
-    const decoded = early?.decoded ?? (bytes.ok ? decodeFile(task.path, bytes.bytes) : bytes);
+    const decoded = early?.decoded ?? (bytes.ok ? decodeReport(task.path, bytes.bytes) : bytes);
     if (decoded.ok) {
       if (settings.table && bytes.ok) result.hash = contentHash(bytes.bytes);
-      lintFile(task, decoded.file, settings, run?.scope, result);
-    } else result.err.push(pick(settings.lang, decoded.message, decoded.messageEn));
+      lintFile(task, decoded.file, bytes.ok ? bytes.bytes : undefined, settings, run?.scope, result);
+    } else {
+      result.err.push(pick(settings.lang, decoded.message, decoded.messageEn));
+      result.failed = decoded.reason === 'docx';
+    }
     each(result);
   }
 }
@@ -89,7 +101,7 @@ export function checkFiles(tasks: readonly FileTask[], settings: CheckSettings, 
 /** A file read and decoded for the scope before its turn came. */
 interface EarlyRead {
   bytes: ReturnType<typeof readFileBytes>;
-  decoded: ReturnType<typeof decodeFile>;
+  decoded: ReturnType<typeof decodeReport>;
 }
 
 /**
@@ -111,7 +123,7 @@ function runScope(tasks: readonly FileTask[]): { scope: () => readonly string[];
     const parts = new Set<string>();
     for (const t of tasks) {
       const r = readFileBytes(t.path);
-      const decoded = r.ok ? decodeFile(t.path, r.bytes) : r;
+      const decoded = r.ok ? decodeReport(t.path, r.bytes) : r;
       read.set(t.path, { bytes: r, decoded });
       // Copies of one text (a folder of drafts and their backups) need their words looked up once.
       if (decoded.ok) parts.add(decoded.file.text);
@@ -136,10 +148,26 @@ export function contentHash(bytes: Uint8Array): string {
 }
 
 function emptyResult(task: FileTask): FileResult {
-  return { index: task.index, path: task.path, read: false, internalError: false, err: [], out: [], tally: { error: 0, warning: 0, info: 0, hint: 0 } };
+  return {
+    index: task.index,
+    path: task.path,
+    read: false,
+    internalError: false,
+    failed: false,
+    err: [],
+    out: [],
+    tally: { error: 0, warning: 0, info: 0, hint: 0 },
+  };
 }
 
-function lintFile(task: FileTask, file: DecodedFile, settings: CheckSettings, scope: (() => readonly string[]) | undefined, result: FileResult): void {
+function lintFile(
+  task: FileTask,
+  file: ReportFile,
+  bytes: Buffer | undefined,
+  settings: CheckSettings,
+  scope: (() => readonly string[]) | undefined,
+  result: FileResult,
+): void {
   result.read = true;
   const io: Output = { out: (l) => result.out.push(l), err: (l) => result.err.push(l) };
   const options = withSegmentation(task.options, settings.segmenter, settings.lang, io, undefined, {
@@ -153,18 +181,22 @@ function lintFile(task: FileTask, file: DecodedFile, settings: CheckSettings, sc
   });
   // A bug in a rule or the parser costs one file a clear line and exit 2, never the whole run a stack trace.
   try {
-    const text = settings.fix || settings.fixDryRun ? applyFixes(task.path, file, options, settings, io) : file.text;
+    const { docx } = file;
+    if (docx && (settings.fix || settings.fixDryRun)) refuseFix(task.path, settings, io, result);
+    const text = !docx && (settings.fix || settings.fixDryRun) ? applyFixes(task.path, file, options, settings, io) : file.text;
     const model = parse(text, options.format ?? 'text');
     const problems = lintModel(model, options);
     const { lines } = model;
     result.tally = tally(problems);
-    if (settings.table) result.table = problemTable(lines, problems);
-    if (settings.format === 'json') result.json = result.table ? tableJson(task.path, result.table) : fileProblemsJson({ file: task.path, lines, problems });
+    if (settings.table) result.table = problemTable(lines, problems, docx);
+    const found = { file: task.path, lines, problems, docx };
+    if (settings.format === 'json') result.json = result.table ? tableJson(task.path, result.table) : fileProblemsJson(found);
     else if (!settings.fixDryRun) {
       const out: string[] = (result.lines = []);
       if (result.table) tableLines(task.path, result.table, settings.lang, (l) => out.push(l));
-      else formatProblemLines({ file: task.path, lines, problems }, settings.lang, (l) => out.push(l));
+      else formatProblemLines(found, settings.lang, (l) => out.push(l));
     }
+    if (settings.annotate && docx && bytes) result.failed ||= !annotateCopy(task.path, bytes, docx, problems, settings.annotate, settings.lang, io);
   } catch (e) {
     result.internalError = true;
     result.tally = { error: 0, warning: 0, info: 0, hint: 0 };
@@ -180,8 +212,21 @@ function lintFile(task: FileTask, file: DecodedFile, settings: CheckSettings, sc
   }
 }
 
+/** `--fix` on a Word document: fixes are edits of the extracted text, which cannot be written back into Word's runs. */
+function refuseFix(filePath: string, settings: CheckSettings, io: Output, result: FileResult): void {
+  const flag = settings.fix ? '--fix' : '--fix-dry-run';
+  io.err(
+    pick(
+      settings.lang,
+      `${filePath}：${flag} 不能用于 Word 文档（修复是对提取出的文本的修改，无法写回 Word 的文字块），已检查，未修改；要把问题带回 Word，请用 --annotate -o 输出带批注的副本`,
+      `${filePath}: ${flag} does not apply to Word documents (fixes edit the extracted text, which cannot be written back into Word's runs): checked, not changed; to take the problems back into Word, write a copy with comments with --annotate -o`,
+    ),
+  );
+  result.failed = true;
+}
+
 /** Applies safe fixes; writes the file back (same encoding, BOM, line endings) or prints the diff. Returns the new text. */
-function applyFixes(filePath: string, file: DecodedFile, options: LintOptions, settings: CheckSettings, io: Output): string {
+function applyFixes(filePath: string, file: ReportFile, options: LintOptions, settings: CheckSettings, io: Output): string {
   const before = file.text;
   const { output, fixed, invalid } = fixAll(before, options);
   // A fix with overlapping edits is a rule's bug: never applied, and said so rather than silently dropped.

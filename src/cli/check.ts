@@ -6,7 +6,7 @@ import { outUtf8, type Output } from './report';
 import { checkFiles, contentHash, type CheckSettings, type FileResult, type FileTask } from './check-file';
 import { checkInParallel, fileSizes, threadCount } from './check-pool';
 import { ConfigResolver } from './config-file';
-import { collectFiles } from './files';
+import { CLI_EXTENSIONS, collectFiles } from './files';
 import { readFileBytes } from './io';
 import { cacheFilePath, ResultCache } from './result-cache';
 import type { SegmenterSetting } from '../core/config/settings';
@@ -27,6 +27,8 @@ export interface CheckOptions {
   cache?: boolean;
   /** `--cache-location`: the cache file, or a folder for it. */
   cacheLocation?: string;
+  /** `--annotate -o`: the copy of the one Word document named, with its problems as comments. */
+  annotate?: string;
 }
 
 /** What the paths and configs came to before any file is read. */
@@ -48,8 +50,9 @@ export function runCheck(opts: CheckOptions, io: Output): number | Promise<numbe
     fixDryRun: opts.fixDryRun,
     lang: opts.lang,
     segmenter: opts.segmenter,
-    // Fixing changes the files: it reads and writes no cache.
-    table: !!opts.cache && !opts.fix && !opts.fixDryRun,
+    // Fixing changes the files: it reads and writes no cache; annotating needs the document's problems, not a table.
+    table: !!opts.cache && !opts.fix && !opts.fixDryRun && !opts.annotate,
+    annotate: opts.annotate,
   };
   const cache = settings.table ? new ResultCache(cacheFilePath(opts.cacheLocation)) : null;
   const results: FileResult[] = [];
@@ -79,7 +82,7 @@ export function runCheck(opts: CheckOptions, io: Output): number | Promise<numbe
 /** Expands the paths and resolves each file's config; says on stderr what is missing or skipped. */
 function planCheck(opts: CheckOptions, io: Output): Plan {
   const { lang } = opts;
-  const collected = collectFiles(opts.paths);
+  const collected = collectFiles(opts.paths, process.cwd(), CLI_EXTENSIONS);
   for (const m of collected.missing) io.err(pick(lang, `${m}：文件或目录不存在`, `${m}: no such file or directory`));
   for (const w of collected.warnings) io.err(pick(lang, w.message, w.messageEn));
   const configs = new ConfigResolver(opts.config);
@@ -118,7 +121,18 @@ function fromCache(cache: ResultCache, task: FileTask, settings: CheckSettings):
   const hash = contentHash(read.bytes);
   const table = cache.get(task.path, hash, cache.keyOf(task, settings.segmenter));
   if (!table) return null;
-  const result: FileResult = { index: task.index, path: task.path, read: true, internalError: false, err: [], out: [], tally: tableTally(table), table, hash };
+  const result: FileResult = {
+    index: task.index,
+    path: task.path,
+    read: true,
+    internalError: false,
+    failed: false,
+    err: [],
+    out: [],
+    tally: tableTally(table),
+    table,
+    hash,
+  };
   if (settings.format === 'json') result.json = tableJson(task.path, table);
   else tableLines(task.path, table, settings.lang, (l) => (result.lines ??= []).push(l));
   return result;
@@ -155,7 +169,7 @@ function report(plan: Plan, results: readonly FileResult[], opts: CheckOptions, 
     }
     for (const line of r.out) io.out(line);
     if (r.read) read++;
-    usageError ||= r.internalError;
+    usageError ||= r.internalError || r.failed;
     addTally(total, r.tally);
   }
   const printed = sortByFile(results.filter((r) => r.read && !r.internalError).map((r) => ({ file: r.path, r }))).map((x) => x.r);

@@ -51,6 +51,17 @@ export async function runExport(opts: ExportCommandOptions, io: Output): Promise
   const { lang } = opts;
   const { report, configBroken } = openReport(opts.file, new ConfigResolver(opts.config), lang, io, new Set());
   if (!report) return 2;
+  // The export lays out a text report; a Word document's own name would be the copy's, written over it.
+  if (report.file.docx) {
+    io.err(
+      pick(
+        lang,
+        `${opts.file}：export 导出文本报告（.txt .md .gw）；Word 文档请用 gongwen check --annotate -o 输出带批注的副本`,
+        `${opts.file}: export lays out text reports (.txt .md .gw); for a Word document, write a copy with comments with gongwen check --annotate -o`,
+      ),
+    );
+    return 2;
+  }
   const model = parse(report.file.text, report.options.format);
   const exportable = exportableDocuments(model);
 

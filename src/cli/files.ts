@@ -20,6 +20,9 @@ export interface CollectResult {
 /** Extensions of report files picked up when walking a directory (compared case-insensitively). */
 export const REPORT_EXTENSIONS = ['.txt', '.md', '.gw'];
 
+/** What the CLI's commands pick up in a folder: the reports, and Word documents (`.docx`). */
+export const CLI_EXTENSIONS = [...REPORT_EXTENSIONS, '.docx'];
+
 const GLOB_CHARS = /[*?[\]{}]/;
 
 type Warning = CollectResult['warnings'][number];
@@ -29,8 +32,11 @@ function errorCode(err: unknown): string {
   return typeof code === 'string' ? code : 'unknown error';
 }
 
-function isReportFile(name: string): boolean {
-  return REPORT_EXTENSIONS.includes(path.extname(name).toLowerCase());
+/** Word's owner file (`~$draft.docx`), left beside a document while it is open: a few bytes of lock, not a document. */
+const WORD_LOCK_FILE = /^~\$/;
+
+function isReportFile(name: string, extensions: readonly string[]): boolean {
+  return extensions.includes(path.extname(name).toLowerCase()) && !WORD_LOCK_FILE.test(path.basename(name));
 }
 
 function realpathOr(p: string): string {
@@ -54,7 +60,13 @@ function loopWarning(p: string): Warning {
  * (below the root), following symlinks but not loops. Calls `onFile` with the path relative to the
  * root (native separators) and the absolute path.
  */
-function walk(rootAbs: string, rootShown: string, warnings: Warning[], onFile: (rel: string, abs: string) => void): void {
+function walk(
+  rootAbs: string,
+  rootShown: string,
+  warnings: Warning[],
+  onFile: (rel: string, abs: string) => void,
+  extensions: readonly string[] = REPORT_EXTENSIONS,
+): void {
   const visited = new Set<string>();
   const stack: string[] = [];
 
@@ -98,7 +110,7 @@ function walk(rootAbs: string, rootShown: string, warnings: Warning[], onFile: (
           const childShown = path.join(rootShown, childRel);
           if (errorCode(err) === 'ELOOP') {
             warnings.push(loopWarning(childShown));
-          } else if (isReportFile(entry.name)) {
+          } else if (isReportFile(entry.name, extensions)) {
             warnings.push({
               path: childShown,
               message: `${childShown}：符号链接指向的文件不存在，已跳过`,
@@ -124,11 +136,12 @@ function walk(rootAbs: string, rootShown: string, warnings: Warning[], onFile: (
 /**
  * Expands command-line arguments into files.
  * - A file is included whatever its extension, shown exactly as given.
- * - A directory is walked for `.txt`/`.md`/`.gw` files, shown as `path.join(arg, relative)`.
+ * - A directory is walked for files of `extensions` (by default `.txt`/`.md`/`.gw`; the CLI adds `.docx`), Word's
+ *   owner files (`~$…`) left out, shown as `path.join(arg, relative)`.
  * - An argument with glob characters that does not exist literally is matched with picomatch against
  *   a walk from its static base (files of any extension; the pattern says which).
  */
-export function collectFiles(args: string[], cwd: string = process.cwd()): CollectResult {
+export function collectFiles(args: string[], cwd: string = process.cwd(), extensions: readonly string[] = REPORT_EXTENSIONS): CollectResult {
   const result: CollectResult = { files: [], missing: [], warnings: [] };
   const seen = new Set<string>();
 
@@ -154,9 +167,15 @@ export function collectFiles(args: string[], cwd: string = process.cwd()): Colle
     }
 
     if (stat?.isDirectory()) {
-      walk(abs, arg, result.warnings, (rel, fileAbs) => {
-        if (isReportFile(rel)) add(path.join(arg, rel), fileAbs);
-      });
+      walk(
+        abs,
+        arg,
+        result.warnings,
+        (rel, fileAbs) => {
+          if (isReportFile(rel, extensions)) add(path.join(arg, rel), fileAbs);
+        },
+        extensions,
+      );
     } else if (stat) {
       add(arg, abs);
     } else if (code === 'ENOENT' || code === 'ENOTDIR') {

@@ -1,4 +1,6 @@
 import type { LineIndex, Problem, Severity } from '../core';
+import type { DocxTextMap } from '../docx';
+import { wordPosition, wordSpan, type WordSpan } from './docx-input';
 import { JsonBytes } from './json-bytes';
 import { pick, type Lang } from './lang';
 
@@ -9,6 +11,8 @@ export interface CliProblem {
   column: number;
   endLine: number;
   endColumn: number;
+  /** A Word document's problem: where it lies in Word (1-based paragraphs and columns; `endColumn` exclusive). */
+  docx?: WordSpan;
   ruleId: string;
   severity: Severity;
   message: string;
@@ -21,6 +25,8 @@ export interface FileProblems {
   file: string;
   lines: LineIndex;
   problems: readonly Problem[];
+  /** The text was extracted from a Word document: positions are printed as its paragraphs and columns. */
+  docx?: DocxTextMap;
 }
 
 /** 1-based column of an offset on a known 0-based line (an offset inside a terminator clamps to the line's end). */
@@ -38,8 +44,19 @@ export function formatProblemLines(f: FileProblems, lang: Lang, emit: (line: str
   for (const p of f.problems) {
     const start = clampTo(lines, p.start);
     line = lines.lineAtFrom(start, line);
-    emit(`${f.file}:${line + 1}:${columnOn(lines, line, start)}  ${p.severity}  ${pick(lang, p.message, p.messageEn)}  ${p.ruleId}`);
+    const at = f.docx ? wordAt(f.docx, start, lang) : `${line + 1}:${columnOn(lines, line, start)}`;
+    emit(`${f.file}:${at}  ${p.severity}  ${pick(lang, p.message, p.messageEn)}  ${p.ruleId}`);
   }
+}
+
+function wordAt(map: DocxTextMap, start: number, lang: Lang): string {
+  const at = map.locate(start);
+  return wordPosition(at.paragraph, at.column + 1, lang);
+}
+
+/** `,"docx":{…}`: the `WordSpan` of a problem, its keys in that order. */
+function docxJson(s: WordSpan): string {
+  return `,"docx":{"paragraph":${s.paragraph},"column":${s.column},"endParagraph":${s.endParagraph},"endColumn":${s.endColumn},"inLabel":${s.inLabel}}`;
 }
 
 const clampTo = (lines: LineIndex, offset: number): number => (offset < 0 ? 0 : offset > lines.text.length ? lines.text.length : offset);
@@ -85,7 +102,8 @@ export function fileProblemsJson(f: FileProblems): Buffer {
     line = lines.lineAtFrom(start, line);
     out.ascii(first ? '{"file":' : ',\n{"file":').string(f.file);
     first = false;
-    out.latin1(`,${range(start, clampTo(lines, p.end), line)}`).raw(tails.of(p));
+    const end = clampTo(lines, p.end);
+    out.latin1(`,${range(start, end, line)}${f.docx ? docxJson(wordSpan(f.docx, start, end)) : ''}`).raw(tails.of(p));
     if (p.fix) {
       out.ascii(p.fix.safe ? ',"fix":{"safe":true,"edits":[' : ',"fix":{"safe":false,"edits":[');
       p.fix.edits.forEach((e, k) => {
@@ -112,13 +130,17 @@ export interface ProblemTable {
   strings: string[];
   problems: number[];
   fixes: number[][];
+  /** A Word document's: DOCX_FIELDS numbers a problem, its `WordSpan` (paragraph, column, endParagraph, endColumn, inLabel 0/1). */
+  docx?: number[];
 }
 
 export const PROBLEM_FIELDS = 9;
+export const DOCX_FIELDS = 5;
 
 /** The table of a file's problems (what `fileProblemsJson` and `formatProblemLines` print, minus the path). */
-export function problemTable(lines: LineIndex, problems: readonly Problem[]): ProblemTable {
+export function problemTable(lines: LineIndex, problems: readonly Problem[], docx?: DocxTextMap): ProblemTable {
   const table: ProblemTable = { strings: [], problems: [], fixes: [] };
+  if (docx) table.docx = [];
   const ids = new Map<string, number>();
   const id = (s: string) => {
     let n = ids.get(s);
@@ -134,7 +156,12 @@ export function problemTable(lines: LineIndex, problems: readonly Problem[]): Pr
   for (const p of problems) {
     const start = clampTo(lines, p.start);
     line = lines.lineAtFrom(start, line);
-    range(table.problems, start, clampTo(lines, p.end), line);
+    const end = clampTo(lines, p.end);
+    range(table.problems, start, end, line);
+    if (docx) {
+      const s = wordSpan(docx, start, end);
+      table.docx!.push(s.paragraph, s.column, s.endParagraph, s.endColumn, s.inLabel ? 1 : 0);
+    }
     table.problems.push(id(p.ruleId), id(p.severity), id(p.message), id(p.messageEn), p.fix ? table.fixes.length : -1);
     if (!p.fix) continue;
     const fix = [p.fix.safe ? 1 : 0];
@@ -157,7 +184,7 @@ export function tableJson(file: string, table: ProblemTable): Buffer {
   const range = (n: readonly number[], at: number) => `"line":${n[at]},"column":${n[at + 1]},"endLine":${n[at + 2]},"endColumn":${n[at + 3]}`;
   for (let i = 0, at = 0; i < count; i++, at += PROBLEM_FIELDS) {
     out.ascii(i ? ',\n{"file":' : '{"file":').string(file);
-    out.latin1(`,${range(problems, at)},"ruleId":`).string(strings[problems[at + 4]]);
+    out.latin1(`,${range(problems, at)}${table.docx ? docxJson(spanAt(table.docx, i)) : ''},"ruleId":`).string(strings[problems[at + 4]]);
     out.ascii(',"severity":').string(strings[problems[at + 5]]);
     out.ascii(',"message":').string(strings[problems[at + 6]]);
     out.ascii(',"messageEn":').string(strings[problems[at + 7]]);
@@ -180,11 +207,18 @@ export function tableJson(file: string, table: ProblemTable): Buffer {
 
 /** `formatProblemLines` from a problem table: the same lines. */
 export function tableLines(file: string, table: ProblemTable, lang: Lang, emit: (line: string) => void): void {
-  const { strings, problems } = table;
-  for (let at = 0; at < problems.length; at += PROBLEM_FIELDS) {
+  const { strings, problems, docx } = table;
+  for (let i = 0, at = 0; at < problems.length; i++, at += PROBLEM_FIELDS) {
     const message = strings[problems[at + (lang === 'en' ? 7 : 6)]];
-    emit(`${file}:${problems[at]}:${problems[at + 1]}  ${strings[problems[at + 5]]}  ${message}  ${strings[problems[at + 4]]}`);
+    const position = docx ? wordPosition(docx[i * DOCX_FIELDS], docx[i * DOCX_FIELDS + 1], lang) : `${problems[at]}:${problems[at + 1]}`;
+    emit(`${file}:${position}  ${strings[problems[at + 5]]}  ${message}  ${strings[problems[at + 4]]}`);
   }
+}
+
+/** The `WordSpan` of a table's `i`th problem. */
+function spanAt(docx: readonly number[], i: number): WordSpan {
+  const at = i * DOCX_FIELDS;
+  return { paragraph: docx[at], column: docx[at + 1], endParagraph: docx[at + 2], endColumn: docx[at + 3], inLabel: docx[at + 4] === 1 };
 }
 
 /** Counts a table's problems by severity. */

@@ -3,6 +3,7 @@ import { runCheck } from './check';
 import { isCheckWorker, runCheckWorker } from './check-pool';
 import { runOutline } from './outline-command';
 import { runStats } from './stats-command';
+import { annotateTargetProblem } from './annotate';
 import { detectLang, pick, type Lang } from './lang';
 import { SEGMENTER_SETTINGS } from './segmentation';
 import type { SegmenterSetting } from '../core/config/settings';
@@ -14,7 +15,9 @@ const VERSION = typeof GONGWEN_VERSION === 'string' ? GONGWEN_VERSION : '0.0.0-d
 const HELP_ZH = `gongwen ${VERSION} — 公文写作助手：检查占位符、GB/T 9704-2012 层次编号、大纲
 
 用法：
-  gongwen check [选项] <文件|目录|通配符>...   检查报告（目录下的 .txt .md .gw 文件）
+  gongwen check [选项] <文件|目录|通配符>...   检查报告（目录下的 .txt .md .gw 和 Word .docx 文件）
+  gongwen check --annotate -o 输出.docx <文件.docx>
+                                              检查 Word 文档，另存一份把每个问题作为批注的副本（原文件不动）
   gongwen outline [选项] <文件>               输出章节大纲
   gongwen export [--docx] [-o 输出] [--force] [--doc N] <文件>
                                               按 GB/T 9704-2012 版式导出 Word 文档（每个文档一个 .docx）
@@ -23,7 +26,7 @@ const HELP_ZH = `gongwen ${VERSION} — 公文写作助手：检查占位符、G
 
 选项：
   --format text|json   输出格式（默认 text）
-  --fix                应用安全修复并写回原文件（保持编码、BOM 和换行符）
+  --fix                应用安全修复并写回原文件（保持编码、BOM 和换行符）；不用于 .docx
   --fix-dry-run        只打印修复的差异，不写文件
   --max-warnings N     警告超过 N 个时以 1 退出
   --config FILE        使用指定的配置文件，而不是就近的 .gongwenrc.json
@@ -33,21 +36,28 @@ const HELP_ZH = `gongwen ${VERSION} — 公文写作助手：检查占位符、G
   --jobs N             （check）最多用 N 个线程并行检查（默认 CPU 核数减一；文件少时只用一个）；1 不开线程
   --cache              （check）内容未变的文件直接输出上次的结果（不解析、不分词）；--fix 时不用缓存
   --cache-location 路径 （check）缓存文件，或存放它的目录（默认当前目录下的 .gongwencache）
+  --annotate           （check）把 .docx 的问题写成 Word 批注（作者“公文写作助手”），存为 -o 指定的副本
   --lang zh|en         输出语言（默认随 LANG/LC_ALL）
   --docx               （export）导出为 .docx（默认格式）
-  -o, --out 路径       （export）输出文件或目录；文件含多个文档时依次加 -1、-2…
+  -o, --out 路径       （export）输出文件或目录；文件含多个文档时依次加 -1、-2…；（check --annotate）带批注的副本
   --force              （export）仍有占位符时也导出
   --doc N              （export）只导出第 N 个文档（编号同 outline）
   -h, --help           显示帮助
   -v, --version        显示版本
 
-退出码：0 无错误；1 发现错误（或警告超过 --max-warnings）；2 用法错误、配置无效、路径不存在或没有可读文件。
+Word 文档的位置按“段N:列M”（第 N 段第 M 个字符，从 1 起）给出。
+
+退出码：0 无错误；1 发现错误（或警告超过 --max-warnings）；2 用法错误、配置无效、路径不存在、没有可读文件，
+        或 Word 文档无法读取（加密、.doc、损坏、含宏）。
 export：0 已导出；1 仍有占位符（已列出，未导出；加 --force 强制导出）；2 用法错误或无法读写。`;
 
 const HELP_EN = `gongwen ${VERSION} — checks Chinese government reports: placeholders, GB/T 9704-2012 numbering, outline
 
 Usage:
-  gongwen check [options] <file|dir|glob>...   lint reports (.txt .md .gw files in folders)
+  gongwen check [options] <file|dir|glob>...   lint reports (.txt .md .gw and Word .docx files in folders)
+  gongwen check --annotate -o out.docx <file.docx>
+                                               lint a Word document and write a copy with each problem as a comment
+                                               (the original is never written)
   gongwen outline [options] <file>             print the section outline
   gongwen export [--docx] [-o out] [--force] [--doc N] <file>
                                                export Word documents laid out as GB/T 9704-2012 requires (one .docx a document)
@@ -56,7 +66,7 @@ Usage:
 
 Options:
   --format text|json   output format (default text)
-  --fix                apply safe fixes and write files back (same encoding, BOM, line endings)
+  --fix                apply safe fixes and write files back (same encoding, BOM, line endings); not for .docx
   --fix-dry-run        print the fixes as a diff, write nothing
   --max-warnings N     exit 1 when there are more than N warnings
   --config FILE        use this config file instead of the nearest .gongwenrc.json
@@ -66,15 +76,20 @@ Options:
   --jobs N             (check) check files on at most N threads (default: cores minus one; few files use one); 1: no threads
   --cache              (check) print an unchanged file's problems from the last run, without linting it; not with --fix
   --cache-location PATH (check) the cache file, or a folder for it (default .gongwencache in the current folder)
+  --annotate           (check) write a .docx's problems as Word comments (author 公文写作助手) into the copy -o names
   --lang zh|en         output language (default from LANG/LC_ALL)
   --docx               (export) write .docx (the default format)
-  -o, --out PATH       (export) output file or folder; a file holding several documents gets -1, -2…
+  -o, --out PATH       (export) output file or folder; a file holding several documents gets -1, -2…;
+                       (check --annotate) the annotated copy
   --force              (export) export even though placeholders remain
   --doc N              (export) export only document N (numbered as outline numbers them)
   -h, --help           show this help
   -v, --version        show the version
 
-Exit codes: 0 no errors; 1 errors found (or more warnings than --max-warnings); 2 bad usage, invalid config, missing path or no readable file.
+A Word document's positions are paragraph:column (para3:col5: the 3rd paragraph's 5th character, both from 1).
+
+Exit codes: 0 no errors; 1 errors found (or more warnings than --max-warnings); 2 bad usage, invalid config, missing path,
+no readable file, or a Word document that cannot be read (encrypted, .doc, damaged, macro-enabled).
 export: 0 written; 1 placeholders left (listed, nothing written; --force exports anyway); 2 bad usage or a file that cannot be read or written.`;
 
 const OPTIONS = {
@@ -87,6 +102,7 @@ const OPTIONS = {
   jobs: { type: 'string' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
+  annotate: { type: 'boolean' },
   lang: { type: 'string' },
   docx: { type: 'boolean' },
   out: { type: 'string', short: 'o' },
@@ -99,7 +115,7 @@ const OPTIONS = {
 /** Options only `export` takes. */
 const EXPORT_ONLY = ['docx', 'out', 'force', 'doc'] as const;
 /** Options only `check` takes. */
-const CHECK_ONLY = ['jobs', 'cache', 'cache-location'] as const;
+const CHECK_ONLY = ['jobs', 'cache', 'cache-location', 'annotate'] as const;
 
 /** Runs the CLI; returns the exit code (a promise of it for `export`, which packs the document asynchronously). */
 export function main(argv: string[], io: Output): number | Promise<number> {
@@ -133,7 +149,10 @@ export function main(argv: string[], io: Output): number | Promise<number> {
   const segmenter = values.segmenter as SegmenterSetting | undefined;
   if (segmenter !== undefined && !SEGMENTER_SETTINGS.includes(segmenter)) return usage(lang, io, `--segmenter ${segmenter}`);
   if (command !== 'export') {
-    const stray = EXPORT_ONLY.find((o) => values[o] !== undefined);
+    // `check --annotate` takes `-o` too: the copy it writes.
+    const stray = EXPORT_ONLY.find((o) => values[o] !== undefined && !(o === 'out' && command === 'check' && values.annotate));
+    if (stray === 'out' && command === 'check')
+      return usage(lang, io, pick(lang, '-o 只用于 export 和 check --annotate', '-o is for export and check --annotate only'));
     if (stray) return usage(lang, io, pick(lang, `--${stray} 只用于 export`, `--${stray} is for export only`));
   }
   if (command !== 'check') {
@@ -148,6 +167,10 @@ export function main(argv: string[], io: Output): number | Promise<number> {
     if (cacheLocation !== undefined && !values.cache)
       return usage(lang, io, pick(lang, '--cache-location 需与 --cache 同用', '--cache-location needs --cache'));
     if (cacheLocation === '') return usage(lang, io, pick(lang, '--cache-location 需要一个路径', '--cache-location needs a path'));
+    if (values.annotate) {
+      const problem = annotateUsage(paths, values.out, !!values.fix || !!values['fix-dry-run'], lang);
+      if (problem) return usage(lang, io, problem);
+    }
     return runCheck(
       {
         paths,
@@ -161,6 +184,7 @@ export function main(argv: string[], io: Output): number | Promise<number> {
         jobs,
         cache: !!values.cache,
         cacheLocation,
+        annotate: values.annotate ? values.out : undefined,
       },
       io,
     );
@@ -187,6 +211,14 @@ export function main(argv: string[], io: Output): number | Promise<number> {
     return runExport({ file: paths[0], out: values.out, force: !!values.force, doc, config: values.config, lang }, io);
   }
   return usage(lang, io, pick(lang, `未知命令“${command}”`, `unknown command "${command}"`));
+}
+
+/** What is wrong with `check --annotate`'s arguments, or null: one `.docx` in, `-o` another file out, no fixing. */
+function annotateUsage(paths: string[], out: string | undefined, fixing: boolean, lang: Lang): string | null {
+  if (fixing) return pick(lang, '--annotate 不能与 --fix、--fix-dry-run 同用', '--annotate does not go with --fix or --fix-dry-run');
+  if (out === undefined || out === '') return pick(lang, '--annotate 需要 -o 指定副本的文件名', '--annotate needs -o naming the copy to write');
+  if (paths.length !== 1 || !/\.docx$/i.test(paths[0])) return pick(lang, '--annotate 只用于一个 .docx 文件', '--annotate takes one .docx file');
+  return annotateTargetProblem(paths[0], out, lang);
 }
 
 function usage(lang: Lang, io: Output, problem: string): number {

@@ -2,14 +2,16 @@ import path from 'node:path';
 import { formatOf, type LintOptions } from '../core';
 import { formatConfigError } from '../core';
 import { ConfigResolver } from './config-file';
-import { collectFiles } from './files';
-import { readTextFile, type DecodedFile } from './io';
+import { CLI_EXTENSIONS, collectFiles } from './files';
+import { readFileBytes } from './io';
+import { decodeReport, type ReportFile } from './docx-input';
 import { pick, type Lang } from './lang';
 
 /** A report file read and ready to lint, with the options its config gives. */
 export interface OpenedReport {
   path: string;
-  file: DecodedFile;
+  /** Its text; `file.docx` maps it back to a Word document's paragraphs. */
+  file: ReportFile;
   options: LintOptions;
 }
 
@@ -27,14 +29,17 @@ export function outUtf8(io: Output, line: Buffer): void {
   else io.out(line.toString('utf8'));
 }
 
-/** Reads a file and resolves its config; reports what fails on stderr. `null` when it could not be read. */
+/**
+ * Reads a file and resolves its config; reports what fails on stderr. `null` when it could not be read; `refused`
+ * when it is a Word document the reader refused (encrypted, a `.doc`, damaged ...: the run exits 2).
+ */
 export function openReport(
   file: string,
   configs: ConfigResolver,
   lang: Lang,
   io: Output,
   seenConfigErrors: Set<string>,
-): { report: OpenedReport | null; configBroken: boolean } {
+): { report: OpenedReport | null; configBroken: boolean; refused: boolean } {
   const loaded = configs.forFile(file);
   let configBroken = false;
   if (loaded.errors.length) {
@@ -46,20 +51,25 @@ export function openReport(
       io.err(pick(lang, `${loaded.file}：配置无效，其下的文件按默认设置检查`, `${loaded.file}: invalid config, files under it are checked with the defaults`));
     }
   }
-  const read = readTextFile(file);
+  const bytes = readFileBytes(file);
+  const read = bytes.ok ? decodeReport(file, bytes.bytes) : bytes;
   if (!read.ok) {
     io.err(pick(lang, read.message, read.messageEn));
-    return { report: null, configBroken };
+    return { report: null, configBroken, refused: read.reason === 'docx' };
   }
   const relative = path.relative(loaded.root, path.resolve(file)).split(path.sep).join('/');
-  return { report: { path: file, file: read.file, options: { format: formatOf(file), config: loaded.config, filePath: relative } }, configBroken };
+  return {
+    report: { path: file, file: read.file, options: { format: formatOf(file), config: loaded.config, filePath: relative } },
+    configBroken,
+    refused: false,
+  };
 }
 
 /** What reading the named paths came to, for the exit code. */
 export interface ReadOutcome {
   /** Files read and handed to the callback. */
   read: number;
-  /** A missing path or a broken config: exit 2. */
+  /** A missing path, a broken config or a Word document the reader refused: exit 2. */
   usageError: boolean;
   /** Something was named or met (a file, a missing path, a symlink loop) but nothing could be read: exit 2. */
   nothingRead: boolean;
@@ -70,7 +80,7 @@ export interface ReadOutcome {
  * file with its config, and hand the readable ones to `each`.
  */
 export function forEachReport(paths: string[], config: string | undefined, lang: Lang, io: Output, each: (report: OpenedReport) => void): ReadOutcome {
-  const collected = collectFiles(paths);
+  const collected = collectFiles(paths, process.cwd(), CLI_EXTENSIONS);
   let usageError = collected.missing.length > 0;
   for (const m of collected.missing) io.err(pick(lang, `${m}：文件或目录不存在`, `${m}: no such file or directory`));
   for (const w of collected.warnings) io.err(pick(lang, w.message, w.messageEn));
@@ -78,8 +88,8 @@ export function forEachReport(paths: string[], config: string | undefined, lang:
   const seenConfigErrors = new Set<string>();
   let read = 0;
   for (const file of collected.files) {
-    const { report, configBroken } = openReport(file, configs, lang, io, seenConfigErrors);
-    usageError ||= configBroken;
+    const { report, configBroken, refused } = openReport(file, configs, lang, io, seenConfigErrors);
+    usageError ||= configBroken || refused;
     if (!report) continue;
     read++;
     // A bug in a rule or the parser costs one file a clear line and exit 2, never the whole run a stack trace.

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './io';
-import { PROBLEM_FIELDS, type ProblemTable } from './format';
+import { DOCX_FIELDS, PROBLEM_FIELDS, type ProblemTable } from './format';
 import type { FileTask } from './check-file';
 
 declare const GONGWEN_VERSION: string;
@@ -108,6 +108,8 @@ function readEntries(file: string): Record<string, CacheEntry> {
 function validTable(t: ProblemTable | undefined): boolean {
   if (!t || !Array.isArray(t.strings) || !Array.isArray(t.problems) || !Array.isArray(t.fixes)) return false;
   if (t.problems.length % PROBLEM_FIELDS !== 0) return false;
+  // A Word document's positions, one span a problem (a text file has none).
+  if (t.docx !== undefined && !(Array.isArray(t.docx) && t.docx.length === (t.problems.length / PROBLEM_FIELDS) * DOCX_FIELDS)) return false;
   for (let at = 0; at < t.problems.length; at += PROBLEM_FIELDS) {
     for (let k = 4; k < 8; k++) if (typeof t.strings[t.problems[at + k]] !== 'string') return false;
     const fix = t.problems[at + 8];

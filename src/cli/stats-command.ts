@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { parse, stats, type DocumentStats, type SectionStats } from '../core';
 import { pick, type Lang } from './lang';
 import { forEachReport, type Output } from './report';
+import { paragraphOfLine } from './docx-input';
+import type { DocxTextMap } from '../docx';
 
 export interface StatsOptions {
   paths: string[];
@@ -13,6 +15,8 @@ export interface StatsOptions {
 interface FileStats {
   file: string;
   documents: DocumentStats[];
+  /** A Word document: its lines are mapped to paragraphs. */
+  docx?: DocxTextMap;
 }
 
 /**
@@ -23,7 +27,7 @@ export function runStats(opts: StatsOptions, io: Output): number {
   const { lang } = opts;
   const results: FileStats[] = [];
   const outcome = forEachReport(opts.paths, opts.config, lang, io, (report) => {
-    results.push({ file: report.path, documents: stats(parse(report.file.text, report.options.format)) });
+    results.push({ file: report.path, documents: stats(parse(report.file.text, report.options.format)), docx: report.file.docx });
   });
   if (opts.format === 'json') {
     const json = results.map(fileJson);
@@ -43,32 +47,36 @@ function isFile(p: string): boolean {
   }
 }
 
+/** A Word document's counts: beside each line of its extracted text, `docx.paragraph` is the paragraph (1-based). */
 function fileJson(r: FileStats) {
+  const word = (line: number) => r.docx && { docx: { paragraph: paragraphOfLine(r.docx, line) } };
   return {
     file: r.file,
     documents: r.documents.map((d) => ({
       kind: d.kind,
       title: d.title,
       line: d.startLine + 1,
+      ...word(d.startLine),
       zishu: d.zishu,
       han: d.han,
       paragraphs: d.paragraphs,
       pages: d.pages,
-      sections: d.sections.map(sectionJson),
+      sections: d.sections.map((s) => sectionJson(s, word)),
     })),
   };
 }
 
-function sectionJson(s: SectionStats): object {
+function sectionJson(s: SectionStats, word: (line: number) => object | undefined): object {
   return {
     marker: s.marker,
     title: s.title,
     line: s.line + 1,
+    ...word(s.line),
     zishu: s.zishu,
     han: s.han,
     paragraphs: s.paragraphs,
     pages: s.pages,
-    sections: s.sections.map(sectionJson),
+    sections: s.sections.map((c) => sectionJson(c, word)),
   };
 }
 
@@ -118,12 +126,14 @@ function cut(s: string): string {
 /** The text form: per file, an indented table of documents and sections. */
 function statsTable(r: FileStats, lang: Lang): string[] {
   const rows: string[][] = [];
+  // A Word document's rows say where they start as paragraphs, not lines of the extracted text.
+  const at = (line: number) => String(r.docx ? paragraphOfLine(r.docx, line) : line + 1);
   r.documents.forEach((d) => {
     const kind = d.kind === 'toc' ? pick(lang, '（目录）', ' (table of contents)') : '';
     const title = d.title || pick(lang, '（无标题）', '(untitled)');
     rows.push([
       cut(`${pick(lang, '文档', 'Document')} ${d.index + 1}${kind}: ${title}`),
-      String(d.startLine + 1),
+      at(d.startLine),
       thousands(d.zishu),
       thousands(d.han),
       thousands(d.paragraphs),
@@ -132,7 +142,7 @@ function statsTable(r: FileStats, lang: Lang): string[] {
     const walk = (s: SectionStats) => {
       rows.push([
         `${'  '.repeat(s.depth)}${cut(`${s.level > 0 ? s.marker : s.marker + ' '}${s.title}`)}`,
-        String(s.line + 1),
+        at(s.line),
         thousands(s.zishu),
         thousands(s.han),
         thousands(s.paragraphs),
@@ -142,7 +152,8 @@ function statsTable(r: FileStats, lang: Lang): string[] {
     };
     d.sections.forEach(walk);
   });
-  const header = lang === 'en' ? ['', 'line', 'chars', 'Han', 'paragraphs', 'pages'] : ['', '行', '字数', '汉字', '段落', '页数'];
+  const where = r.docx ? pick(lang, '段', 'para') : pick(lang, '行', 'line');
+  const header = lang === 'en' ? ['', where, 'chars', 'Han', 'paragraphs', 'pages'] : ['', where, '字数', '汉字', '段落', '页数'];
   const all = [header, ...rows];
   const widths = header.map((_, i) => Math.max(...all.map((row) => columns(row[i]))));
   const line = (row: string[]) => ['  ' + padRight(row[0], widths[0]), ...row.slice(1).map((c, i) => padLeft(c, widths[i + 1]))].join('  ').trimEnd();
