@@ -238,3 +238,133 @@ describe('terms: an edit in one line re-lints like a fresh lint', () => {
     assert.ok(!found.some((p) => p.startsWith('usage')), found.join('; '));
   });
 });
+
+const NDRC = { full: '国家发展和改革委员会', short: ['国家发改委', '发改委'] };
+const STATE_COUNCIL = { full: '中华人民共和国国务院', short: ['国务院'] };
+const SASAC = { full: '国务院国有资产监督管理委员会', short: ['国务院国资委', '国资委'] };
+const national = withTerms({ institutions: [NDRC, STATE_COUNCIL] });
+
+describe('banned-term: institution names read as something else', () => {
+  testRule('banned-term', {
+    valid: [
+      // A cited title is quoted as issued: its 发文机关 name is not the writer's to rewrite.
+      { text: '根据《国务院关于加强安全生产工作的通知》要求，由有关部门落实。', config: national },
+      // Another configured institution's longer name holds the short name: it is that institution's.
+      { text: '国务院国有资产监督管理委员会（以下简称“国务院国资委”）牵头，国务院国资委负责。', config: withTerms({ institutions: [STATE_COUNCIL, SASAC] }) },
+      // A document's title and a 发文机关署名 (a line of names only) take the full name or the 规范化简称.
+      { text: '国务院关于加强安全生产工作的通知\n各省、自治区、直辖市人民政府：\n一、总体要求\n全年工作顺利。\n\n国务院\n2024年3月1日', config: national },
+      { text: '关于联合开展检查的通知\n一、总体要求\n全年工作顺利。\n\n国家发改委　国务院\n2024年3月1日', config: national },
+      // The short name being introduced, and the full name given at once in brackets.
+      { text: '国家发展改革委员会（以下简称“发改委”）牵头。', config: national },
+      { text: '发改委（国家发展和改革委员会）牵头。', config: national },
+      // A post or a meeting of the institution names a person or a session.
+      { text: '国务院总理李克强作报告，国务院常务会议审议。', config: national },
+      // The full name broken across a line, as text taken from a PDF has it.
+      { text: '由国家发展和改革\n委员会牵头，发改委负责。', config: national },
+      { text: '由国家发展和改革\r\n委员会牵头，发改委负责。', config: national },
+      // A BOM before a 主送 line.
+      { text: '\uFEFF主送：国务院\n现将有关情况报告如下。', config: national },
+    ],
+    invalid: [
+      {
+        // The body's own short name beside another's longer one: only the other one's first use is reported.
+        text: '国务院国资委牵头，由国务院部署。',
+        config: withTerms({ institutions: [STATE_COUNCIL, SASAC] }),
+        errors: [
+          { line: 1, column: 1, endColumn: 7, message: '应使用全称“国务院国有资产监督管理委员会”' },
+          { line: 1, column: 11, endColumn: 14, message: '应使用全称“中华人民共和国国务院”' },
+        ],
+      },
+      {
+        // After a post, the next use of the name on its own is the first mention.
+        text: '国务院总理李克强作报告。由国务院部署。',
+        config: national,
+        errors: [{ line: 1, column: 14, endColumn: 17, message: '“国务院”' }],
+      },
+    ],
+  });
+
+  it('cuts a line once, however many uses of a short name it holds', () => {
+    let cuts = 0;
+    const segmenter = { name: 'fake', cut: (p: string) => (cuts++, p.match(/开发|委托|[^]/g) ?? []) };
+    const text = '开发改委托，'.repeat(50);
+    const config = { ...DEFAULT_CONFIG, terms: { institutions: [NDRC] } };
+    assert.deepEqual(lint(text, { config, only: ['banned-term'], segmenter: () => segmenter }), []);
+    assert.equal(cuts, 1);
+  });
+});
+
+describe('banned-term: terms.banned beside the shipped list', () => {
+  testRule('banned-term', {
+    valid: [
+      // A term of spaces alone (a config built in code) is no term.
+      { text: '加强 管理。', config: withTerms({ banned: [' ', { term: '  ' }] }) },
+      { text: '加强 管理。', config: withTerms({ institutions: [{ full: '国家发展和改革委员会', short: [' '] }] }) },
+    ],
+    invalid: [
+      {
+        // In both lists, bare in the writer's: reported once, with the shipped correction.
+        text: '北朝鲜问题。',
+        config: withTerms({ banned: ['北朝鲜'] }),
+        errors: [{ line: 1, column: 1, endColumn: 4, message: '应为“朝鲜”' }],
+        output: '朝鲜问题。',
+      },
+      {
+        // In both lists with the writer's replacement: reported once, with the writer's.
+        text: '北朝鲜问题。',
+        config: withTerms({ banned: [{ term: '北朝鲜', replacement: '朝鲜民主主义人民共和国' }] }),
+        errors: [{ line: 1, column: 1, endColumn: 4, message: '（.gongwenrc.json 中配置）' }],
+        output: '朝鲜民主主义人民共和国问题。',
+      },
+    ],
+  });
+});
+
+describe('config: terms names and terms given twice', () => {
+  it('rejects a full name given twice or after another institution took it as a short name', () => {
+    const errs = configErrors({
+      terms: {
+        institutions: [{ full: '国家发展和改革委员会', short: ['发改委'] }, { full: '发改委' }, { full: '国家发展和改革委员会', short: ['国家发改委'] }],
+      },
+    });
+    assert.match(errorAt(errs, 'terms.institutions[1].full').messageEn, /already given at "terms.institutions\[0\].short\[0\]"/);
+    assert.match(errorAt(errs, 'terms.institutions[2].full').message, /已在 "terms.institutions\[0\].full" 中写过/);
+    assert.equal(errs.length, 2);
+  });
+
+  it('rejects names, phrases and banned terms of spaces alone, and a replacement that is the term itself', () => {
+    const errs = configErrors({
+      terms: {
+        banned: [' ', { term: '　' }, { term: '老百姓', replacement: '老百姓' }],
+        institutions: [{ full: ' ', short: ['市发改委', '\t'] }],
+        fixed: ['其它应收款', '  '],
+      },
+    });
+    assert.match(errorAt(errs, 'terms.banned[0]').messageEn, /must not be spaces only/);
+    assert.match(errorAt(errs, 'terms.banned[1].term').message, /不能只有空格/);
+    assert.match(errorAt(errs, 'terms.banned[2].replacement').messageEn, /is the banned term itself/);
+    assert.match(errorAt(errs, 'terms.institutions[0].full').messageEn, /must not be spaces only/);
+    assert.match(errorAt(errs, 'terms.institutions[0].short[1]').messageEn, /must not be spaces only/);
+    assert.match(errorAt(errs, 'terms.fixed[1]').messageEn, /must not be spaces only/);
+    assert.equal(errs.length, 6);
+  });
+});
+
+describe('terms: a configured line break matches a CRLF text', () => {
+  it('keeps a fixed phrase across a CRLF line break silent', () => {
+    const text = '执行其它费用\r\n核算办法。';
+    const config = { ...DEFAULT_CONFIG, terms: { fixed: ['其它费用\n核算办法'] } };
+    assert.equal(lint(text, { config: DEFAULT_CONFIG, only: ['usage'] }).length, 1);
+    assert.deepEqual(lint(text, { config, only: ['usage'] }), []);
+  });
+
+  it('finds a banned term across a CRLF line break', () => {
+    const text = '由市卫健\r\n委牵头。';
+    const config = { ...DEFAULT_CONFIG, terms: { banned: [{ term: '市卫健\n委', replacement: '市卫生健康委' }] } };
+    const found = lint(text, { config, only: ['banned-term'] });
+    assert.deepEqual(
+      found.map((p) => [p.start, p.end, p.fix?.edits[0].text]),
+      [[1, 7, '市卫生健康委']],
+    );
+  });
+});

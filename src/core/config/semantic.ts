@@ -95,6 +95,10 @@ function checkGlob(glob: unknown, path: PathSegment[], report: Report): void {
 
 const BANNED_KEYS = ['term', 'replacement', 'reason'];
 
+/** Spaces alone (an empty text is the schema's to report): a name or phrase of spaces would match every space. */
+const isBlank = (s: string): boolean => s !== '' && s.trim() === '';
+const SPACES_ONLY: Wording = { zh: `${KEY} 不能只有空格`, en: `${KEY} must not be spaces only` };
+
 /**
  * `terms`: the items of `banned` (text or `{term, replacement?, reason?}`, which the schema cannot say without a
  * union), and names given twice over: one short name for two institutions, a short name equal to its full name, a
@@ -104,17 +108,29 @@ function checkTerms(terms: unknown, report: Report): void {
   if (!isPlainObject(terms)) return;
   const names = new Map<string, PathSegment[]>();
   forEachObject(terms.institutions, (inst, i) => {
-    if (typeof inst.full === 'string' && inst.full !== '') names.set(inst.full, ['terms', 'institutions', i, 'full']);
+    if (typeof inst.full === 'string' && inst.full !== '') {
+      const path: PathSegment[] = ['terms', 'institutions', i, 'full'];
+      if (isBlank(inst.full)) report(path, SPACES_ONLY);
+      else if (names.has(inst.full)) report(path, nameTwice(inst.full, names.get(inst.full)!));
+      else names.set(inst.full, path);
+    }
     if (!Array.isArray(inst.short)) return;
     inst.short.forEach((short: unknown, j) => {
       if (typeof short !== 'string' || short === '') return;
       const path: PathSegment[] = ['terms', 'institutions', i, 'short', j];
-      if (short === inst.full) report(path, { zh: `${KEY} 与全称相同：简称应比全称短`, en: `${KEY} is the full name itself: a short name must be shorter` });
+      if (isBlank(short)) report(path, SPACES_ONLY);
+      else if (short === inst.full)
+        report(path, { zh: `${KEY} 与全称相同：简称应比全称短`, en: `${KEY} is the full name itself: a short name must be shorter` });
       else if (names.has(short)) report(path, nameTwice(short, names.get(short)!));
       else names.set(short, path);
     });
   });
   const fixed = new Set(Array.isArray(terms.fixed) ? terms.fixed : []);
+  if (Array.isArray(terms.fixed)) {
+    terms.fixed.forEach((phrase: unknown, i) => {
+      if (typeof phrase === 'string' && isBlank(phrase)) report(['terms', 'fixed', i], SPACES_ONLY);
+    });
+  }
   if (!Array.isArray(terms.banned)) return;
   terms.banned.forEach((item: unknown, i) => {
     const path: PathSegment[] = ['terms', 'banned', i];
@@ -132,8 +148,8 @@ function checkTerms(terms: unknown, report: Report): void {
 /** One `terms.banned` item; its term when it is well formed. */
 function checkBannedItem(item: unknown, path: PathSegment[], report: Report): string | undefined {
   if (typeof item === 'string') {
-    if (item !== '') return item;
-    report(path, { zh: `${KEY} 不能为空`, en: `${KEY} must not be empty` });
+    if (item.trim() !== '') return item;
+    report(path, item === '' ? { zh: `${KEY} 不能为空`, en: `${KEY} must not be empty` } : SPACES_ONLY);
     return undefined;
   }
   if (!isPlainObject(item)) {
@@ -163,8 +179,11 @@ function checkBannedItem(item: unknown, path: PathSegment[], report: Report): st
         en: `${KEY} must be text in double quotes, not ${describeValue(value).en}`,
       });
       ok = false;
-    } else if (key === 'term' && value === '') {
-      report([...path, key], { zh: `${KEY} 不能为空`, en: `${KEY} must not be empty` });
+    } else if (key === 'term' && value.trim() === '') {
+      report([...path, key], value === '' ? { zh: `${KEY} 不能为空`, en: `${KEY} must not be empty` } : SPACES_ONLY);
+      ok = false;
+    } else if (key === 'replacement' && value === item.term) {
+      report([...path, key], { zh: `${KEY} 与禁用的词相同`, en: `${KEY} is the banned term itself` });
       ok = false;
     }
   }

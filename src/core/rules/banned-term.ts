@@ -63,12 +63,40 @@ function ownProblem(m: EntryMatch, own: BannedTerm): RuleProblem {
   };
 }
 
-function ownTermProblems(model: DocumentModel, own: BannedTerm[]): RuleProblem[] {
+/** A find of the writer's list, and whether its term is bare (no replacement, no reason: nothing of its own to say). */
+interface OwnFind {
+  problem: RuleProblem;
+  bare: boolean;
+}
+
+/** A term holding a line break, written with LF and with CRLF: the text may have either. */
+function lineBreakForms(term: string): string[] {
+  if (!term.includes('\n')) return [term];
+  const lf = term.replace(/\r\n/g, '\n');
+  return [...new Set([term, lf, lf.replace(/\n/g, '\r\n')])];
+}
+
+function ownTermProblems(model: DocumentModel, own: BannedTerm[]): OwnFind[] {
   // The first entry of a term wins: `terms.banned` before the option, as `ownTerms` lists them.
   const byTerm = new Map<string, BannedTerm>();
-  for (const t of own) if (!byTerm.has(t.term)) byTerm.set(t.term, t);
+  for (const t of own) for (const form of lineBreakForms(t.term)) if (!byTerm.has(form)) byTerm.set(form, t);
   const entries: WordingEntry[] = [...byTerm.keys()].map((wrong) => ({ wrong, right: '', source: 'regulations', reason: '' }));
-  return findEntries(model, compileList(entries)).map((m) => ownProblem(m, byTerm.get(m.entry.wrong)!));
+  return findEntries(model, compileList(entries)).map((m) => {
+    const term = byTerm.get(m.entry.wrong)!;
+    return { problem: ownProblem(m, term), bare: !term.replacement && !term.reason };
+  });
+}
+
+/**
+ * A term both in the shipped list and the writer's (`北朝鲜`) is reported once: with the writer's replacement or
+ * reason when there is one, else with the shipped entry, which has its correction.
+ */
+function oncePerTerm(shipped: RuleProblem[], own: OwnFind[]): RuleProblem[] {
+  const at = (p: RuleProblem) => `${p.start}:${p.end}`;
+  const shippedAt = new Set(shipped.map(at));
+  const keptOwn = own.filter((o) => !(o.bare && shippedAt.has(at(o.problem)))).map((o) => o.problem);
+  const ownAt = new Set(keptOwn.map(at));
+  return [...shipped.filter((p) => !ownAt.has(at(p))), ...keptOwn];
 }
 
 /** Whether a term that needs context has it in the characters before it. */
@@ -108,13 +136,13 @@ export const bannedTerm: Rule = {
   },
   check(context) {
     const { model, options, segmenter, config } = context;
-    const problems: RuleProblem[] = [];
+    const shipped: RuleProblem[] = [];
     if (readOptions(OPTIONS, options).builtIn) {
       const found = findEntries(model, BUILT_IN).filter((m) => inContext(model, m.entry.wrong, m.start));
-      problems.push(...keepWordMatches(model, found, segmenter).map((m) => entryProblem(m, { zh: '禁用词', en: 'Banned term' })));
+      shipped.push(...keepWordMatches(model, found, segmenter).map((m) => entryProblem(m, { zh: '禁用词', en: 'Banned term' })));
     }
     const own = ownTerms(context);
-    if (own.length) problems.push(...ownTermProblems(model, own));
+    const problems = own.length ? oncePerTerm(shipped, ownTermProblems(model, own)) : shipped;
     const terms = termsOf(config);
     const kept = outsideFixed(model, config, problems);
     if (terms.institutions.length) {

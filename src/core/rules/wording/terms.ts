@@ -30,20 +30,22 @@ const NO_TERMS: Terms = { banned: [], institutions: [], protectedPhrases: [], fi
 const read = new WeakMap<TermsSetting, Terms>();
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
-const texts = (v: unknown): string[] => (Array.isArray(v) ? v.map(text).filter(Boolean) : []);
+/** A term of spaces alone would match every space: read as no term. */
+const termText = (v: unknown): string => (text(v).trim() ? text(v) : '');
+const texts = (v: unknown): string[] => (Array.isArray(v) ? v.map(termText).filter(Boolean) : []);
 
 function bannedTerm(item: unknown): BannedTerm | undefined {
-  if (typeof item === 'string') return item ? { term: item, replacement: '', reason: '' } : undefined;
+  if (typeof item === 'string') return termText(item) ? { term: item, replacement: '', reason: '' } : undefined;
   if (typeof item !== 'object' || item === null) return undefined;
   const o = item as Record<string, unknown>;
-  const term = text(o.term);
+  const term = termText(o.term);
   return term ? { term, replacement: text(o.replacement), reason: text(o.reason) } : undefined;
 }
 
 function readTerms(setting: TermsSetting): Terms {
   const banned = (Array.isArray(setting.banned) ? setting.banned : []).map(bannedTerm).filter((b): b is BannedTerm => b !== undefined);
   const institutions = (Array.isArray(setting.institutions) ? setting.institutions : [])
-    .map((i): Institution => ({ full: text(i?.full), short: texts(i?.short).sort((a, b) => b.length - a.length) }))
+    .map((i): Institution => ({ full: termText(i?.full), short: texts(i?.short).sort((a, b) => b.length - a.length) }))
     .filter((i) => i.full);
   const fixed = texts(setting.fixed);
   const names = institutions.flatMap((i) => [i.full, ...i.short]);
@@ -63,7 +65,8 @@ export function termsOf(config: GongwenConfig): Terms {
 export function occurrencesOf(haystack: string, phrases: readonly string[]): Array<[number, number]> {
   if (!phrases.length) return [];
   const sorted = [...phrases].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(sorted.map(escapeRegExp).join('|'), 'g');
+  // A phrase's line break matches the text's, LF or CRLF: the configuration's JSON writes it `\n`.
+  const pattern = new RegExp(sorted.map((p) => escapeRegExp(p).replace(/\r?\n/g, '\\r?\\n')).join('|'), 'g');
   const out: Array<[number, number]> = [];
   for (const m of haystack.matchAll(pattern)) out.push([m.index, m.index + m[0].length]);
   return out;
