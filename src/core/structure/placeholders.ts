@@ -48,12 +48,23 @@ export function boldPairs(model: DocumentModel): BoldPair[] {
     if (model.format !== 'markdown' && model.text.includes('**')) {
       for (const m of model.text.matchAll(BOLD_PAIR)) {
         const end = m.index + m[0].length;
-        if (HAN.test(m[1]) && isProseRange(model, m.index, end)) pairs.push({ start: m.index, end, inner: m[1] });
+        if (HAN.test(m[1]) && !holdsBlanks(model.text, m.index, end) && isProseRange(model, m.index, end)) pairs.push({ start: m.index, end, inner: m[1] });
       }
     }
     boldCache.set(model, pairs);
   }
   return pairs;
+}
+
+/**
+ * Whether a `**…**` match is two masked figures rather than bold: `共开展**次检查，发现问题**个` (a unit after the
+ * closing `**`, or after an opening one that follows a word or a digit). Bold opens a phrase (`**年度目标**：`), and
+ * its closing `**` is followed by punctuation or words, not by a unit; deleting blanks as bold would lose them.
+ */
+function holdsBlanks(text: string, start: number, end: number): boolean {
+  if (FIGURE_UNIT.test(text.slice(end, end + 3))) return true;
+  const before = text[start - 1] ?? '';
+  return (HAN.test(before) || DIGIT.test(before)) && FIGURE_UNIT.test(text.slice(start + 2, start + 5));
 }
 
 /** An unfilled placeholder: `XX`, `xxxx年`, `***`, `××`, `某某`, `〇〇`, `□□`, `____`, `【待补充】`. */

@@ -46,6 +46,12 @@ describe('ai-leftovers and placeholder: markdown bold in plain text is reported 
     assert.deepEqual(both('**XX**项目'), ['placeholder 0-2', 'placeholder 2-4', 'placeholder 4-6']);
   });
 
+  it('takes two masked figures around words for blanks, not bold: no safe fix deletes them', () => {
+    assert.deepEqual(both('全年共开展**次检查发现问题**个，已全部整改。'), ['placeholder 5-7', 'placeholder 14-16']);
+    assert.deepEqual(both('共组织**场培训覆盖**人次。'), ['placeholder 3-5', 'placeholder 10-12']);
+    assert.deepEqual(both('**年度目标**：全面完成。'), ['ai-leftovers 0-8']);
+  });
+
   it('keeps the bold out of every placeholder count (outline, export gate, editor), as out of the rule', () => {
     const found = (text: string, format: 'text' | 'markdown' = 'text') =>
       findPlaceholders(parse(text, format), DEFAULT_CONFIG).map((p) => `${p.start}-${p.end}`);
