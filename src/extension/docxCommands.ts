@@ -131,12 +131,15 @@ async function annotateCommand(texts: DocxTexts, record: DiagnosticsRecord, uri?
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a Word draft first (公文: Check Word Draft).'));
     return undefined;
   }
-  const { editor } = await showDraftText(texts, source, false);
+  // Read again: the copy is made of the bytes on disk now, whether or not a watcher saw them change (a network drive).
+  const { editor } = await showDraftText(texts, source, true);
   if (!editor) return undefined;
   const doc = editor.document;
+  const version = doc.version;
   const diagnostics = await currentDiagnostics(record, doc);
   const draft = texts.loaded(doc.uri) ?? (await texts.load(doc.uri).catch(() => undefined));
-  if (!draft || draft.map.text !== doc.getText()) {
+  // The diagnostics, the text shown and the bytes must be of one version, or the comments land on other characters.
+  if (!draft || doc.version !== version || draft.shown.text !== doc.getText()) {
     void vscode.window.showWarningMessage(vscode.l10n.t('{0} changed on disk while it was checked: try again once its text is refreshed.', baseName(source)));
     return undefined;
   }
@@ -145,8 +148,7 @@ async function annotateCommand(texts: DocxTexts, record: DiagnosticsRecord, uri?
     return undefined;
   }
   const problems: TextProblem[] = diagnostics.map((d) => ({
-    start: doc.offsetAt(d.range.start),
-    end: doc.offsetAt(d.range.end),
+    ...draft.shown.sourceRange(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)),
     message: d.message,
     rule: ruleOf(d),
   }));

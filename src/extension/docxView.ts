@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
 import { docxToText, readDocx, type DocxTextMap } from '../docx';
 import { DOCX_TEXT_SCHEME } from '../server/protocol';
-import { unreadableMessage } from './docxProblems';
+import { editorTextOf, unreadableMessage, type EditorText } from './docxProblems';
 
 /** A draft as it was read: the bytes (what the annotated copy is made of) and the text with its map. */
 export interface LoadedDraft {
   source: vscode.Uri;
   bytes: Uint8Array;
   map: DocxTextMap;
+  /** The text as served to the editor (what its document holds), with the way back to `map`'s offsets. */
+  shown: EditorText;
 }
 
 const baseName = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
@@ -24,9 +26,15 @@ export function textUriOf(source: vscode.Uri): vscode.Uri {
   return vscode.Uri.from({ scheme: DOCX_TEXT_SCHEME, path: folder + vscode.l10n.t('{0} (text)', baseName(source)), query: source.toString() });
 }
 
-/** The `.docx` a text document shows; undefined for any other document. */
+/** The `.docx` a text document shows; undefined for any other document, and for a hand-made one naming no URI. */
 export function sourceUriOf(uri: vscode.Uri): vscode.Uri | undefined {
-  return uri.scheme === DOCX_TEXT_SCHEME && uri.query ? vscode.Uri.parse(uri.query, true) : undefined;
+  if (uri.scheme !== DOCX_TEXT_SCHEME || !uri.query) return undefined;
+  try {
+    return vscode.Uri.parse(uri.query, true);
+  } catch {
+    // A query without a scheme: strict parsing throws, and the callers (the settings middleware included) must not.
+    return undefined;
+  }
 }
 
 /** `草稿.docx：<why it cannot be read>`. */
@@ -49,12 +57,13 @@ export class DocxTexts implements vscode.TextDocumentContentProvider, vscode.Dis
     const source = sourceUriOf(textUri);
     if (!source) throw new Error(`not a ${DOCX_TEXT_SCHEME} URI: ${textUri.toString()}`);
     const bytes = await vscode.workspace.fs.readFile(source);
-    const draft = { source, bytes, map: docxToText(readDocx(bytes)) };
+    const map = docxToText(readDocx(bytes));
+    const draft = { source, bytes, map, shown: editorTextOf(map.text) };
     const key = textUri.toString();
     this.drafts.set(key, draft);
     // An open text that shows another version is asked for again.
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-    if (open && open.getText() !== draft.map.text) this.changed.fire(textUri);
+    if (open && open.getText() !== draft.shown.text) this.changed.fire(textUri);
     return draft;
   }
 
@@ -66,7 +75,7 @@ export class DocxTexts implements vscode.TextDocumentContentProvider, vscode.Dis
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const draft = this.loaded(uri) ?? (await this.loadOrSay(uri));
     this.watch(uri);
-    return draft.map.text;
+    return draft.shown.text;
   }
 
   /** A text VS Code asks for by itself (an editor restored on start-up): its error is shown, then thrown (no text). */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import * as vscode from 'vscode';
 import { DocxError, docxToText, readDocx } from '../../src/docx';
 import type { DocxCheckResult } from '../../src/extension/docxCommands';
@@ -19,6 +19,14 @@ const DRAFT_TEXT = [
   '四、下一步打算',
   '抓好项目建设。',
 ].join('\n');
+
+/** The VS Code draft with one piece of its document.xml replaced (`to` written as XML, character references kept). */
+function draftVariant(from: string, to: string): Uint8Array {
+  const parts = unzipSync(fixture('vscode-draft.docx'));
+  const xml = new TextDecoder().decode(parts['word/document.xml']);
+  assert.ok(xml.includes(from), from);
+  return zipSync({ ...parts, 'word/document.xml': new TextEncoder().encode(xml.replace(from, to)) });
+}
 
 async function writeFile(uri: vscode.Uri, bytes: Uint8Array): Promise<vscode.Uri> {
   await vscode.workspace.fs.writeFile(uri, bytes);
@@ -140,6 +148,45 @@ describe('Word drafts (.docx)', () => {
     await writeFile(changing, fixture('levels.docx'));
     const expected = docxToText(readDocx(fixture('levels.docx'))).text;
     await waitFor('the refreshed text', () => doc.getText() === expected);
+  });
+
+  it('anchors each comment on its characters when a w:t holds a \\r\\n (VS Code keeps one kind of line end)', async () => {
+    const crlf = await writeFile(vscode.Uri.joinPath(folder, 'crlf.docx'), draftVariant('全年完成投资XX亿元', '全年完成&#13;&#10;投资XX亿元'));
+    const editor = await check(crlf);
+    assert.equal(editor.document.getText(), DRAFT_TEXT.replace('全年完成投资', '全年完成\n投资'));
+    assert.deepEqual(await problems(editor.document.uri, 2), ['placeholder 3:2-3:4', 'numbering-sequence 6:0-6:2']);
+    const target = vscode.Uri.joinPath(folder, 'crlf.checked.docx');
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('gongwen.annotateDocx', editor.document.uri, target);
+    assert.equal(written?.toString(), target.toString());
+    const xml = new TextDecoder().decode(unzipSync(await vscode.workspace.fs.readFile(target))['word/document.xml']);
+    assert.match(xml, /<w:commentRangeStart w:id="0"\/><w:r><w:t xml:space="preserve">XX<\/w:t><\/w:r><w:commentRangeEnd w:id="0"\/>/);
+  });
+
+  it('makes the copy of the .docx as it is on disk when it changed after the check', async () => {
+    const changing = await writeFile(vscode.Uri.joinPath(folder, 'stale.docx'), fixture('vscode-draft.docx'));
+    const editor = await check(changing);
+    await problems(editor.document.uri, 2);
+    const edited = draftVariant('部分项目进度滞后。', '部分项目XX进度滞后。');
+    const editedText = docxToText(readDocx(edited)).text;
+    await writeFile(changing, edited);
+    const target = vscode.Uri.joinPath(folder, 'stale.checked.docx');
+    const annotate = () => vscode.commands.executeCommand<vscode.Uri | undefined>('gongwen.annotateDocx', changing, target);
+    // At once: refused while the text shown is the old one, or made of the new bytes; never a copy of the old draft.
+    if (await annotate()) assert.equal(docxToText(readDocx(await vscode.workspace.fs.readFile(target))).text, editedText);
+    await waitFor('the refreshed text', () => editor.document.getText() === editedText);
+    await problems(editor.document.uri, 3);
+    assert.equal((await annotate())?.toString(), target.toString());
+    const copy = await vscode.workspace.fs.readFile(target);
+    assert.equal(docxToText(readDocx(copy)).text, editedText);
+    assert.equal(commentsIn(copy), 3);
+  });
+
+  it('takes a gongwen-docx URI naming no .docx as a file that cannot be read, without throwing', async () => {
+    const odd = vscode.Uri.parse('gongwen-docx:/d/a.docx%20(text)?no-scheme-here');
+    assert.equal(await vscode.commands.executeCommand('gongwen.annotateDocx', odd), undefined);
+    const result = await vscode.commands.executeCommand<DocxCheckResult>('gongwen.checkDocx', odd);
+    assert.equal(result.editor, undefined);
+    assert.match(result.error ?? '', /^a\.docx \(text\): /);
   });
 
   it('says why a file is not a readable .docx, and opens nothing', async () => {
