@@ -170,5 +170,9 @@ export function onOff(el: XmlElement | undefined): boolean | undefined {
 /** The text content of an element (its text children only). */
 export const textOf = (el: XmlElement): string => el.children.map((c) => (c.kind === 'text' ? c.text : '')).join('');
 
-/** Escapes text for element content or a double-quoted attribute value. */
-export const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/**
+ * Escapes text for element content or a double-quoted attribute value. A carriage return is written as a character
+ * reference: a raw one would be read back as a line feed (XML 1.0 §2.11), changing the copy's text.
+ */
+export const escapeXml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r/g, '&#13;');

@@ -182,7 +182,12 @@ function askWhereToSave(source: vscode.Uri): Thenable<vscode.Uri | undefined> {
 function announce(file: vscode.Uri, comments: number): void {
   const inWorkspace = !!vscode.workspace.getWorkspaceFolder(file);
   const reveal = inWorkspace ? vscode.l10n.t('Reveal in Explorer') : vscode.l10n.t('Open Containing Folder');
-  void vscode.window.showInformationMessage(vscode.l10n.t('Wrote {0} with {1} comments.', baseName(file), comments), reveal).then((choice) => {
-    if (choice === reveal) void vscode.commands.executeCommand(inWorkspace ? 'revealInExplorer' : 'revealFileInOS', file);
-  });
+  void vscode.window
+    .showInformationMessage(
+      comments === 1 ? vscode.l10n.t('Wrote {0} with 1 comment.', baseName(file)) : vscode.l10n.t('Wrote {0} with {1} comments.', baseName(file), comments),
+      reveal,
+    )
+    .then((choice) => {
+      if (choice === reveal) void vscode.commands.executeCommand(inWorkspace ? 'revealInExplorer' : 'revealFileInOS', file);
+    });
 }

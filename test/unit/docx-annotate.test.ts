@@ -220,6 +220,13 @@ describe('docx annotate: where the characters are', () => {
     assert.deepEqual([...anchoredText(xml)], [[0, '链接']]);
   });
 
+  it('keeps a carriage return written as &#13; in a run it splits: the copy reads as the original', () => {
+    const docx = buildDocx({ body: '<w:p><w:r><w:t xml:space="preserve">全年完成&#13;&#10;投资XX亿元</w:t></w:r></w:p>' });
+    const copy = annotate(docx, [problem(1, 8, 10, '占位符')]);
+    assert.equal(readDocx(copy).paragraphs[0].text, '全年完成\r\n投资XX亿元');
+    assert.deepEqual(readDocx(copy), readDocx(docx));
+  });
+
   it('refuses a paragraph the document does not have', () => {
     assert.throws(() => annotate(original, [problem(99, 0, 1, 'x')]), /paragraph 99 does not exist \(the document has 13\)/);
   });
