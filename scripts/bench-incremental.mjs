@@ -14,12 +14,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { editOffset, repeatTo, toMarkdown, TYPED_SENTENCE as TYPED } from './bench-text.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const KB = 1024;
-const TYPED = '坚持以人民为中心的发展思想，统筹推进各项重点工作，确保年度目标任务全面完成。';
-const LEVEL1 = /^[ \t\u3000]*[一二三四五六七八九十]+、/;
-const ANY_MARKER = /^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、,，]|[（(]\d+[）)]|[\u2460-\u2473])/;
 
 async function loadCore() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gongwen-bench-'));
@@ -53,39 +51,6 @@ function reports() {
         .replace(/^\uFEFF/, '')
         .replace(/\s+$/, ''),
     );
-}
-
-/** A report as markdown: `#` title, `##` level-1 headings, paragraphs between blank lines (as scripts/bench.mjs builds it). */
-function toMarkdown(text) {
-  const lines = text
-    .split(/\r\n|\r|\n/)
-    .map((l) => l.trim())
-    .filter(Boolean);
-  const title = lines.findIndex((l) => l.length <= 50 && !ANY_MARKER.test(l) && !/[。；：，,;:]$/.test(l));
-  return lines.map((l, i) => (LEVEL1.test(l) ? `## ${l}` : i === title ? `# ${l}` : l)).join('\n\n');
-}
-
-/** Whole lines of `unit`, repeated up to `bytes` UTF-8 bytes. */
-function repeatTo(unit, bytes) {
-  const lines = unit.split('\n').map((l) => `${l}\n`);
-  const out = [];
-  for (let i = 0, size = 0; ; i++) {
-    const n = Buffer.byteLength(lines[i % lines.length]);
-    if (size + n > bytes) return out.join('');
-    out.push(lines[i % lines.length]);
-    size += n;
-  }
-}
-
-/** The middle of the first paragraph line (40 characters or more, no marker or markdown syntax) after the text's midpoint. */
-function editOffset(text) {
-  for (let start = text.lastIndexOf('\n', text.length >> 1) + 1; start < text.length;) {
-    const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
-    const line = text.slice(start, end);
-    if (line.length >= 40 && !ANY_MARKER.test(line) && !/^[#>\-*|]/.test(line)) return start + (line.length >> 1);
-    start = end + 1;
-  }
-  return text.length >> 1;
 }
 
 const median = (xs) => xs.slice().sort((a, b) => a - b)[(xs.length - 1) >> 1];

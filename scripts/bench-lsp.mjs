@@ -15,24 +15,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node.js';
+import { editOffset, TYPED_SENTENCE as TYPED } from './bench-text.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const TYPED = '坚持以人民为中心的发展思想，统筹推进各项重点工作，确保年度目标任务全面完成。';
-const ANY_MARKER = /^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、,，]|[（(]\d+[）)]|[\u2460-\u2473])/;
 const SETTINGS = { debounceMs: 0, segmenter: 'off', enable: 'always' };
 
 const median = (xs) => xs.slice().sort((a, b) => a - b)[(xs.length - 1) >> 1];
-
-/** The middle of the first paragraph line (40 characters or more, no marker or markdown syntax) after the text's midpoint. */
-export function editOffset(text) {
-  for (let start = text.lastIndexOf('\n', text.length >> 1) + 1; start < text.length;) {
-    const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
-    const line = text.slice(start, end);
-    if (line.length >= 40 && !ANY_MARKER.test(line) && !/^[#>\-*|]/.test(line)) return start + (line.length >> 1);
-    start = end + 1;
-  }
-  return text.length >> 1;
-}
 
 /** The LSP position (UTF-16 line and character) of an offset. */
 function positionOf(text, offset) {

@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureServerFile } from './bench-lsp.mjs';
+import { editOffset, repeatTo, toMarkdown, TYPED_SENTENCE } from './bench-text.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(ROOT);
@@ -111,43 +112,6 @@ function corpusFiles() {
   throw new Error('no corpus: neither ../shared/corpus/*.txt nor test/fixtures/corpus/*.txt');
 }
 
-const LEVEL1 = /^[ \t\u3000]*[一二三四五六七八九十]+、/;
-const ANY_MARKER = /^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、,，]|[（(]\d+[）)]|[\u2460-\u2473])/;
-/** A document title as the conventions define it: short, no marker, not ending like a sentence. */
-const isTitleLike = (line) => line.length > 0 && line.length <= 50 && !ANY_MARKER.test(line) && !/[。；：，,;:]$/.test(line);
-
-/** One corpus report as markdown: `#` title, `##` level-1 headings, paragraphs separated by blank lines. */
-function toMarkdown(text) {
-  const lines = text
-    .split(/\r\n|\r|\n/)
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0);
-  // The title: the first title-like line (002 opens with an outline of headings, so its title comes after that).
-  const title = lines.findIndex(isTitleLike);
-  return lines
-    .map((l, i) => {
-      if (LEVEL1.test(l)) return `## ${l}`;
-      if (i === title) return `# ${l}`;
-      return l;
-    })
-    .join('\n\n');
-}
-
-/** Repeats `unit` (whole lines) up to `bytes` UTF-8 bytes, cut at a line end, never over. */
-function repeatTo(unit, bytes) {
-  const lines = unit.split('\n').map((l) => `${l}\n`);
-  const out = [];
-  let size = 0;
-  for (let i = 0; ; i++) {
-    const line = lines[i % lines.length];
-    const n = Buffer.byteLength(line);
-    if (size + n > bytes) break;
-    out.push(line);
-    size += n;
-  }
-  return out.join('');
-}
-
 function generateInputs() {
   const { dir, files } = corpusFiles();
   const reports = files.map((f) =>
@@ -189,9 +153,6 @@ async function bundleCore() {
     external: ['nodejieba', '@node-rs/jieba'],
   });
 }
-
-/** What the re-lint measurement types, one more character each iteration. */
-const TYPED_SENTENCE = '坚持以人民为中心的发展思想，统筹推进各项重点工作，确保年度目标任务全面完成。';
 
 /** Child process: times the core on one input and prints one JSON line. */
 function inProcessWorker(file) {
@@ -240,8 +201,6 @@ function inProcessWorker(file) {
   // the whole edited text (what the editor does today). Each iteration types one more character at the
   // same cursor, as a writer does, so any per-paragraph cache sees a real edit every time.
   const at = editOffset(text);
-  // The characters come from a sentence of report prose, not one character over and over: `字字字…` is a run of a
-  // 叠词 that the repetition check must weigh at every offset, which no writer types.
   const typed = (n) => TYPED_SENTENCE.repeat(Math.ceil(n / TYPED_SENTENCE.length)).slice(0, n);
   const retyped = loop((i) => once(text.slice(0, at) + typed(i + 1) + text.slice(at)));
   gc();
@@ -272,18 +231,6 @@ function inProcessWorker(file) {
       baseRss: baseline.rss,
     }) + '\n',
   );
-}
-
-/** The middle of the first paragraph line (long, no heading marker, no markdown syntax) at or after the text's midpoint. */
-function editOffset(text) {
-  let start = text.lastIndexOf('\n', Math.floor(text.length / 2)) + 1;
-  while (start < text.length) {
-    const end = text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start);
-    const line = text.slice(start, end);
-    if (line.length >= 40 && !ANY_MARKER.test(line) && !/^[#>\-*|]/.test(line)) return start + Math.floor(line.length / 2);
-    start = end + 1;
-  }
-  return Math.floor(text.length / 2);
 }
 
 function runInProcess(input) {

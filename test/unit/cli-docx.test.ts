@@ -9,11 +9,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SaxesParser } from 'saxes';
 import { parse } from '../../src/core';
 import { docxToText, readDocx } from '../../src/docx';
 import { exportDocx } from '../../src/export';
 import { buildDocx, FIXTURE_DIR, p, packageParts, zipParts } from '../../scripts/make-docx-fixtures';
+import { odfAnnotations } from './odf-annotations';
 
 const ROOT = path.join(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'dist', 'cli.js');
@@ -395,44 +395,6 @@ describe('CLI on .docx (dist/cli.js)', function () {
 
 const byText = <T extends { text: string; anchored: string }>(list: T[]): T[] =>
   [...list].sort((a, b) => (a.text + a.anchored < b.text + b.anchored ? -1 : a.text + a.anchored > b.text + b.anchored ? 1 : 0));
-
-/** Annotations of a flat ODF text: author, text, and the text between the annotation and its end. */
-function odfAnnotations(fodt: string): Array<{ creator: string; text: string; anchored: string }> {
-  const out: Array<{ creator: string; text: string; anchored: string; name: string; open: boolean }> = [];
-  const parser = new SaxesParser();
-  let inAnnotation: (typeof out)[number] | undefined;
-  let field = '';
-  const open = () => out.filter((x) => x.open);
-  parser.on('opentag', (tag) => {
-    const name = String(tag.attributes['office:name'] ?? '');
-    if (tag.name === 'office:annotation') {
-      inAnnotation = { creator: '', text: '', anchored: '', name, open: true };
-      out.push(inAnnotation);
-    } else if (tag.name === 'office:annotation-end') {
-      const a = out.find((x) => x.name === name);
-      if (a) a.open = false;
-    } else if (inAnnotation) {
-      if (tag.name === 'dc:creator') field = 'creator';
-      if (tag.name === 'text:p') {
-        field = 'p';
-        if (inAnnotation.text) inAnnotation.text += '\n';
-      }
-    } else if (tag.name === 'text:s') for (const a of open()) a.anchored += ' '.repeat(Number(tag.attributes['text:c'] ?? 1));
-    else if (tag.name === 'text:line-break') for (const a of open()) a.anchored += '\n';
-  });
-  parser.on('closetag', (tag) => {
-    if (tag.name === 'office:annotation') inAnnotation = undefined;
-    if (tag.name === 'dc:creator' || tag.name === 'text:p') field = '';
-  });
-  parser.on('text', (t) => {
-    if (inAnnotation) {
-      if (field === 'creator') inAnnotation.creator += t;
-      else if (field === 'p') inAnnotation.text += t;
-    } else for (const a of open()) a.anchored += t;
-  });
-  parser.write(fodt).close();
-  return out.map(({ creator, text, anchored }) => ({ creator, text, anchored }));
-}
 
 describe('CLI --annotate: the copy as LibreOffice opens it (dist/cli.js)', function () {
   this.timeout(240_000);

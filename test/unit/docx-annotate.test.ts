@@ -13,6 +13,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { annotateDocx, DEFAULT_AUTHOR, docxToText, readDocx, type DocxProblem } from '../../src/docx';
 import { buildDocx, FIXTURE_DIR, p } from '../../scripts/make-docx-fixtures';
+import { odfAnnotations } from './odf-annotations';
 
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURE_DIR, name));
 const DATE = new Date(Date.UTC(2024, 4, 1, 8, 0, 0));
@@ -242,43 +243,6 @@ describe('docx annotate: where the characters are', () => {
     );
   });
 });
-
-/** Annotations of a flat ODF text: author, text, and the text between the annotation and its end. */
-function odfAnnotations(fodt: string): Array<{ creator: string; text: string; anchored: string }> {
-  const out: Array<{ creator: string; text: string; anchored: string; name: string; open: boolean }> = [];
-  const parser = new SaxesParser();
-  let inAnnotation: (typeof out)[number] | undefined;
-  let field = '';
-  parser.on('opentag', (tag) => {
-    const name = String(tag.attributes['office:name'] ?? '');
-    if (tag.name === 'office:annotation') {
-      inAnnotation = { creator: '', text: '', anchored: '', name, open: true };
-      out.push(inAnnotation);
-    } else if (tag.name === 'office:annotation-end') {
-      const a = out.find((x) => x.name === name);
-      if (a) a.open = false;
-    } else if (inAnnotation) {
-      if (tag.name === 'dc:creator') field = 'creator';
-      if (tag.name === 'text:p') {
-        field = 'p';
-        if (inAnnotation.text) inAnnotation.text += '\n';
-      }
-    } else if (tag.name === 'text:s') for (const a of out.filter((x) => x.open)) a.anchored += ' '.repeat(Number(tag.attributes['text:c'] ?? 1));
-    else if (tag.name === 'text:tab') for (const a of out.filter((x) => x.open)) a.anchored += '\t';
-  });
-  parser.on('closetag', (tag) => {
-    if (tag.name === 'office:annotation') inAnnotation = undefined;
-    if (tag.name === 'dc:creator' || tag.name === 'text:p') field = '';
-  });
-  parser.on('text', (t) => {
-    if (inAnnotation) {
-      if (field === 'creator') inAnnotation.creator += t;
-      else if (field === 'p') inAnnotation.text += t;
-    } else for (const a of out.filter((x) => x.open)) a.anchored += t;
-  });
-  parser.write(fodt).close();
-  return out.map(({ creator, text, anchored }) => ({ creator, text, anchored }));
-}
 
 describe('docx annotate: as LibreOffice reads the copy', function () {
   this.timeout(180_000);
