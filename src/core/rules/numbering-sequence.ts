@@ -1,7 +1,8 @@
 import type { Rule, RuleProblem } from './rule';
 import { clauseFor, NO_OPTIONS } from './rule';
 import type { Heading } from '../structure/model';
-import type { LineIndex } from '../text/lines';
+import { codePointLength, isBlankLine, type LineIndex } from '../text/lines';
+import { matchMarker } from '../structure/headings';
 import {
   gapClues,
   headingsFrom,
@@ -41,7 +42,8 @@ export const numberingSequence: Rule = {
  */
 function runProblems(lines: LineIndex, entry: LevelNumbering, run: NumberRun): RuleProblem[] {
   const headings = run.nodes.map((n) => n.heading);
-  const reported = reportedBreaks(headings);
+  const grouped = groupedRestarts(lines, headings);
+  const reported = reportedBreaks(headings).filter((i) => !grouped.has(i) && !heldByLostMarker(lines, headings, i));
   if (!reported.length) return [];
   const repairs = new Map<number, MarkerRepair>();
   for (const i of reported) {
@@ -75,6 +77,14 @@ function cluesBetween(lines: LineIndex, headings: Heading[], i: number) {
   return gapClues(lines, here.level, here, prev.markerEnd, here.markerStart, missing);
 }
 
+/**
+ * `39.…` `40.151件民生实事，…` `41.…`: the one missing number starts a line of the gap, where the parser read it as
+ * a decimal (or `三、四季度` as a list of numerals). The numbering is right; nothing to report.
+ */
+function heldByLostMarker(lines: LineIndex, headings: Heading[], i: number): boolean {
+  return headings[i].number! === headings[i - 1].number! + 2 && cluesBetween(lines, headings, i).lostMarkers === 1;
+}
+
 /** Whether a clue lies between any two of the headings that renumbering from i rewrites (a broken 三） after （四）). */
 function laterDoubt(lines: LineIndex, headings: Heading[], i: number): boolean {
   let top = headings[i - 1].number! + headings.length - i;
@@ -99,6 +109,35 @@ function reportedBreaks(headings: Heading[]): number[] {
     if (n !== headings[i - 1].number! + 1 && n !== base + i) out.push(i);
   }
   return out;
+}
+
+/** A short paragraph that introduces the items below it (`五年来，我们坚持创新驱动、转型发展，现代产业体系逐步形成。`). */
+const MAX_GROUP_LEAD = 60;
+const MIN_GROUPS = 3;
+
+/**
+ * Restarts at 1 that group the items under unnumbered lead paragraphs: a 政府工作报告's review that numbers
+ * `1. 2.` under `五年来，我们坚持质量引领……。`, again `1. 2. 3.` under the next such sentence, and so on. Taken for
+ * grouping only where the pattern holds throughout: at least three groups, each counting from 1 without a break,
+ * and each restart right after a short paragraph that is no heading and ends a sentence or leads in with a colon.
+ */
+function groupedRestarts(lines: LineIndex, headings: Heading[]): Set<number> {
+  const restarts: number[] = [];
+  for (let i = 1; i < headings.length; i++) {
+    const n = headings[i].number!;
+    if (n === 1) restarts.push(i);
+    else if (n !== headings[i - 1].number! + 1) return new Set();
+  }
+  if (headings[0].number !== 1 || restarts.length < MIN_GROUPS - 1) return new Set();
+  const headingLines = new Set(headings.map((h) => h.line));
+  const ledIn = restarts.every((i) => {
+    let line = headings[i].line - 1;
+    while (line > headings[i - 1].line && isBlankLine(lines, line)) line--;
+    if (line <= headings[i - 1].line || headingLines.has(line) || headings[i].inline) return false;
+    const lead = lines.lineText(line).trim();
+    return codePointLength(lead) <= MAX_GROUP_LEAD && /[。：:]$/.test(lead) && matchMarker(lead) === null;
+  });
+  return ledIn ? new Set(restarts) : new Set();
 }
 
 /**

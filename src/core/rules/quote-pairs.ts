@@ -41,8 +41,12 @@ const NAMES: Record<Kind, { open: [string, string]; close: [string, string]; pai
   paren: { open: ['前括号', 'opening parenthesis'], close: ['后括号', 'closing parenthesis'], pair: ['（', '）'] },
 };
 
-/** A `’` inside or after a Latin word (`China’s`, `students’ union`) is an apostrophe when no `‘` is open. */
+/**
+ * A `’` inside or after a Latin word (`China’s`, `students’ union`), or before a year's two digits (`中国’99昆明世界园艺博览会`),
+ * is an apostrophe when no `‘` is open.
+ */
 function isApostrophe(text: string, i: number): boolean {
+  if (/^[0-9]{2}(?![0-9])/.test(text.slice(i + 1, i + 4))) return true;
   return i > 0 && /[A-Za-z0-9]/.test(text[i - 1]) && !isChinese(charAt(text, i + 1));
 }
 

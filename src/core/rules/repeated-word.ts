@@ -195,6 +195,16 @@ export const REDUPLICATIONS: readonly string[] = [
   '休息休息',
   '锻炼锻炼',
   '检查检查',
+  '拍打拍打',
+  '收拾收拾',
+  '打扫打扫',
+  '整理整理',
+  '活动活动',
+  '打听打听',
+  '琢磨琢磨',
+  '准备准备',
+  '放松放松',
+  '练习练习',
   // Words in which a character doubles
   '呵呵',
   '嘻嘻',
@@ -222,8 +232,27 @@ const OPTIONS = ruleOptions({
 
 const MAX_UNIT = 8;
 
-/** `一户一户`, `一步一步`: a two-character unit starting with 一, counted one by one (like 一个个), never a typo. */
-const isOneByOne = (line: string, c: Candidate): boolean => c.unit === 2 && line.charCodeAt(c.start) === 0x4e00;
+/**
+ * `一户一户`, `一步一步`, `一个微克一个微克`: a unit of two to four characters starting with 一, counted one by one
+ * (like 一个个), never a typo.
+ */
+const isOneByOne = (line: string, c: Candidate): boolean => c.unit >= 2 && c.unit <= 4 && line.charCodeAt(c.start) === 0x4e00;
+
+/** `落实落实再落实`, `实干实干再实干`: a word said twice, then again after 再 or 又, for emphasis. */
+const isEmphatic = (line: string, c: Candidate): boolean => {
+  const after = c.start + 2 * c.unit;
+  return '再又'.includes(line[after] ?? '') && line.startsWith(line.slice(c.start, c.start + c.unit), after + 1);
+};
+
+/**
+ * The single characters whose doubling is a slip (`的的`, `在在`, `了了`): particles, prepositions, conjunctions,
+ * pronouns, auxiliaries and adverbs. Any other character doubled is a name (`屠呦呦`, `田田学校`, `广汕汕高铁` = 广汕
+ * + 汕汕), a distributive reduplication (`季季有突破`, `市市通高铁`, `桩桩见成效`, `仓仓分拨`) or the end of one word
+ * and the start of the next (`北站站城一体化`), and the segmenter cannot tell these apart.
+ */
+const SLIP_CHARACTERS: ReadonlySet<string> = new Set([
+  ...'的地得了着过在是和与及或对把被将为由从向以于并也都就又还而但且让使给要会能可应该必须有没不这那其之所等各每本此我你他她它们一到再更最很已才只便即则若如就',
+]);
 
 /** A run of ideographs (`unit` long, from `start`) followed by its copy. */
 interface Candidate {
@@ -472,7 +501,8 @@ export const repeatedWord: Rule = {
       if (!candidates.length) continue;
       const isAllowed = allowed.forLine(text);
       const isOpen = (c: Candidate) => {
-        if (isOneByOne(text, c) || isAllowed(c.start, c.start + 2 * c.unit)) return false;
+        if (c.unit === 1 && !SLIP_CHARACTERS.has(text[c.start])) return false;
+        if (isOneByOne(text, c) || isEmphatic(text, c) || isAllowed(c.start, c.start + 2 * c.unit)) return false;
         const range = documentRanges(p, c.start, c.start + 2 * c.unit);
         return !model.isExcluded(range[0][0], range[range.length - 1][1]);
       };

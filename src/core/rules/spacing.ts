@@ -91,8 +91,11 @@ const TIME_AFTER = /^\d{1,2}(?:[:：]\d{2}|时\d{1,2}分)/;
 /** A 职务 (or a byline's 记者) before a name: `省长\u3000王予波`, `甘肃日报记者 盛学卿`, `国务院总理\u3000温家宝`. */
 const ROLE =
   '(?:总理|省长|市长|县长|区长|州长|旗长|镇长|乡长|村长|主席|委员长|书记|部长|厅长|局长|处长|科长|署长|主任|委员|代表|秘书长|院长|检察长|庭长|校长|所长|站长|馆长|行长|社长|台长|会长|理事长|董事长|总裁|总经理|经理|厂长|组长|队长|记者|通讯员|编辑|主编|作者|撰稿|摄影|评论员|发言人|报告人|主持人|实习生)';
-/** A name or a part of one (`王予波`, `张某`, `×××`, a padded `龚 正`), or a credit (`摄`): short, no punctuation. */
-const NAME_PART = '[\\u4e00-\\u9fffXxＸｘ×*＊·•]{1,4}';
+/**
+ * A name or a part of one (`王予波`, `张某`, `×××`, a padded `龚 正`), or a credit (`摄`): short, no punctuation; or a
+ * name of the 维吾尔族 or another people written with a middle dot (`艾尔肯·吐尼亚孜`), longer.
+ */
+const NAME_PART = '(?:[\\u4e00-\\u9fff]{1,8}(?:[·•][\\u4e00-\\u9fff]{1,8})+|[\\u4e00-\\u9fffXxＸｘ×*＊·•]{1,4})';
 /** Names, blanks or `、` between them, then the end of the line (a closing bracket allowed: `（甘肃日报记者 盛学卿）`). */
 const NAMES_TO_END = new RegExp(`^${NAME_PART}(?:(?:${BLANKS}|[、，,])${NAME_PART})*${CLOSE}$`);
 /** The run follows a role, maybe a colon and names already (`记者 张三 李四`, `新华社记者 刘卫兵 摄`, `责任编辑： 郭桢`). */
@@ -151,6 +154,33 @@ function inSlogan(before: string, after: string): boolean {
 }
 
 /**
+ * Inside a document's title in 《》: the space between joint issuers (`《中共中央 国务院关于……的意见》`,
+ * `《深圳海关 龙岗区共促……》`) or between a title's phrases (`《关于勇当海洋强国尖兵 加快建设……》`) is the title's
+ * own, as issued.
+ */
+function inBookTitle(before: string, after: string): boolean {
+  const open = before.lastIndexOf('《');
+  if (open < 0 || before.includes('》', open)) return false;
+  const close = after.indexOf('》');
+  return close >= 0 && !after.slice(0, close).includes('《');
+}
+
+/** A line with two tabs or more between its text: a table's row, its cells set apart by tabs. */
+function isTableRow(text: string, ls: number, le: number): boolean {
+  const first = text.indexOf('\t', ls);
+  if (first < 0 || first >= le) return false;
+  let second = first + 1;
+  while (second < le && /[\t \u3000]/.test(text[second])) second++;
+  second = text.indexOf('\t', second);
+  return second >= 0 && second < le && text.slice(second, le).trim() !== '';
+}
+
+/** `中共中央 国务院印发`, `中共深圳市委 深圳市人民政府`: joint issuers are set apart by a space (GB/T 9704-2012 §7.2.2). */
+const ISSUER_BEFORE = /(?:中共中央|国务院|中央军委|人民政府|委员会|[省市区县]委|办公厅|办公室)$/;
+const ISSUER_AFTER =
+  /^(?:中共|国务院|中央军委|全国人大|全国政协|[\u4e00-\u9fff]{1,8}(?:人民政府|委员会|[省市区县]委|办公厅|办公室)(?![\u4e00-\u9fff]{0,2}[的了是]))/;
+
+/**
  * Spaces that carry structure, which deleting would break: a TOC entry's page number, a part's number and its title,
  * a role and a name in a byline, signature or caption, a date and its time, the fields of a web page's metadata line,
  * a marker where a line break was lost, a template's blank for a figure, the phrases of a slogan.
@@ -164,6 +194,7 @@ function isStructural(text: string, ls: number, le: number, l: number, r: number
   if (DATE_BEFORE.test(before) && TIME_AFTER.test(after)) return true;
   if (MARKER_AFTER.test(after) || (FIGURE_SLOT_AFTER.test(after) && isHan(charBefore(before, before.length)))) return true;
   if (PAGE_JUMP_BEFORE.test(before) || PAGE_JUMP_AFTER.test(after)) return true;
+  if (inBookTitle(text.slice(ls, l), text.slice(r, le)) || (ISSUER_BEFORE.test(before) && ISSUER_AFTER.test(after))) return true;
   return separatesFields(text, ls, le, before, after) || inSlogan(before, after);
 }
 
@@ -196,6 +227,8 @@ export const spacing: Rule = {
       const ls = lines.starts[line];
       const le = lines.ends[line];
       if (start === ls || end === le) continue; // indentation, trailing spaces
+      // Tabs that separate the cells of a table copied as text (`126\t\u3000\u3000完成上川一路……\t已完成`).
+      if (m[0].includes('\t') && isTableRow(text, ls, le)) continue;
       if (model.isExcluded(start, end)) continue;
       // Emphasis markers next to the run (`**粗体** 中文`) are looked through, to the text beside it; a code
       // span or link is not text, so the space beside it (`见 \`docs/a.md\``) is markdown's business.

@@ -1,6 +1,7 @@
 import type { DocumentModel, ReportDocument } from './model';
 import type { LineIndex } from '../text/lines';
 import { ATTACHMENT_LABEL, INDENT, TRAILING_SPACE, globalCopy } from './patterns';
+import { GLOSSARY_HEADING } from './part-headings';
 
 /** The separator of an attachment range `附件1至3`, `附件1-3`. */
 const ATTACHMENT_RANGE_SEP = /[至到\-－—~～]/;
@@ -81,14 +82,20 @@ export function attachmentList(model: DocumentModel, doc: ReportDocument): Attac
       if (t.trim() === '' || !model.isProseLine(next)) break;
       // `附件：` alone on its line: the next line holds the first name, numbered or not.
       const item = itemAt(t, lines.starts[next], next, INDENT.exec(t)![0].length, list.items.length === 0);
-      if (!item) break;
+      if (!item || isDefinition(t)) break;
       list.items.push(item);
       list.lastLine = next;
+      // `附件:` / `《政府工作报告》有关名词解释` / `1. 人才绿道：指……`: the one attachment is a glossary; its
+      // numbered entries are its text, no more attachments.
+      if (item.number === null && GLOSSARY_HEADING.test(t.trim())) break;
     }
     return list;
   }
   return null;
 }
+
+/** `1. 人才绿道：指以……为基础，……。`: a term and its definition, a glossary's entry, never an attachment's name. */
+const isDefinition = (line: string): boolean => /^[^。]{1,30}[：:]指/.test(line.trim().replace(ATTACHMENT_ITEM, ''));
 
 /** The item at `from` in a line; on a continuation line only a numbered item counts. */
 function itemAt(text: string, lineStart: number, line: number, from: number, first: boolean): AttachmentItem | null {

@@ -196,6 +196,11 @@ export interface GapClues {
   repair: MarkerRepair | null;
   /** Anything a renumbering could collide with: a broken or unpaired marker, a glued number, the marker in a paragraph. */
   suspicious: boolean;
+  /**
+   * Lines of the gap that start with a missing number's marker the parser did not take for a heading
+   * (`40.151件民生实事`, read as the decimal 40.151).
+   */
+  lostMarkers: number;
 }
 
 const CN_NUMERAL = '[一二三四五六七八九十百]+';
@@ -240,15 +245,17 @@ function valueOf(numeral: string, level: number): number {
 export function gapClues(lines: LineIndex, level: number, sample: Heading, from: number, to: number, missing: ReadonlySet<number>): GapClues {
   const candidates: MarkerRepair[] = [];
   let suspicious = false;
+  let lostMarkers = 0;
   const last = lines.lineAt(Math.max(from, to - 1));
   for (let line = lines.lineAt(from); line <= last; line++) {
     const found = lineClues(lines, line, level, sample, from, to, missing);
     suspicious ||= found.suspicious;
+    lostMarkers += found.lostMarkers;
     if (found.repair) candidates.push(found.repair);
   }
   suspicious ||= hasLostMarker(lines.text, level, from, to, missing);
   const repair = candidates.length === 1 && missing.size === 1 ? candidates[0] : null;
-  return { repair, suspicious: suspicious || candidates.length > 0 };
+  return { repair, suspicious: suspicious || candidates.length > 0, lostMarkers };
 }
 
 /** The clues of one line of a gap. */
@@ -259,7 +266,7 @@ function lineClues(lines: LineIndex, line: number, level: number, sample: Headin
   const opensAtEnd = lines.ends[line] <= to && OPEN_AT_END.test(content);
   let repair: MarkerRepair | null = null;
   if (opensAtEnd && line + 1 < lines.lineCount) repair = splitRepair(lines, line, level, to, missing);
-  if (start < from || start >= to) return { repair, suspicious: opensAtEnd };
+  if (start < from || start >= to) return { repair, suspicious: opensAtEnd, lostMarkers: 0 };
   const prevOpens = line > 0 && OPEN_AT_END.test(lines.lineText(line - 1));
   const close = CLOSE_FIRST.exec(content);
   const closeValue = close ? valueOf(close[1], level) : NaN;
@@ -286,7 +293,7 @@ function lineClues(lines: LineIndex, line: number, level: number, sample: Headin
   const lost = MARKER_AT_START[level]?.exec(content);
   const lostHere = !!lost && missing.has(valueOf(lost[1], level));
   const suspicious = opensAtEnd || lostHere || STRAY_START.test(content) || !Number.isNaN(closeValue) || missing.has(gluedValue);
-  return { repair, suspicious };
+  return { repair, suspicious, lostMarkers: lostHere ? 1 : 0 };
 }
 
 /** `（⏎三）改革开放`: the line ends in an opening bracket and the next begins with the missing numeral and its closing bracket. */

@@ -20,7 +20,7 @@ const CLAUSE_MARK = /[。，；：！？,;:!?]/;
 const NOT_A_PART = /^(?:——|—|附件|抄送|印发|主题词|关键词)|^\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$|^[一二三四五六七八九〇○零]{4}年/;
 
 /** The heading of a glossary appended to a report: `名词解释`, `《政府工作报告》有关内容名词注释`, `名词、术语注释`. */
-const GLOSSARY_HEADING = /^(?:附件)?[《“]?[^。，；：]{0,20}[》”]?(?:有关内容)?(?:名词|术语|名词、术语)(?:解释|注释|说明)$|^(?:注释|名词解释)$/;
+export const GLOSSARY_HEADING = /^(?:附件)?[《“]?[^。，；：]{0,20}[》”]?(?:有关内容)?(?:名词|术语|名词、术语)(?:解释|注释|说明)$|^(?:注释|名词解释)$/;
 
 /**
  * Lines of a glossary: below its heading to the end of the file, the numbered entries (`1.MCC`, `2.“942”治安陆海防控体系`)

@@ -53,10 +53,11 @@ export const MARKER_LEVEL3 = new RegExp(`^()(${AR})()([.．、,，])(?![0-9０-�
 export const MARKER_LEVEL4 = new RegExp(`^([（(])[ \\t]*(${AR})[ \\t]*([）)])([、.．]?)`);
 
 /**
- * After `一、`, a text such as `二级医院`, `二季度`, `二线城市`, `二年级` makes `一、二…` a list of numerals, not a
- * heading. Only counters and ranks: `二、三年行动计划`, `二、三农工作` are headings.
+ * After `一、`, a text such as `二级医院`, `二季度`, `二线城市`, `二年级`, `三产业` (`二、三产业比例为56.5：43.5`: the
+ * secondary and tertiary sectors) makes `一、二…` a list of numerals, not a heading. Only counters, ranks and 产:
+ * `二、三年行动计划`, `二、三农工作` are headings.
  */
-export const NUMERAL_LIST_AFTER = new RegExp(`^(${CN})(?:[、级类等档季期线批轮]|年级|月份)`);
+export const NUMERAL_LIST_AFTER = new RegExp(`^(${CN})(?:[、级类等档季期线批轮产]|年级|月份)`);
 
 /** Full-width stops that end a heading's title (conventions: 。；：). */
 export const TITLE_STOP = /[。；：]/;
@@ -64,7 +65,7 @@ export const TITLE_STOP = /[。；：]/;
 /** Inline enumerations: 一是 … 二是 (not 唯一是, 统一是, 之一是 …). Group 1: numeral. */
 
 /** A markdown list marker or quote before a paragraph's first ordinal (`- 二是`, `> 二是`). */
-export const LINE_PREFIX = /^[ \t\u3000]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+|>[ \t]*)*/;
+export const LINE_PREFIX = /^[ \t\u3000\u00a0]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+|>[ \t]*)*/;
 
 /** Latin letters (ASCII and full-width) next to an x-run make it part of a word. */
 export const LATIN_LETTER = /[A-Za-zＡ-Ｚａ-ｚ]/;

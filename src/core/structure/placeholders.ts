@@ -305,9 +305,29 @@ function isPlaceholder(text: string, match: string, start: number, end: number):
       return !DIGIT.test(before) || DATE_UNIT_AFTER.test(text.slice(end, end + 2));
     case '*':
       return true;
+    case '某':
+      return !isAnonymisedName(text, start, end);
     default:
-      return true; // 某某, □□
+      return true; // □□
   }
+}
+
+/** Surnames common enough to stand before 某某 in a name kept anonymous, and rarely the end of another word there. */
+const SURNAME = new Set([
+  ...'王李张刘陈杨黄赵吴徐孙朱胡郭林罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡杜叶魏吕丁沈姚卢姜崔钟谭汪范廖贾夏韦邹孟熊秦邱尹薛闫雷侯陶黎贺顾郝龚邵钱严覃戴莫孔汤',
+]);
+/** What introduces a person before the name: a clause's start or 的, or a word for the person. */
+const PERSON_BEFORE = /(?:^|[的，、：:（(“]|居民|村民|市民|患者|病例|人员|男子|女子|群众|当事人|嫌疑人|老人|学生|职工|员工)$/;
+
+/**
+ * `居住在下十围的朱某某为阳性`: a surname and 某某 is a real person's name kept anonymous, as reports, bulletins and
+ * judgments write it, not a blank: a person-introducing word or punctuation before the surname, and no organ's
+ * suffix after it (`王某某公司` is still a blank).
+ */
+function isAnonymisedName(text: string, start: number, end: number): boolean {
+  const surname = text[start - 1] ?? '';
+  if (!SURNAME.has(surname) || /^[公单镇县市区局厅部委院所村乡街]/.test(text.slice(end, end + 1))) return false;
+  return PERSON_BEFORE.test(text.slice(Math.max(0, start - 5), start - 1));
 }
 
 const DATE_UNIT_AFTER = /^[ \u3000]?[年月日号期届)）]/;

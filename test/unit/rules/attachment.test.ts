@@ -12,6 +12,12 @@ testRule('attachment', {
     // 附件： alone on its line, the names below it.
     notice(BODY, '附件：\n      1.健康县区创建标准\n      2.健康县区申报表'),
     notice('现将创建标准印发给你们（见附件），请认真落实。', '附件：\n      健康县区创建标准'),
+    // 龙华区 report: the one attachment is a glossary, its numbered entries are its text (they were read as
+    // attachments 2, 3 … with a stray 。 each).
+    notice(
+      '现将报告中有关名词的解释附后（见附件），供各位代表参阅。',
+      '附件:\n《政府工作报告》有关名词解释\n1. 人才绿道：指以龙华区环城绿道生态资源为基础，融入人才理念。\n2.“厂网河库”一体化运营管理：指通过统一调度、统一运营全区水务设施。',
+    ),
     // One attachment: no number, and the body says just 附件.
     notice('现将创建标准印发给你们（见附件），请认真落实。', '附件：健康县区创建标准'),
     // 附件2 of another document (after its title or its number) is not this document's.

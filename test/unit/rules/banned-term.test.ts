@@ -4,6 +4,8 @@ testRule('banned-term', {
   valid: [
     '内地与香港经贸合作不断深化，朝鲜代表团来访。',
     '建设数据中台，农村长期稳定，推行林长制、村长制。',
+    // 深圳 report: 城中|村长|租 in the segmentation, 城中村 + 长租公寓 in the text.
+    '探索城中村规模化租赁试点，打造一批城中村长租公寓。',
     '个体工商户老板积极参与。',
     { text: '市卫生健康委牵头。', config: { rules: { 'banned-term': ['warning', { terms: ['市卫健委=市卫生健康委'] }] } } },
   ],

@@ -9,8 +9,39 @@ testRule('numbering-sequence', {
     '一、甲\n1.a\n2.b\n二、乙\n3.c\n4.d',
     '第一份报告\n一、甲\n二、乙\n第二份报告\n一、丙\n二、丁',
     '1.3.44万人次\n2.5倍以上\n1,500元',
+    // 坪山新区 review: items restart at 1 under each unnumbered lead sentence, throughout.
+    [
+      '一、“十二五”时期工作回顾',
+      '五年来，我们坚持质量引领、效益优先，综合经济实力持续增强。',
+      '1.经济保持高位增长。预计2015年地区生产总值达到470亿元。',
+      '2.质量效益显著提升。一般财政预算收入增长35.55%。',
+      '五年来，我们坚持创新驱动、转型发展，现代产业体系逐步形成。',
+      '1.产业加快转型升级。五年来累计淘汰落后产能企业1940家。',
+      '2.创新驱动显著增强。拥有高新技术企业100家。',
+      '3.产业载体梯次发展。打造形成新区产业载体三级梯队。',
+      '五年来，我们坚持产城融合、宜居宜业，城市环境内涵不断丰富。',
+      '1.城市空间优化。坚持疏堵结合、铁腕查违。',
+      '2.城市功能提升。厦深铁路坪山站正式启用。',
+    ].join('\n'),
+    // 宝安区 report: 40. read as the decimal 40.151 holds the missing number; the numbering is right.
+    '一、2016年工作回顾\n39.九大类民生支出276.1亿元。\n40.151件民生实事，其余149件顺利完成。\n41.街道“十大工程”项目全面启动。',
+    // 南山区 report: 二、三产业 (the secondary and tertiary sectors) is no heading run into the paragraph.
+    '一、经济发展实现质量型增长\n三产增加值达1505.15亿元，增长9.9%，比二产增速高出1.6个百分点。二、三产业比例为56.5：43.5，达历史最优水平。\n二、创新强区地位更加突出\n创新实力国内领先。',
   ],
   invalid: [
+    {
+      // Two groups only, or a group that does not count from 1, are no pattern: the restart is reported.
+      text: [
+        '一、工作回顾',
+        '五年来，我们坚持质量引领、效益优先，综合经济实力持续增强。',
+        '1.经济保持高位增长。正文。',
+        '2.质量效益显著提升。正文。',
+        '五年来，我们坚持创新驱动、转型发展，现代产业体系逐步形成。',
+        '1.产业加快转型升级。正文。',
+        '2.创新驱动显著增强。正文。',
+      ].join('\n'),
+      errors: [{ line: 6, column: 1, endColumn: 3, message: '颠倒' }],
+    },
     {
       text: '一、总体要求\n（一）指导思想\n（二）基本原则\n（四）主要目标\n（五）保障',
       errors: [{ line: 4, column: 1, endColumn: 4, message: '跳号', safe: true }],

@@ -2,6 +2,8 @@ import { testRule } from '../rule-tester';
 
 testRule('placeholder', {
   valid: [
+    // 深圳 report: an anonymised person, not a blank.
+    '6月18日早上7:00得知居住在下十围的朱某某为阳性，果断决策。',
     '使用Excel表格统计，分辨率1920x1080，矩阵3x3，性能提升10x。',
     '详见https://x.com/xx和www.example.com/xx。',
     '联系邮箱xx@example.cn。',
@@ -78,6 +80,15 @@ testRule('placeholder', {
       errors: [
         { line: 1, column: 1, endColumn: 2 },
         { line: 1, column: 3, endColumn: 4 },
+      ],
+    },
+    {
+      // A surname and 某某 is a name kept anonymous only where a person is introduced (`的朱某某`); else a blank.
+      text: '对王某某公司、由刘某某牵头、关于某某的通知',
+      errors: [
+        { line: 1, column: 3, endColumn: 5 },
+        { line: 1, column: 10, endColumn: 12 },
+        { line: 1, column: 17, endColumn: 19 },
       ],
     },
     {

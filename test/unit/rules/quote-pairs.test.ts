@@ -8,6 +8,8 @@ testRule('quote-pairs', {
     // Half-width brackets are never reported (1) enumerates); a mixed pair is punctuation-width's business.
     '1)第一项，a)第二项，（共)体。',
     'China’s policy, the students’ union.',
+    // 1998年国务院政府工作报告: the apostrophe of a year.
+    '办好“中国’99昆明世界园艺博览会”。',
     // A quotation over several paragraphs opens each with “ and closes only the last.
     '“第一段\n“第二段\n“第三段。”',
     { text: '他说“你好\n世界”。', format: 'markdown' },

@@ -26,6 +26,20 @@ testRule('repeated-word', {
     '要求求真务实。',
     'XX市市委召开会议。',
     '的确如此。',
+    // Real 政府工作报告 text: names, distributive reduplication and a word ending where the next begins.
+    '国产C919大型客机总装下线，屠呦呦获得诺贝尔生理学或医学奖。',
+    '力争第二外国语学校、飞西学校、田田学校等6所学校动工建设。',
+    '各项工作实现“月月有精彩、季季有突破”，经济社会发展呈现出良好态势。',
+    '历史性实现“市市通高铁”，建成赣深高铁。',
+    '确保“任务清单”事事有着落、件件有回音、桩桩见成效。',
+    '开辟“仓仓分拨”等进口便捷通道。',
+    '加快广湛、广汕汕、深江、深汕、梅龙等高铁建设。',
+    '加快罗湖北站站城一体化及上盖物业开发。',
+    // Emphasis and counting one by one.
+    '撸起袖子加油干、实干实干再实干。',
+    '做好全年工作，关键在于落实落实再落实。',
+    '细颗粒物治理要一个微克一个微克压降。',
+    '我们来不及停下喘口气、拍打拍打身上的尘土。',
     { text: '代码 `的的` 不查。\n\n```\n建设建设\n```\n', format: 'markdown' },
     { text: '卫生健康委的的工作。', config: { segmenter: 'off' } },
     // An allowed reduplication from the rule's options.
@@ -61,6 +75,17 @@ testRule('repeated-word', {
         { line: 2, column: 3, endColumn: 5 },
       ],
       output: '在全市范围内推进工作，\r\n检查了解决问题。',
+    },
+    {
+      // 宝安区 report: a preposition doubled.
+      text: '依托公立医院、社康中心为为户籍残疾人提供免费康复服务。',
+      errors: [{ line: 1, column: 12, endColumn: 14, message: '“为”重复' }],
+      output: '依托公立医院、社康中心为户籍残疾人提供免费康复服务。',
+    },
+    {
+      text: '全面提高提高城市管理治理能力和水平。',
+      errors: [{ line: 1, column: 3, endColumn: 7, message: '“提高”重复' }],
+      output: '全面提高城市管理治理能力和水平。',
     },
     {
       text: '要加强管理加强管理。',
@@ -176,6 +201,13 @@ const CASES: Array<[string, string[]]> = [
   // After a heading, or a line too short to have been wrapped, the next line starts afresh.
   ['一、加强管理\n管理制度进一步健全，责任链条全面压实。', []],
   ['建设项目\n项目负责人对工程质量负总责。', []],
+  // Real 政府工作报告 text: a name, distributive reduplication, emphasis, counting one by one, and names of lines
+  // (广汕 + 汕汕); only the doubled preposition is a slip.
+  ['国产C919大型客机总装下线，屠呦呦获得诺贝尔生理学或医学奖。', []],
+  ['各项工作实现“月月有精彩、季季有突破”，开辟“仓仓分拨”等进口便捷通道。', []],
+  ['撸起袖子加油干、实干实干再实干，细颗粒物治理要一个微克一个微克压降。', []],
+  ['加快广湛、广汕汕、深江、深汕、梅龙等高铁建设，加快罗湖北站站城一体化。', []],
+  ['依托公立医院、社康中心为为户籍残疾人提供免费康复服务。', ['为为']],
 ];
 
 describe('repeated-word on every engine', function () {

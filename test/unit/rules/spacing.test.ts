@@ -15,6 +15,15 @@ testRule('spacing', {
     // Lists of three or more short words (names, units) separated by spaces: deleting would merge the names.
     '出席：张三\u3000李四\u3000王五\n参会单位：市委办 市政府办 市卫健委。\n出席：欧阳小明\u3000李四\u3000王五',
     { text: '| 项目 | 数量 |\n|---|---|\n| 中文 | 1 |', format: 'markdown' },
+    // 深圳 reports: a document's title keeps its own spaces (joint issuers, phrases), and so do joint issuers in the text.
+    '全面贯彻落实《中共中央 国务院关于支持深圳建设中国特色社会主义先行示范区的意见》。',
+    '签署《深圳海关 龙岗区共促外贸高质量发展合作备忘录》。',
+    '出台《关于勇当海洋强国尖兵 加快建设全球海洋中心城市的决定》。',
+    '中共中央 国务院印发了实施方案，中共深圳市委 深圳市人民政府出台配套措施。',
+    // 新疆 2026 web copy: a role and a name with a middle dot.
+    '自治区主席 艾尔肯·吐尼亚孜',
+    // A table copied as text: a tab separates its cells.
+    '\u3000\u3000126\t\u3000\u3000完成上川一路、自由路改造\t\u3000\u3000已完成工程建设。',
     { text: '中文 `code` 中文\n\n```\n中文 中文\n```\n', format: 'markdown' },
   ],
   invalid: [
@@ -26,6 +35,12 @@ testRule('spacing', {
         { line: 1, column: 21, endColumn: 22 },
       ],
       output: '5月份完成，总数/10万人，2025年计划',
+    },
+    {
+      // Outside 《》 the same space is stray.
+      text: '签署《合作备忘录》，共促 外贸高质量发展。',
+      errors: [{ line: 1, column: 13, endColumn: 14 }],
+      output: '签署《合作备忘录》，共促外贸高质量发展。',
     },
     {
       // Two short words are no list, nor is a run among longer text.
