@@ -63,7 +63,7 @@ function typicalLength(node: SectionNode, topLevel: readonly SectionNode[], runI
     .map((s) => lengthOf(s.heading))
     .sort((a, b) => a - b);
   if (siblingLengths.length >= MIN_PEERS) return median(siblingLengths);
-  const peers = without(runInLengths, len);
+  const peers = node.heading.runIn ? without(runInLengths, len) : runInLengths;
   return peers.length >= MIN_PEERS ? median(peers) : null;
 }
 

@@ -43,11 +43,13 @@ export const numberingSequence: Rule = {
 function runProblems(lines: LineIndex, entry: LevelNumbering, run: NumberRun): RuleProblem[] {
   const headings = run.nodes.map((n) => n.heading);
   const grouped = groupedRestarts(lines, headings);
-  const reported = reportedBreaks(headings).filter((i) => !grouped.has(i) && !heldByLostMarker(lines, headings, i));
+  // The text between each break's two headings, read once: it may hold the lost or broken marker of the gap.
+  const clues = new Map(reportedBreaks(headings).map((i) => [i, cluesBetween(lines, headings, i)]));
+  const reported = [...clues.keys()].filter((i) => !grouped.has(i) && !(isOneMissing(headings, i) && clues.get(i)!.lostMarkers === 1));
   if (!reported.length) return [];
   const repairs = new Map<number, MarkerRepair>();
   for (const i of reported) {
-    const repair = headings[i].number! === headings[i - 1].number! + 2 ? cluesBetween(lines, headings, i).repair : null;
+    const repair = isOneMissing(headings, i) ? clues.get(i)!.repair : null;
     if (repair) repairs.set(i, repair);
   }
   const renumbered = reported.filter((i) => !repairs.has(i));
@@ -56,7 +58,7 @@ function runProblems(lines: LineIndex, entry: LevelNumbering, run: NumberRun): R
     const prev = headings[i - 1];
     const repair = repairs.get(i);
     if (repair) return repairProblem(headings[i], repair, prev);
-    const doubt = cluesBetween(lines, headings, i).suspicious || (clear && laterDoubt(lines, headings, i));
+    const doubt = clues.get(i)!.suspicious || (clear && laterDoubt(lines, headings, i));
     const safe = clear && !doubt;
     const edits = renumberEdits(headingsFrom(entry, run, i), prev.number! + 1);
     return {
@@ -78,12 +80,10 @@ function cluesBetween(lines: LineIndex, headings: Heading[], i: number) {
 }
 
 /**
- * `39.…` `40.151件民生实事，…` `41.…`: the one missing number starts a line of the gap, where the parser read it as
- * a decimal (or `三、四季度` as a list of numerals). The numbering is right; nothing to report.
+ * One number is missing before headings[i]. When the gap holds it at a line's start, read as a decimal
+ * (`39.…` `40.151件民生实事，…` `41.…`) or `三、四季度` as a list of numerals, the numbering is right: nothing to report.
  */
-function heldByLostMarker(lines: LineIndex, headings: Heading[], i: number): boolean {
-  return headings[i].number! === headings[i - 1].number! + 2 && cluesBetween(lines, headings, i).lostMarkers === 1;
-}
+const isOneMissing = (headings: Heading[], i: number): boolean => headings[i].number! === headings[i - 1].number! + 2;
 
 /** Whether a clue lies between any two of the headings that renumbering from i rewrites (a broken 三） after （四）). */
 function laterDoubt(lines: LineIndex, headings: Heading[], i: number): boolean {
@@ -129,11 +129,11 @@ function groupedRestarts(lines: LineIndex, headings: Heading[]): Set<number> {
     else if (n !== headings[i - 1].number! + 1) return new Set();
   }
   if (headings[0].number !== 1 || restarts.length < MIN_GROUPS - 1) return new Set();
-  const headingLines = new Set(headings.map((h) => h.line));
   const ledIn = restarts.every((i) => {
     let line = headings[i].line - 1;
     while (line > headings[i - 1].line && isBlankLine(lines, line)) line--;
-    if (line <= headings[i - 1].line || headingLines.has(line) || headings[i].inline) return false;
+    // A line strictly between two headings of the run is none of them; a marker of another level is refused below.
+    if (line <= headings[i - 1].line || headings[i].inline) return false;
     const lead = lines.lineText(line).trim();
     return codePointLength(lead) <= MAX_GROUP_LEAD && /[。：:]$/.test(lead) && matchMarker(lead) === null;
   });

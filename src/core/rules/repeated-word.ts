@@ -251,7 +251,7 @@ const isEmphatic = (line: string, c: Candidate): boolean => {
  * and the start of the next (`北站站城一体化`), and the segmenter cannot tell these apart.
  */
 const SLIP_CHARACTERS: ReadonlySet<string> = new Set([
-  ...'的地得了着过在是和与及或对把被将为由从向以于并也都就又还而但且让使给要会能可应该必须有没不这那其之所等各每本此我你他她它们一到再更最很已才只便即则若如就',
+  ...'的地得了着过在是和与及或对把被将为由从向以于并也都就又还而但且让使给要会能可应该必须有没不这那其之所等各每本此我你他她它们一到再更最很已才只便即则若如',
 ]);
 
 /** A run of ideographs (`unit` long, from `start`) followed by its copy. */

@@ -313,7 +313,7 @@ function isPlaceholder(text: string, match: string, start: number, end: number):
 }
 
 /** Surnames common enough to stand before 某某 in a name kept anonymous, and rarely the end of another word there. */
-const SURNAME = new Set([
+const SURNAME: ReadonlySet<string> = new Set([
   ...'王李张刘陈杨黄赵吴徐孙朱胡郭林罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡杜叶魏吕丁沈姚卢姜崔钟谭汪范廖贾夏韦邹孟熊秦邱尹薛闫雷侯陶黎贺顾郝龚邵钱严覃戴莫孔汤',
 ]);
 /** What introduces a person before the name: a clause's start or 的, or a word for the person. */
